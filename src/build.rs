@@ -1,0 +1,120 @@
+//! The pipeline: load -> validate -> model -> derive -> render -> write.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::derive::{self, Derived};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Site;
+use crate::render::{self, Stats, Templates};
+use crate::write::Staging;
+use crate::{load, validate};
+
+/// What a build needs to know.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holds site.toml).
+    pub root: PathBuf,
+    /// Output folder.
+    pub out: PathBuf,
+    /// The date pages are built for.
+    pub date: NaiveDate,
+}
+
+/// A site checked and ready to render.
+pub struct Checked {
+    /// The model.
+    pub site: Site,
+    /// Derived data.
+    pub derived: Derived,
+    /// Compiled templates.
+    pub templates: Templates,
+}
+
+/// Everything a run reports.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Problems found.
+    pub diagnostics: Diagnostics,
+    /// What was written (zero when nothing was).
+    pub stats: Stats,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+/// Load, validate, derive and compile templates, collecting every problem.
+pub fn check(root: &Path, date: NaiveDate, diagnostics: &mut Diagnostics) -> Option<Checked> {
+    let loaded = load::load_site(root, diagnostics)?;
+    let site = validate::validate(loaded, date, diagnostics);
+    let derived = derive::derive(&site, date);
+    for unresolved in &derived.unresolved {
+        diagnostics.push(
+            Diagnostic::warning("citation_unknown", Some(unresolved.location.clone()))
+                .arg("citation", unresolved.text.clone())
+                .arg("key", unresolved.key.clone()),
+        );
+    }
+    let templates = match render::compile_templates(&site.theme) {
+        Ok(t) => Some(t),
+        Err(errors) => {
+            errors.into_iter().for_each(|e| diagnostics.push(e));
+            None
+        }
+    };
+    Some(Checked {
+        site,
+        derived,
+        templates: templates?,
+    })
+}
+
+/// Renders a checked site into `sink`.
+pub fn render_into(checked: &Checked, sink: &dyn render::Sink) -> Result<Stats, Vec<Diagnostic>> {
+    let mut stats = Stats::default();
+    let mut errors = Vec::new();
+    for renderer in render::renderers(&checked.templates) {
+        match renderer.render(&checked.site, &checked.derived, sink) {
+            Ok(s) => stats += s,
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() { Ok(stats) } else { Err(errors) }
+}
+
+/// Builds the site into `options.out`. The output folder changes only when the whole build succeeds.
+pub fn build(options: &BuildOptions) -> Report {
+    let started = Instant::now();
+    let mut report = Report::default();
+    let checked = check(&options.root, options.date, &mut report.diagnostics);
+    let Some(checked) = checked.filter(|_| !report.diagnostics.has_errors()) else {
+        report.elapsed = started.elapsed();
+        return report;
+    };
+    let staging = match Staging::new(&options.out) {
+        Ok(s) => s,
+        Err(e) => {
+            report.diagnostics.push(
+                Diagnostic::error("output_error", None)
+                    .arg("path", options.out.display().to_string())
+                    .arg("reason", e.to_string()),
+            );
+            report.elapsed = started.elapsed();
+            return report;
+        }
+    };
+    match render_into(&checked, &staging) {
+        Ok(stats) => match staging.commit(&options.out) {
+            Ok(()) => report.stats = stats,
+            Err(e) => report.diagnostics.push(
+                Diagnostic::error("output_error", None)
+                    .arg("path", options.out.display().to_string())
+                    .arg("reason", e.to_string()),
+            ),
+        },
+        Err(errors) => errors.into_iter().for_each(|e| report.diagnostics.push(e)),
+    }
+    report.elapsed = started.elapsed();
+    report
+}

@@ -1,0 +1,237 @@
+//! The command line, in Vietnamese: `loa build`, `loa check`, `loa new`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+use crate::build::{self, BuildOptions};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::locale::slugify;
+use crate::messages;
+
+const HELP_TEMPLATE: &str = "{about}\n\nCách dùng: {usage}\n\n{all-args}{after-help}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "loa",
+    version,
+    about = "loa: dựng Trang thông tin điện tử và ấn phẩm tuyên truyền của UBND phường/xã từ văn bản và số liệu.",
+    help_template = HELP_TEMPLATE,
+    subcommand_help_heading = "Lệnh",
+    next_help_heading = "Tùy chọn",
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// Xem hướng dẫn.
+    #[arg(short = 'h', long = "help", action = ArgAction::Help, global = true, help = "Xem hướng dẫn")]
+    help: Option<bool>,
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, help = "Xem phiên bản")]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Args)]
+struct SiteArgs {
+    #[arg(long, value_name = "THƯ_MỤC", default_value = ".", help = "Thư mục của trang (có tệp site.toml)")]
+    root: PathBuf,
+    #[arg(long, value_name = "NĂM-THÁNG-NGÀY", help = "Dựng trang như vào ngày này (mặc định: hôm nay)")]
+    date: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    #[command(about = "Dựng toàn bộ trang vào thư mục kết quả (output/)", help_template = HELP_TEMPLATE)]
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long, value_name = "THƯ_MỤC", help = "Thư mục kết quả (mặc định: output/ trong thư mục trang)")]
+        out: Option<PathBuf>,
+    },
+    #[command(about = "Kiểm tra mọi tệp, báo mọi lỗi và cảnh báo, không ghi gì", help_template = HELP_TEMPLATE)]
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    #[command(about = "Tạo tệp mới có sẵn các trường và lời giải thích", help_template = HELP_TEMPLATE)]
+    New {
+        #[arg(value_enum, help = "Loại tệp: plan (văn bản), news (tin), page (trang)")]
+        kind: NewKind,
+        #[arg(help = "Tiêu đề (trích yếu)")]
+        title: String,
+        #[arg(long, value_name = "THƯ_MỤC", default_value = ".", help = "Thư mục của trang")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum NewKind {
+    /// Văn bản (kế hoạch, công văn...).
+    Plan,
+    /// Tin bài.
+    News,
+    /// Trang.
+    Page,
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    for d in diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+}
+
+fn build_date(text: Option<&str>) -> Result<NaiveDate, Diagnostic> {
+    match text {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(text) => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+            Diagnostic::error("build_date_invalid", None).arg("value", text.to_owned())
+        }),
+    }
+}
+
+/// Runs the command line; returns the process exit code (1 on any error).
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { site, out } => {
+            let date = match build_date(site.date.as_deref()) {
+                Ok(d) => d,
+                Err(e) => return fail(e),
+            };
+            let out = out.unwrap_or_else(|| site.root.join("output"));
+            let report = build::build(&BuildOptions {
+                root: site.root,
+                out: out.clone(),
+                date,
+            });
+            print_diagnostics(&report.diagnostics);
+            let d = &report.diagnostics;
+            if d.has_errors() {
+                eprintln!(
+                    "{}",
+                    messages::text(
+                        "summary_failed",
+                        &[
+                            ("errors", d.error_count().to_string()),
+                            ("warnings", d.warning_count().to_string()),
+                            ("out", out.display().to_string()),
+                        ],
+                    )
+                    .vi
+                );
+                ExitCode::FAILURE
+            } else {
+                println!(
+                    "{}",
+                    messages::text(
+                        "summary_build",
+                        &[
+                            ("pages", report.stats.pages.to_string()),
+                            ("files", report.stats.files.to_string()),
+                            ("warnings", d.warning_count().to_string()),
+                            ("ms", report.elapsed.as_millis().to_string()),
+                            ("out", out.display().to_string()),
+                        ],
+                    )
+                    .vi
+                );
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Check { site } => {
+            let date = match build_date(site.date.as_deref()) {
+                Ok(d) => d,
+                Err(e) => return fail(e),
+            };
+            let mut diagnostics = Diagnostics::new();
+            let _ = build::check(&site.root, date, &mut diagnostics);
+            print_diagnostics(&diagnostics);
+            println!(
+                "{}",
+                messages::text(
+                    "summary_check",
+                    &[
+                        ("errors", diagnostics.error_count().to_string()),
+                        ("warnings", diagnostics.warning_count().to_string()),
+                    ],
+                )
+                .vi
+            );
+            if diagnostics.has_errors() {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::New { kind, title, root } => match scaffold(&root, kind, &title) {
+            Ok(path) => {
+                println!(
+                    "{}",
+                    messages::text("new_created", &[("path", path.display().to_string())]).vi
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+    }
+}
+
+fn fail(diagnostic: Diagnostic) -> ExitCode {
+    eprintln!("{diagnostic}");
+    ExitCode::FAILURE
+}
+
+fn toml_string(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Writes a new content file with every field explained; never overwrites.
+fn scaffold(root: &Path, kind: NewKind, title: &str) -> Result<PathBuf, Diagnostic> {
+    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    let mut diagnostics = Diagnostics::new();
+    let config = crate::load::read_source(root, Path::new("site.toml"))
+        .ok()
+        .and_then(|s| crate::load::config::load(&s, &mut diagnostics));
+    let (folder, template) = match kind {
+        NewKind::Plan => ("content/plans", include_str!("../locales/scaffold/plan.md")),
+        NewKind::News => ("content/news", include_str!("../locales/scaffold/news.md")),
+        NewKind::Page => ("content/pages", include_str!("../locales/scaffold/page.md")),
+    };
+    let signer = config
+        .as_ref()
+        .map(|c| c.default_signer.clone())
+        .unwrap_or_default();
+    let authority: Vec<String> = signer
+        .authority
+        .iter()
+        .map(|a| format!("\"{}\"", toml_string(a)))
+        .collect();
+    let text = template
+        .replace("{title}", &toml_string(title.trim()))
+        .replace("{date}", &today)
+        .replace(
+            "{place}",
+            &toml_string(config.as_ref().map_or("", |c| c.name.as_str())),
+        )
+        .replace("{authority}", &authority.join(", "))
+        .replace("{signer_title}", &toml_string(&signer.title))
+        .replace("{signer_name}", &toml_string(&signer.name));
+    let slug = slugify(title);
+    let relative = PathBuf::from(folder).join(format!("{slug}.md"));
+    let path = root.join(&relative);
+    if path.exists() {
+        return Err(Diagnostic::error("new_exists", None).arg("path", relative.display().to_string()));
+    }
+    std::fs::create_dir_all(root.join(folder))
+        .and_then(|()| std::fs::write(&path, text))
+        .map_err(|e| {
+            Diagnostic::error("output_error", None)
+                .arg("path", relative.display().to_string())
+                .arg("reason", e.to_string())
+        })?;
+    Ok(relative)
+}

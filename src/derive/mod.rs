@@ -1,0 +1,244 @@
+//! Derive: what the build computes from the immutable [`Site`]: citations and who cites what,
+//! each unit's duties across plans, the year's commemorative calendar and what is coming up.
+
+pub mod calendar;
+pub mod citation;
+pub mod lunar;
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::diagnostics::Location;
+use crate::model::Site;
+use calendar::Occurrence;
+use citation::{CitationFinder, KnownName, citation_key};
+
+/// Something that cites a legal document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Citer {
+    /// A plan, by index in `Site::plans`.
+    Plan(usize),
+    /// A news item, by index in `Site::news`.
+    News(usize),
+    /// A page, by index in `Site::pages`.
+    Page(usize),
+    /// A commemorative day (its related policies), by index in `Site::days`.
+    Day(usize),
+}
+
+/// The citation finder and the registry lookup it feeds.
+#[derive(Debug)]
+pub struct CitationIndex {
+    finder: CitationFinder,
+    by_key: BTreeMap<String, usize>,
+}
+
+impl CitationIndex {
+    /// Builds the finder from the legal registry.
+    pub fn new(site: &Site) -> CitationIndex {
+        let mut by_key = BTreeMap::new();
+        let mut known = Vec::new();
+        for (i, doc) in site.legal.iter().enumerate() {
+            if let Some(symbol) = &doc.symbol {
+                by_key.insert(citation_key(symbol), i);
+            }
+            by_key.insert(doc.id.clone(), i);
+            for name in &doc.names {
+                known.push(KnownName {
+                    key: doc.id.clone(),
+                    name: name.clone(),
+                });
+            }
+        }
+        CitationIndex {
+            finder: CitationFinder::new(&known),
+            by_key,
+        }
+    }
+
+    /// Citations in `text` with the registry entry each resolves to.
+    pub fn find(&self, text: &str) -> Vec<(citation::Citation, Option<usize>)> {
+        self.finder
+            .find(text)
+            .into_iter()
+            .map(|c| {
+                let entry = self.by_key.get(&c.key).copied();
+                (c, entry)
+            })
+            .collect()
+    }
+
+    /// The registry entry for an id or a number/symbol.
+    pub fn lookup(&self, id_or_symbol: &str) -> Option<usize> {
+        self.by_key
+            .get(id_or_symbol)
+            .or_else(|| self.by_key.get(&citation_key(id_or_symbol)))
+            .copied()
+    }
+}
+
+/// A citation of a document that the registry does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnresolvedCitation {
+    /// Where it is.
+    pub location: Location,
+    /// The citation as written.
+    pub text: String,
+    /// Its key.
+    pub key: String,
+}
+
+/// Everything derived from the site.
+#[derive(Debug)]
+pub struct Derived {
+    /// The date the build is for (`--date`, else today).
+    pub build_date: NaiveDate,
+    /// Citation finder and registry lookup.
+    pub citations: CitationIndex,
+    /// Legal documents cited by each plan (indices into `Site::legal`), in order of first citation.
+    pub plan_citations: Vec<Vec<usize>>,
+    /// Legal documents cited by each news item.
+    pub news_citations: Vec<Vec<usize>>,
+    /// Legal documents cited by each page.
+    pub page_citations: Vec<Vec<usize>>,
+    /// For each legal document, who cites it.
+    pub cited_by: Vec<Vec<Citer>>,
+    /// For each unit, its assignments as `(plan index, assignment index)`.
+    pub unit_duties: Vec<Vec<(usize, usize)>>,
+    /// Assignments whose body is not in the unit registry: `(plan index, assignment index)`.
+    pub unregistered_assignments: Vec<(usize, usize)>,
+    /// The build year's commemorative calendar.
+    pub calendar: Vec<Occurrence>,
+    /// The next year's (for the subscription file).
+    pub next_calendar: Vec<Occurrence>,
+    /// Days running now or coming up within the configured window.
+    pub upcoming: Vec<Occurrence>,
+    /// Citations the registry lacks (reported as warnings).
+    pub unresolved: Vec<UnresolvedCitation>,
+}
+
+fn push_unique(list: &mut Vec<usize>, value: usize) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+/// Finds citations in a Markdown body starting at `first_line` of `file`.
+fn scan_markdown(
+    index: &CitationIndex,
+    file: &std::path::Path,
+    body: &str,
+    first_line: usize,
+    found: &mut Vec<usize>,
+    unresolved: &mut Vec<UnresolvedCitation>,
+) {
+    for (citation, entry) in index.find(body) {
+        match entry {
+            Some(i) => push_unique(found, i),
+            None => {
+                let (line, column) = citation::line_col(body, citation.start);
+                unresolved.push(UnresolvedCitation {
+                    location: Location::new(file, first_line + line - 1, column),
+                    text: body[citation.start..citation.end].to_owned(),
+                    key: citation.key,
+                });
+            }
+        }
+    }
+}
+
+/// Computes everything derived from `site` for `build_date`.
+pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
+    let citations = CitationIndex::new(site);
+    let mut unresolved = Vec::new();
+    let mut cited_by: Vec<Vec<Citer>> = vec![Vec::new(); site.legal.len()];
+
+    let mut plan_citations = Vec::with_capacity(site.plans.len());
+    for (p, plan) in site.plans.iter().enumerate() {
+        let mut found = Vec::new();
+        let mut visit = |text: &crate::model::Inline, line: usize| {
+            for (citation, entry) in citations.find(&text.plain) {
+                match entry {
+                    Some(i) => push_unique(&mut found, i),
+                    None => unresolved.push(UnresolvedCitation {
+                        location: Location::new(&plan.source, line, 1),
+                        text: text.plain[citation.start..citation.end].to_owned(),
+                        key: citation.key,
+                    }),
+                }
+            }
+        };
+        plan.body.for_each_inline(&mut visit);
+        for closing in &plan.closing {
+            visit(closing, 1);
+        }
+        for &i in &found {
+            cited_by[i].push(Citer::Plan(p));
+        }
+        plan_citations.push(found);
+    }
+
+    let scan_articles = |articles: &[crate::model::Article],
+                         make: fn(usize) -> Citer,
+                         cited_by: &mut Vec<Vec<Citer>>,
+                         unresolved: &mut Vec<UnresolvedCitation>| {
+        let mut all = Vec::with_capacity(articles.len());
+        for (a, article) in articles.iter().enumerate() {
+            let mut found = Vec::new();
+            scan_markdown(
+                &citations,
+                &article.source,
+                &article.body,
+                article.body_line,
+                &mut found,
+                unresolved,
+            );
+            for &i in &found {
+                cited_by[i].push(make(a));
+            }
+            all.push(found);
+        }
+        all
+    };
+    let news_citations = scan_articles(&site.news, Citer::News, &mut cited_by, &mut unresolved);
+    let page_citations = scan_articles(&site.pages, Citer::Page, &mut cited_by, &mut unresolved);
+    for (d, day) in site.days.iter().enumerate() {
+        for policy in &day.policies {
+            if let Some(i) = citations.lookup(policy) {
+                cited_by[i].push(Citer::Day(d));
+            }
+        }
+    }
+
+    let mut unit_duties = vec![Vec::new(); site.units.len()];
+    let mut unregistered_assignments = Vec::new();
+    for (p, plan) in site.plans.iter().enumerate() {
+        for (a, assignment) in plan.assignments.iter().enumerate() {
+            match assignment
+                .unit_id
+                .as_ref()
+                .and_then(|id| site.units.iter().position(|u| &u.id == id))
+            {
+                Some(u) => unit_duties[u].push((p, a)),
+                None => unregistered_assignments.push((p, a)),
+            }
+        }
+    }
+
+    let year = build_date.year();
+    Derived {
+        build_date,
+        plan_citations,
+        news_citations,
+        page_citations,
+        cited_by,
+        unit_duties,
+        unregistered_assignments,
+        calendar: calendar::year_calendar(&site.days, year),
+        next_calendar: calendar::year_calendar(&site.days, year + 1),
+        upcoming: calendar::upcoming(&site.days, build_date, site.config.upcoming_days),
+        unresolved,
+        citations,
+    }
+}

@@ -1,0 +1,438 @@
+//! Markdown body -> document structure ([`Document`]): parts, items, paragraphs, lists, tables,
+//! each with its source line. Inline runs keep their Markdown source and a plain copy.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::locale::text::collapse_whitespace;
+use crate::model::{Block, BlockKind, Inline, List, ListItem, Table};
+
+/// A top-level piece of a body: a heading (with its level) or a block.
+#[derive(Debug, Clone)]
+pub enum Piece {
+    /// `#`..`######` heading.
+    Heading {
+        /// 1..=6.
+        level: u8,
+        /// Its text.
+        text: Inline,
+        /// Byte offset in the body.
+        offset: usize,
+    },
+    /// Any other block.
+    Block(Block),
+}
+
+/// Parser options shared by every Markdown reader and renderer of the project.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Parses `body` into top-level pieces. `line_of` maps a byte offset of `body` to a file line.
+pub fn pieces(body: &str, line_of: &dyn Fn(usize) -> usize) -> Vec<Piece> {
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        Parser::new_ext(body, options()).into_offset_iter().collect();
+    let mut reader = Reader {
+        body,
+        events,
+        index: 0,
+        line_of,
+    };
+    let mut pieces = Vec::new();
+    while reader.index < reader.events.len() {
+        let (event, range) = reader.events[reader.index].clone();
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                reader.index += 1;
+                let text = reader.inline_until(|e| matches!(e, Event::End(TagEnd::Heading(_))));
+                pieces.push(Piece::Heading {
+                    level: level as u8,
+                    text,
+                    offset: range.start,
+                });
+            }
+            _ => {
+                if let Some(block) = reader.block() {
+                    pieces.push(Piece::Block(block));
+                }
+            }
+        }
+    }
+    pieces
+}
+
+/// An inline run from a fragment of Markdown (a closing paragraph, a table cell typed in TOML).
+pub fn inline_from_markdown(markdown: &str) -> Inline {
+    let mut plain = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        push_plain(&mut plain, &event);
+    }
+    Inline {
+        markdown: collapse_whitespace(markdown),
+        plain: collapse_whitespace(&plain),
+    }
+}
+
+fn push_plain(plain: &mut String, event: &Event<'_>) {
+    match event {
+        Event::Text(t) | Event::Code(t) => plain.push_str(t),
+        Event::SoftBreak | Event::HardBreak => plain.push(' '),
+        Event::End(TagEnd::Paragraph) => plain.push(' '),
+        _ => {}
+    }
+}
+
+struct Reader<'a, 'l> {
+    body: &'a str,
+    events: Vec<(Event<'a>, Range<usize>)>,
+    index: usize,
+    line_of: &'l dyn Fn(usize) -> usize,
+}
+
+impl Reader<'_, '_> {
+    /// Reads inline events until `stop` matches (consumed), building one run.
+    fn inline_until(&mut self, stop: impl Fn(&Event<'_>) -> bool) -> Inline {
+        let mut plain = String::new();
+        let mut span: Option<Range<usize>> = None;
+        while self.index < self.events.len() {
+            let (event, range) = &self.events[self.index];
+            self.index += 1;
+            if stop(event) {
+                break;
+            }
+            push_plain(&mut plain, event);
+            span = Some(match span {
+                Some(s) => s.start.min(range.start)..s.end.max(range.end),
+                None => range.clone(),
+            });
+        }
+        let markdown = span.map_or(String::new(), |s| collapse_whitespace(&self.body[s]));
+        Inline {
+            markdown,
+            plain: collapse_whitespace(&plain),
+        }
+    }
+
+    /// Reads one block starting at the current event; skips events that make no block.
+    fn block(&mut self) -> Option<Block> {
+        let (event, range) = self.events[self.index].clone();
+        let line = (self.line_of)(range.start);
+        self.index += 1;
+        match event {
+            Event::Start(Tag::Paragraph) => {
+                let text = self.inline_until(|e| matches!(e, Event::End(TagEnd::Paragraph)));
+                Some(Block {
+                    line,
+                    kind: BlockKind::Paragraph { text },
+                })
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                let text = self.inline_until(|e| matches!(e, Event::End(TagEnd::Heading(_))));
+                Some(Block {
+                    line,
+                    kind: BlockKind::Heading { text },
+                })
+            }
+            Event::Start(Tag::List(start)) => Some(Block {
+                line,
+                kind: BlockKind::List(self.list(start, range.start)),
+            }),
+            Event::Start(Tag::Table(_)) => Some(Block {
+                line,
+                kind: BlockKind::Table(self.table()),
+            }),
+            Event::Start(Tag::BlockQuote(_)) => {
+                // Quoted text is kept as one paragraph: nothing is dropped.
+                let mut depth = 1;
+                while self.index < self.events.len() && depth > 0 {
+                    match &self.events[self.index].0 {
+                        Event::Start(Tag::BlockQuote(_)) => depth += 1,
+                        Event::End(TagEnd::BlockQuote(_)) => depth -= 1,
+                        _ => {}
+                    }
+                    self.index += 1;
+                }
+                let unquoted: String = self.body[range]
+                    .lines()
+                    .map(|l| l.trim_start().trim_start_matches('>'))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                Some(Block {
+                    line,
+                    kind: BlockKind::Paragraph {
+                        text: inline_from_markdown(&unquoted),
+                    },
+                })
+            }
+            Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => {
+                let text = self.inline_until(|e| {
+                    matches!(e, Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::HtmlBlock))
+                });
+                Some(Block {
+                    line,
+                    kind: BlockKind::Paragraph {
+                        text: Inline {
+                            markdown: text.plain.clone(),
+                            plain: text.plain,
+                        },
+                    },
+                })
+            }
+            Event::Text(_) | Event::Html(_) | Event::Code(_) => {
+                let inline = Inline {
+                    markdown: collapse_whitespace(&self.body[range.clone()]),
+                    plain: collapse_whitespace(&self.body[range]),
+                };
+                Some(Block {
+                    line,
+                    kind: BlockKind::Paragraph { text: inline },
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn list(&mut self, start: Option<u64>, offset: usize) -> List {
+        let marker = if start.is_some() {
+            '.'
+        } else {
+            self.body[offset..]
+                .chars()
+                .find(|c| !c.is_whitespace())
+                .unwrap_or('-')
+        };
+        let mut items = Vec::new();
+        while self.index < self.events.len() {
+            let (event, range) = self.events[self.index].clone();
+            match event {
+                Event::End(TagEnd::List(_)) => {
+                    self.index += 1;
+                    break;
+                }
+                Event::Start(Tag::Item) => {
+                    self.index += 1;
+                    items.push(self.list_item((self.line_of)(range.start)));
+                }
+                _ => self.index += 1,
+            }
+        }
+        List {
+            start,
+            marker,
+            items,
+        }
+    }
+
+    fn list_item(&mut self, line: usize) -> ListItem {
+        let mut text: Option<Inline> = None;
+        let mut children = Vec::new();
+        while self.index < self.events.len() {
+            let (event, _) = &self.events[self.index];
+            match event {
+                Event::End(TagEnd::Item) => {
+                    self.index += 1;
+                    break;
+                }
+                Event::Text(_)
+                | Event::Code(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::InlineHtml(_)
+                | Event::Start(Tag::Emphasis)
+                | Event::Start(Tag::Strong)
+                | Event::Start(Tag::Strikethrough)
+                | Event::Start(Tag::Link { .. })
+                    if text.is_none() =>
+                {
+                    // A tight item: inline events until the first block or the item's end.
+                    let run = self.tight_inline();
+                    text = Some(run);
+                }
+                _ => {
+                    if let Some(block) = self.block() {
+                        match (&text, block.kind) {
+                            (None, BlockKind::Paragraph { text: first }) => text = Some(first),
+                            (_, kind) => children.push(Block {
+                                line: block.line,
+                                kind,
+                            }),
+                        }
+                    }
+                }
+            }
+        }
+        ListItem {
+            line,
+            text: text.unwrap_or_default(),
+            children,
+        }
+    }
+
+    /// Inline events of a tight list item, up to (not including) a nested block or the item end.
+    fn tight_inline(&mut self) -> Inline {
+        let mut plain = String::new();
+        let mut span: Option<Range<usize>> = None;
+        let mut depth = 0usize;
+        while self.index < self.events.len() {
+            let (event, range) = &self.events[self.index];
+            let is_inline_start = matches!(
+                event,
+                Event::Start(Tag::Emphasis)
+                    | Event::Start(Tag::Strong)
+                    | Event::Start(Tag::Strikethrough)
+                    | Event::Start(Tag::Link { .. })
+                    | Event::Start(Tag::Image { .. })
+            );
+            let is_inline_end = matches!(
+                event,
+                Event::End(TagEnd::Emphasis)
+                    | Event::End(TagEnd::Strong)
+                    | Event::End(TagEnd::Strikethrough)
+                    | Event::End(TagEnd::Link)
+                    | Event::End(TagEnd::Image)
+            );
+            let is_leaf = matches!(
+                event,
+                Event::Text(_)
+                    | Event::Code(_)
+                    | Event::SoftBreak
+                    | Event::HardBreak
+                    | Event::InlineHtml(_)
+            );
+            if !(is_inline_start || is_inline_end || is_leaf) && depth == 0 {
+                break;
+            }
+            if is_inline_start {
+                depth += 1;
+            }
+            if is_inline_end {
+                depth = depth.saturating_sub(1);
+            }
+            push_plain(&mut plain, event);
+            span = Some(match span {
+                Some(s) => s.start.min(range.start)..s.end.max(range.end),
+                None => range.clone(),
+            });
+            self.index += 1;
+        }
+        Inline {
+            markdown: span.map_or(String::new(), |s| collapse_whitespace(&self.body[s])),
+            plain: collapse_whitespace(&plain),
+        }
+    }
+
+    fn table(&mut self) -> Table {
+        let mut header = Vec::new();
+        let mut rows: Vec<Vec<Inline>> = Vec::new();
+        let mut in_head = false;
+        while self.index < self.events.len() {
+            let (event, _) = self.events[self.index].clone();
+            self.index += 1;
+            match event {
+                Event::End(TagEnd::Table) => break,
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableRow) => rows.push(Vec::new()),
+                Event::Start(Tag::TableCell) => {
+                    let cell = self.inline_until(|e| matches!(e, Event::End(TagEnd::TableCell)));
+                    if in_head {
+                        header.push(cell);
+                    } else if let Some(row) = rows.last_mut() {
+                        row.push(cell);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Table { header, rows }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(body: &str) -> Vec<Piece> {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let line_of = move |offset: usize| match starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        };
+        pieces(body, &line_of)
+    }
+
+    #[test]
+    fn headings_paragraphs_and_lists_with_lines() {
+        let body = "Căn cứ **Luật**.\n\n## I. MỤC ĐÍCH\n\n- Một\n  + Hai *nghiêng*\n- Ba\n";
+        let p = parse(body);
+        assert_eq!(p.len(), 3);
+        match &p[0] {
+            Piece::Block(Block {
+                kind: BlockKind::Paragraph { text },
+                line: 1,
+            }) => {
+                assert_eq!(text.markdown, "Căn cứ **Luật**.");
+                assert_eq!(text.plain, "Căn cứ Luật.");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(&p[1], Piece::Heading { level: 2, .. }));
+        match &p[2] {
+            Piece::Block(Block {
+                kind: BlockKind::List(list),
+                line: 5,
+            }) => {
+                assert_eq!(list.marker, '-');
+                assert_eq!(list.items.len(), 2);
+                assert_eq!(list.items[0].text.plain, "Một");
+                match &list.items[0].children[0].kind {
+                    BlockKind::List(inner) => {
+                        assert_eq!(inner.marker, '+');
+                        assert_eq!(inner.items[0].text.markdown, "Hai *nghiêng*");
+                        assert_eq!(inner.items[0].line, 6);
+                    }
+                    other => panic!("{other:?}"),
+                }
+                assert_eq!(list.items[1].line, 7);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn loose_list_items_keep_every_paragraph() {
+        let body = "1. Đầu\n\n   tiếp theo\n\n2. Hai\n";
+        let p = parse(body);
+        match &p[0] {
+            Piece::Block(Block {
+                kind: BlockKind::List(list),
+                ..
+            }) => {
+                assert_eq!(list.start, Some(1));
+                assert_eq!(list.items[0].text.plain, "Đầu");
+                assert_eq!(list.items[0].children.len(), 1);
+                assert_eq!(list.items[1].text.plain, "Hai");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn tables_are_read_cell_by_cell() {
+        let body = "| TT | Nội dung | Đơn vị |\n|---|---|---|\n| 1 | Tỷ lệ BHYT | % |\n";
+        let p = parse(body);
+        match &p[0] {
+            Piece::Block(Block {
+                kind: BlockKind::Table(t),
+                ..
+            }) => {
+                assert_eq!(t.header.len(), 3);
+                assert_eq!(t.rows[0][1].plain, "Tỷ lệ BHYT");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Load: files -> typed records with source positions. Reads site.toml, data/*.toml,
+//! content/{plans,news,pages}/*.md and the theme; never formats output.
+
+pub mod article;
+pub mod config;
+pub mod frontmatter;
+pub mod markdown;
+pub mod plan;
+pub mod registry;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::locale::{slugify, text::normalize};
+use crate::model::{Article, ArticleKind, Day, LegalDoc, Plan, SiteConfig, ThemeFiles, Unit};
+
+pub use frontmatter::SourceText;
+
+/// Everything read from a site folder, before cross-references are checked.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The site folder.
+    pub root: PathBuf,
+    /// site.toml.
+    pub config: SiteConfig,
+    /// content/plans.
+    pub plans: Vec<Plan>,
+    /// data/units.toml.
+    pub units: Vec<Unit>,
+    /// data/legal.toml.
+    pub legal: Vec<LegalDoc>,
+    /// data/days.toml.
+    pub days: Vec<Day>,
+    /// content/news.
+    pub news: Vec<Article>,
+    /// content/pages.
+    pub pages: Vec<Article>,
+    /// The theme.
+    pub theme: ThemeFiles,
+}
+
+/// Reads a file as normalised UTF-8 text; `relative` is how it is named in messages.
+pub fn read_source(root: &Path, relative: &Path) -> Result<SourceText, Diagnostic> {
+    let bytes = std::fs::read(root.join(relative)).map_err(|e| {
+        Diagnostic::error("io_read", Some(Location::file(relative))).arg("reason", e.to_string())
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let probe = SourceText::new(relative, before);
+        Diagnostic::error("encoding_invalid", Some(probe.location(offset)))
+            .arg("offset", offset.to_string())
+    })?;
+    Ok(SourceText::new(relative, normalize(&text)))
+}
+
+/// Markdown files directly in `root/dir`, sorted by name (missing folder: none).
+fn markdown_files(root: &Path, dir: &str) -> Vec<PathBuf> {
+    let folder = root.join(dir);
+    if !folder.is_dir() {
+        return Vec::new();
+    }
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with(['.', '_']))
+        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .collect();
+    files.sort();
+    files
+}
+
+fn slug_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| slugify(&s.to_string_lossy()))
+        .unwrap_or_default()
+}
+
+/// Reads an optional registry file with `load`, or nothing when it does not exist.
+fn optional_registry<T>(
+    root: &Path,
+    relative: &str,
+    diagnostics: &mut Diagnostics,
+    load: fn(&SourceText, &mut Diagnostics) -> Vec<T>,
+) -> Vec<T> {
+    if !root.join(relative).exists() {
+        return Vec::new();
+    }
+    match read_source(root, Path::new(relative)) {
+        Ok(source) => load(&source, diagnostics),
+        Err(d) => {
+            diagnostics.push(d);
+            Vec::new()
+        }
+    }
+}
+
+/// Reads a whole site folder. Returns `None` when site.toml cannot be read; every other problem
+/// is recorded in `diagnostics` and loading goes on, so all problems are reported together.
+pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
+    if !root.join("site.toml").is_file() {
+        diagnostics.push(
+            Diagnostic::error("io_missing_root", None).arg("root", root.display().to_string()),
+        );
+        return None;
+    }
+    let config = match read_source(root, Path::new("site.toml")) {
+        Ok(source) => config::load(&source, diagnostics),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+    let units = optional_registry(root, "data/units.toml", diagnostics, registry::load_units);
+    let legal = optional_registry(root, "data/legal.toml", diagnostics, registry::load_legal);
+    let days = optional_registry(root, "data/days.toml", diagnostics, registry::load_days);
+    let config = config?;
+
+    let plan_defaults = plan::PlanDefaults {
+        place: &config.name,
+        signer: &config.default_signer,
+    };
+    let mut plans = Vec::new();
+    for path in markdown_files(root, "content/plans") {
+        match read_source(root, &path) {
+            Ok(source) => {
+                if let Some(plan) = plan::load(&source, slug_of(&path), &plan_defaults, diagnostics)
+                {
+                    plans.push(plan);
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let mut read_articles = |dir: &str, kind: ArticleKind| {
+        let mut out = Vec::new();
+        for path in markdown_files(root, dir) {
+            match read_source(root, &path) {
+                Ok(source) => {
+                    if let Some(a) = article::load(&source, kind, slug_of(&path), diagnostics) {
+                        out.push(a);
+                    }
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        out
+    };
+    let news = read_articles("content/news", ArticleKind::News);
+    let pages = read_articles("content/pages", ArticleKind::Page);
+    let theme = theme::load(root, &config.theme, diagnostics);
+
+    Some(Loaded {
+        root: root.to_path_buf(),
+        config,
+        plans,
+        units,
+        legal,
+        days,
+        news,
+        pages,
+        theme,
+    })
+}

@@ -1,0 +1,560 @@
+//! A plan or official letter (content/plans/*.md): TOML front matter for the header, signer and
+//! recipients; a Markdown body that reads like the document (căn cứ, `## I.` parts, `### 1.` items,
+//! `-`/`+` bullets). Targets and who-does-what are recognised from the structure.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::load::frontmatter::{SourceText, parse_toml, split};
+use crate::load::markdown::{Piece, inline_from_markdown, pieces};
+use crate::locale::{fold_diacritics, slugify};
+use crate::model::{
+    Assignment, Block, BlockKind, Comparison, DocType, Document, Inline, Item, PartKind,
+    PartialDate, Plan, Signer, Target,
+};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    loai: Spanned<String>,
+    #[serde(default)]
+    so: String,
+    #[serde(default)]
+    ky_hieu: String,
+    #[serde(default)]
+    ngay: Option<Spanned<String>>,
+    #[serde(default)]
+    noi_ban_hanh: Option<String>,
+    trich_yeu: String,
+    #[serde(default)]
+    kinh_gui: Vec<String>,
+    #[serde(default)]
+    the: Vec<String>,
+    #[serde(default)]
+    loi_ket: String,
+    #[serde(default)]
+    noi_nhan: Vec<String>,
+    #[serde(default)]
+    nguoi_ky: Option<Signer>,
+    #[serde(default)]
+    chi_tieu: Vec<Spanned<RawTarget>>,
+}
+
+/// An annotation on a target sentence: which indicator measures it, or a figure the text
+/// does not state plainly.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    khop: String,
+    #[serde(default)]
+    chi_so: Option<String>,
+    #[serde(default)]
+    gia_tri: Option<f64>,
+    #[serde(default)]
+    don_vi: Option<String>,
+    #[serde(default)]
+    han: Option<String>,
+    #[serde(default)]
+    so_sanh: Option<String>,
+}
+
+/// What the loader needs to know about the site.
+pub struct PlanDefaults<'a> {
+    /// Place written in the date line when a plan gives none.
+    pub place: &'a str,
+    /// Signer when a plan gives none.
+    pub signer: &'a Signer,
+}
+
+/// Reads one plan file.
+pub fn load(
+    source: &SourceText,
+    slug: String,
+    defaults: &PlanDefaults<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Plan> {
+    let parts = match split(source) {
+        Ok(parts) => parts,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let raw: RawPlan = match parse_toml(source, parts.front, parts.front_offset, "ctx_plan") {
+        Ok(raw) => raw,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let at = |span: std::ops::Range<usize>| source.location(parts.front_offset + span.start);
+
+    let doc_type = match DocType::parse(raw.loai.get_ref()) {
+        Some(t) => t,
+        None => {
+            let expected: Vec<String> = DocType::ALL
+                .iter()
+                .map(|t| format!("{} ({})", t.code(), t.name()))
+                .collect();
+            diagnostics.push(
+                Diagnostic::error("plan_type_unknown", Some(at(raw.loai.span())))
+                    .field("loai")
+                    .arg("value", raw.loai.get_ref().clone())
+                    .arg("expected", expected.join(", ")),
+            );
+            DocType::Plan
+        }
+    };
+    let date = match &raw.ngay {
+        None => PartialDate::default(),
+        Some(ngay) => PartialDate::parse(ngay.get_ref()).unwrap_or_else(|| {
+            diagnostics.push(
+                Diagnostic::error("date_invalid", Some(at(ngay.span())))
+                    .field("ngay")
+                    .arg("value", ngay.get_ref().clone()),
+            );
+            PartialDate::default()
+        }),
+    };
+
+    let line_of = |offset: usize| source.line_of(parts.body_offset + offset);
+    let body = build_document(
+        pieces(parts.body, &line_of),
+        doc_type,
+        &|offset| source.location(parts.body_offset + offset),
+        diagnostics,
+    );
+    if body.preamble.is_empty() && body.parts.is_empty() {
+        diagnostics.push(Diagnostic::error(
+            "plan_no_body",
+            Some(source.location(parts.body_offset)),
+        ));
+    }
+
+    let mut targets = find_targets(&body, date);
+    for spanned in &raw.chi_tieu {
+        let location = at(spanned.span());
+        apply_target_annotation(spanned.get_ref(), &location, &mut targets, diagnostics);
+    }
+    let assignments = find_assignments(&body, doc_type);
+    let closing = raw
+        .loi_ket
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(inline_from_markdown)
+        .collect();
+
+    Some(Plan {
+        slug,
+        source: source.path.clone(),
+        doc_type,
+        number: raw.so.trim().to_owned(),
+        symbol: raw.ky_hieu.trim().to_owned(),
+        date,
+        place: raw
+            .noi_ban_hanh
+            .unwrap_or_else(|| defaults.place.to_owned()),
+        subject: raw.trich_yeu.trim().to_owned(),
+        addressees: raw.kinh_gui,
+        tags: raw.the,
+        body,
+        closing,
+        recipients: raw.noi_nhan,
+        signer: raw.nguoi_ky.unwrap_or_else(|| defaults.signer.clone()),
+        targets,
+        assignments,
+    })
+}
+
+static PART_NUMERAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([IVXLC]+)\s*[.)]\s*(.*)$").expect("valid regex"));
+static ITEM_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d+(?:\.\d+)*)\s*[.)]\s*(.*)$").expect("valid regex"));
+
+/// Classifies a part by its title.
+pub fn part_kind(title: &str) -> PartKind {
+    let t = fold_diacritics(title).to_uppercase();
+    if t.contains("TO CHUC THUC HIEN") {
+        PartKind::Implementation
+    } else if t.contains("CHI TIEU") || t.contains("MUC TIEU") {
+        PartKind::Targets
+    } else if t.contains("KINH PHI") {
+        PartKind::Funding
+    } else if t.contains("MUC DICH") || t.contains("YEU CAU") {
+        PartKind::Purpose
+    } else if t.contains("NOI DUNG") || t.contains("NHIEM VU") || t.contains("GIAI PHAP") {
+        PartKind::Tasks
+    } else {
+        PartKind::Other
+    }
+}
+
+fn unique_anchor(wanted: String, used: &mut std::collections::BTreeSet<String>) -> String {
+    let mut anchor = wanted.clone();
+    let mut n = 2;
+    while !used.insert(anchor.clone()) {
+        anchor = format!("{wanted}-{n}");
+        n += 1;
+    }
+    anchor
+}
+
+/// Arranges pieces into preamble, parts and items.
+fn build_document(
+    pieces: Vec<Piece>,
+    doc_type: DocType,
+    location_of: &dyn Fn(usize) -> Location,
+    diagnostics: &mut Diagnostics,
+) -> Document {
+    let mut document = Document::default();
+    let mut anchors = std::collections::BTreeSet::new();
+    for piece in pieces {
+        match piece {
+            Piece::Heading {
+                level: 2,
+                text,
+                offset,
+            } => {
+                let (numeral, title) = match PART_NUMERAL.captures(&text.plain) {
+                    Some(c) => (Some(c[1].to_owned()), c[2].trim().to_owned()),
+                    None => (None, text.plain.clone()),
+                };
+                let wanted = match &numeral {
+                    Some(n) => format!("phan-{}", n.to_lowercase()),
+                    None => format!("phan-{}", slugify(&title)),
+                };
+                document.parts.push(crate::model::Part {
+                    kind: part_kind(&title),
+                    numeral,
+                    title,
+                    line: location_of(offset).line,
+                    anchor: unique_anchor(wanted, &mut anchors),
+                    intro: Vec::new(),
+                    items: Vec::new(),
+                });
+            }
+            Piece::Heading {
+                level: 3,
+                text,
+                offset,
+            } => {
+                let line = location_of(offset).line;
+                if document.parts.is_empty() {
+                    let kind = if doc_type == DocType::OfficialLetter {
+                        PartKind::Implementation
+                    } else {
+                        PartKind::Other
+                    };
+                    document.parts.push(crate::model::Part {
+                        numeral: None,
+                        title: String::new(),
+                        kind,
+                        line,
+                        anchor: unique_anchor("noi-dung".to_owned(), &mut anchors),
+                        intro: Vec::new(),
+                        items: Vec::new(),
+                    });
+                }
+                let part = document.parts.last_mut().expect("a part was just ensured");
+                let (number, title) = match ITEM_NUMBER.captures(&text.markdown) {
+                    Some(c) => (
+                        Some(c[1].to_owned()),
+                        inline_from_markdown(c[2].trim()),
+                    ),
+                    None => (None, text),
+                };
+                let wanted = match &number {
+                    Some(n) => format!("{}-muc-{}", part.anchor, slugify(n)),
+                    None => format!("{}-{}", part.anchor, slugify(&title.plain)),
+                };
+                part.items.push(Item {
+                    number,
+                    title,
+                    line,
+                    anchor: unique_anchor(wanted, &mut anchors),
+                    blocks: Vec::new(),
+                });
+            }
+            Piece::Heading {
+                level,
+                text,
+                offset,
+            } if level == 1 => {
+                diagnostics.push(
+                    Diagnostic::error("plan_heading_level", Some(location_of(offset)))
+                        .arg("text", text.plain.clone())
+                        .arg("hashes", level.to_string()),
+                );
+            }
+            Piece::Heading { text, offset, .. } => {
+                push_block(
+                    &mut document,
+                    Block {
+                        line: location_of(offset).line,
+                        kind: BlockKind::Heading { text },
+                    },
+                );
+            }
+            Piece::Block(block) => push_block(&mut document, block),
+        }
+    }
+    document
+}
+
+fn push_block(document: &mut Document, block: Block) {
+    match document.parts.last_mut() {
+        None => document.preamble.push(block),
+        Some(part) => match part.items.last_mut() {
+            Some(item) => item.blocks.push(block),
+            None => part.intro.push(block),
+        },
+    }
+}
+
+static DEADLINE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:đến|tới|trước)\s+(?:hết\s+)?năm\s+(\d{4})").expect("valid regex")
+});
+static VALUE_AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:đạt|ít nhất|tối thiểu|trên|từ)\s+(\d+(?:,\d+)?)\s*(%|[\p{L}]+)?")
+        .expect("valid regex")
+});
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d+(?:,\d+)?)\s*%").expect("valid regex"));
+static NONE_LEFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:không còn|không để)\b").expect("valid regex")
+});
+
+fn parse_number(text: &str) -> Option<f64> {
+    text.replace('.', "").replace(',', ".").parse().ok()
+}
+
+/// Reads the figure, unit and comparison a target sentence states.
+pub fn read_target_figure(text: &str) -> (Option<f64>, Option<String>, Comparison) {
+    if let Some(c) = VALUE_AFTER_VERB.captures(text) {
+        let unit = c.get(2).map(|u| u.as_str().to_owned());
+        return (parse_number(&c[1]), unit, Comparison::AtLeast);
+    }
+    if let Some(c) = PERCENT.captures(text) {
+        return (parse_number(&c[1]), Some("%".to_owned()), Comparison::AtLeast);
+    }
+    if NONE_LEFT.is_match(text) {
+        return (Some(0.0), None, Comparison::AtMost);
+    }
+    (None, None, Comparison::AtLeast)
+}
+
+fn deadline_in(text: &str) -> Option<PartialDate> {
+    DEADLINE_YEAR.captures(text).map(|c| PartialDate {
+        year: c[1].parse().ok(),
+        month: None,
+        day: None,
+    })
+}
+
+fn target_from(text: &Inline, line: usize, deadline: Option<PartialDate>) -> Target {
+    let (value, unit, comparison) = read_target_figure(&text.plain);
+    Target {
+        text: text.clone(),
+        line,
+        value,
+        unit,
+        comparison,
+        deadline: deadline_in(&text.plain).or(deadline),
+        indicator: None,
+    }
+}
+
+fn targets_in_blocks(blocks: &[Block], deadline: Option<PartialDate>, out: &mut Vec<Target>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::List(list) => {
+                for item in &list.items {
+                    out.push(target_from(&item.text, item.line, deadline));
+                }
+            }
+            BlockKind::Paragraph { text } if read_target_figure(&text.plain).0.is_some() => {
+                out.push(target_from(text, block.line, deadline));
+            }
+            BlockKind::Table(table) => {
+                let column = |names: &[&str]| {
+                    table.header.iter().position(|h| {
+                        let h = fold_diacritics(&h.plain).to_lowercase();
+                        names.iter().any(|n| h.contains(n))
+                    })
+                };
+                let content = column(&["noi dung", "chi tieu"]).unwrap_or(1.min(table.header.len().saturating_sub(1)));
+                let unit = column(&["don vi"]);
+                let value = column(&["gia tri", "ke hoach", "nam"]).or_else(|| table.header.len().checked_sub(1));
+                for row in &table.rows {
+                    let Some(text) = row.get(content) else { continue };
+                    let mut target = target_from(text, block.line, deadline);
+                    if let Some(v) = value.and_then(|i| row.get(i)).and_then(|c| parse_number(&c.plain)) {
+                        target.value = Some(v);
+                    }
+                    if let Some(u) = unit.and_then(|i| row.get(i)).filter(|c| !c.plain.is_empty()) {
+                        target.unit = Some(u.plain.clone());
+                    }
+                    out.push(target);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Targets: the bullets (or figures) of target parts. Where a target part has items titled
+/// "chỉ tiêu", only those items hold targets (the others are general aims).
+fn find_targets(body: &Document, plan_date: PartialDate) -> Vec<Target> {
+    let plan_deadline = plan_date.year.map(|year| PartialDate {
+        year: Some(year),
+        month: None,
+        day: None,
+    });
+    let mut targets = Vec::new();
+    for part in body.parts.iter().filter(|p| p.kind == PartKind::Targets) {
+        let part_deadline = deadline_in(&part.title).or(plan_deadline);
+        let titled: Vec<&Item> = part
+            .items
+            .iter()
+            .filter(|i| fold_diacritics(&i.title.plain).to_lowercase().contains("chi tieu"))
+            .collect();
+        if titled.is_empty() {
+            targets_in_blocks(&part.intro, part_deadline, &mut targets);
+            for item in &part.items {
+                targets_in_blocks(&item.blocks, deadline_in(&item.title.plain).or(part_deadline), &mut targets);
+            }
+        } else {
+            for item in titled {
+                targets_in_blocks(&item.blocks, deadline_in(&item.title.plain).or(part_deadline), &mut targets);
+            }
+        }
+    }
+    targets
+}
+
+fn apply_target_annotation(
+    raw: &RawTarget,
+    location: &Location,
+    targets: &mut [Target],
+    diagnostics: &mut Diagnostics,
+) {
+    let wanted = fold_diacritics(raw.khop.trim()).to_lowercase();
+    let Some(target) = targets
+        .iter_mut()
+        .find(|t| !wanted.is_empty() && fold_diacritics(&t.text.plain).to_lowercase().contains(&wanted))
+    else {
+        diagnostics.push(
+            Diagnostic::error("plan_target_unmatched", Some(location.clone()))
+                .field("khop")
+                .arg("text", raw.khop.clone()),
+        );
+        return;
+    };
+    if let Some(indicator) = &raw.chi_so {
+        target.indicator = Some(indicator.trim().to_owned());
+    }
+    if let Some(value) = raw.gia_tri {
+        target.value = Some(value);
+    }
+    if let Some(unit) = &raw.don_vi {
+        target.unit = Some(unit.clone());
+    }
+    if let Some(deadline) = &raw.han {
+        match PartialDate::parse(deadline) {
+            Some(d) => target.deadline = Some(d),
+            None => diagnostics.push(
+                Diagnostic::error("date_invalid", Some(location.clone()))
+                    .field("han")
+                    .arg("value", deadline.clone()),
+            ),
+        }
+    }
+    match raw.so_sanh.as_deref().map(str::trim) {
+        None => {}
+        Some("toi_thieu") => target.comparison = Comparison::AtLeast,
+        Some("toi_da") => target.comparison = Comparison::AtMost,
+        Some(other) => diagnostics.push(
+            Diagnostic::error("comparison_invalid", Some(location.clone()))
+                .field("so_sanh")
+                .arg("value", other.to_owned()),
+        ),
+    }
+}
+
+static REQUESTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^đề\s+nghị\s+").expect("valid regex"));
+
+/// Who does what: each numbered item of an implementation part is a unit and its duties.
+fn find_assignments(body: &Document, doc_type: DocType) -> Vec<Assignment> {
+    let mut out = Vec::new();
+    for part in &body.parts {
+        let is_implementation = part.kind == PartKind::Implementation
+            || (doc_type == DocType::OfficialLetter && part.numeral.is_none() && part.title.is_empty());
+        if !is_implementation {
+            continue;
+        }
+        for item in &part.items {
+            let title = item.title.plain.trim().trim_end_matches(['.', ':', ';']).trim();
+            let requested = REQUESTED.is_match(title);
+            let unit_name = REQUESTED.replace(title, "").trim().to_owned();
+            let mut duties = Vec::new();
+            for block in &item.blocks {
+                match &block.kind {
+                    BlockKind::List(list) => duties.extend(list.items.iter().map(|i| i.text.clone())),
+                    BlockKind::Paragraph { text } => duties.push(text.clone()),
+                    _ => {}
+                }
+            }
+            out.push(Assignment {
+                number: item.number.clone(),
+                unit_name,
+                unit_id: None,
+                requested,
+                duties,
+                line: item.line,
+                anchor: item.anchor.clone(),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn target_figures() {
+        assert_eq!(
+            read_target_figure("Tỷ lệ người dân tham gia bảo hiểm y tế đạt 96%."),
+            (Some(96.0), Some("%".into()), Comparison::AtLeast)
+        );
+        assert_eq!(
+            read_target_figure("100% đối tượng bảo trợ xã hội đủ điều kiện được hưởng trợ cấp"),
+            (Some(100.0), Some("%".into()), Comparison::AtLeast)
+        );
+        assert_eq!(
+            read_target_figure("Duy trì không còn hộ nghèo theo chuẩn nghèo đa chiều."),
+            (Some(0.0), None, Comparison::AtMost)
+        );
+        assert_eq!(
+            read_target_figure("Thực hiện có hiệu quả các chương trình nhà ở xã hội."),
+            (None, None, Comparison::AtLeast)
+        );
+        assert_eq!(read_target_figure("đạt 96,5%").0, Some(96.5));
+    }
+
+    #[test]
+    fn part_kinds() {
+        assert_eq!(part_kind("MỤC ĐÍCH, YÊU CẦU"), PartKind::Purpose);
+        assert_eq!(part_kind("MỤC TIÊU"), PartKind::Targets);
+        assert_eq!(part_kind("NỘI DUNG VÀ GIẢI PHÁP THỰC HIỆN"), PartKind::Tasks);
+        assert_eq!(part_kind("KINH PHÍ THỰC HIỆN"), PartKind::Funding);
+        assert_eq!(part_kind("TỔ CHỨC THỰC HIỆN"), PartKind::Implementation);
+    }
+}

@@ -1,0 +1,7 @@
+//! The Vietnamese locale: text normalisation, slugs and folding, number and date formats.
+
+pub mod format;
+pub mod slug;
+pub mod text;
+
+pub use slug::{fold_diacritics, slugify};

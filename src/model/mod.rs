@@ -1,0 +1,500 @@
+//! The model: one immutable [`Site`] built from validated input. Every record keeps the file and
+//! line it came from so later stages can report located problems.
+
+pub mod date;
+pub mod document;
+
+use std::path::PathBuf;
+
+pub use date::PartialDate;
+pub use document::{Block, BlockKind, Document, Inline, Item, List, ListItem, Part, PartKind, Table};
+
+use crate::locale::fold_diacritics;
+
+/// The kind of an administrative document (Nghị định 30/2020, Phụ lục III).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum DocType {
+    /// Kế hoạch (KH).
+    Plan,
+    /// Công văn (no type code in the symbol).
+    OfficialLetter,
+    /// Báo cáo (BC).
+    Report,
+    /// Thông báo (TB).
+    Notice,
+    /// Tờ trình (TTr).
+    Submission,
+    /// Quyết định (QĐ).
+    Decision,
+    /// Chương trình (CTr).
+    Program,
+    /// Đề án (ĐA).
+    Scheme,
+    /// Hướng dẫn (HD).
+    Guidance,
+}
+
+impl DocType {
+    /// Every type, in the order the scaffold lists them.
+    pub const ALL: [DocType; 9] = [
+        DocType::Plan,
+        DocType::OfficialLetter,
+        DocType::Report,
+        DocType::Notice,
+        DocType::Submission,
+        DocType::Decision,
+        DocType::Program,
+        DocType::Scheme,
+        DocType::Guidance,
+    ];
+
+    /// The type code used in symbols (`KH`); a công văn has none and is written `CV` in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            DocType::Plan => "KH",
+            DocType::OfficialLetter => "CV",
+            DocType::Report => "BC",
+            DocType::Notice => "TB",
+            DocType::Submission => "TTr",
+            DocType::Decision => "QĐ",
+            DocType::Program => "CTr",
+            DocType::Scheme => "ĐA",
+            DocType::Guidance => "HD",
+        }
+    }
+
+    /// The Vietnamese name (`Kế hoạch`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DocType::Plan => "Kế hoạch",
+            DocType::OfficialLetter => "Công văn",
+            DocType::Report => "Báo cáo",
+            DocType::Notice => "Thông báo",
+            DocType::Submission => "Tờ trình",
+            DocType::Decision => "Quyết định",
+            DocType::Program => "Chương trình",
+            DocType::Scheme => "Đề án",
+            DocType::Guidance => "Hướng dẫn",
+        }
+    }
+
+    /// Accepts a code (`KH`, `kh`, `QD`) or a name (`Kế hoạch`, `cong van`).
+    pub fn parse(text: &str) -> Option<DocType> {
+        let wanted = fold_diacritics(text.trim()).to_lowercase();
+        DocType::ALL.into_iter().find(|t| {
+            fold_diacritics(t.code()).to_lowercase() == wanted
+                || fold_diacritics(t.name()).to_lowercase() == wanted
+        })
+    }
+}
+
+/// The signature block: authority lines (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`), title, name.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// Authority lines, top to bottom.
+    #[serde(rename(deserialize = "tham_quyen"), default)]
+    pub authority: Vec<String>,
+    /// Title of the person signing (`PHÓ CHỦ TỊCH`).
+    #[serde(rename(deserialize = "chuc_vu"), default)]
+    pub title: String,
+    /// Full name; may be blank in a draft.
+    #[serde(rename(deserialize = "ho_ten"), default)]
+    pub name: String,
+}
+
+/// Whether a target is met by reaching, staying under, or equalling its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    /// At least the value (`đạt 96%`).
+    AtLeast,
+    /// At most the value (`không còn hộ nghèo`: at most 0).
+    AtMost,
+}
+
+/// A target (chỉ tiêu) of a plan.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Target {
+    /// The sentence as written.
+    pub text: Inline,
+    /// 1-based line in the source.
+    pub line: usize,
+    /// The figure to reach, where the text gives one.
+    pub value: Option<f64>,
+    /// Its unit (`%`, `phiên`, ...).
+    pub unit: Option<String>,
+    /// Reach or stay under.
+    pub comparison: Comparison,
+    /// Deadline, where the text or the plan gives one.
+    pub deadline: Option<PartialDate>,
+    /// Key of the indicator that measures it (statistics), if declared.
+    pub indicator: Option<String>,
+}
+
+/// Duties given to one body in a plan's implementation part.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Assignment {
+    /// The item number as written.
+    pub number: Option<String>,
+    /// The body's name as written, without `Đề nghị`.
+    pub unit_name: String,
+    /// The registry unit it resolves to, when known.
+    pub unit_id: Option<String>,
+    /// `Đề nghị`: a body the UBND requests rather than assigns (Fatherland Front, associations).
+    pub requested: bool,
+    /// The duties, one per bullet or paragraph.
+    pub duties: Vec<Inline>,
+    /// 1-based line of the heading.
+    pub line: usize,
+    /// Anchor of the item in the plan page.
+    pub anchor: String,
+}
+
+/// A plan or official letter issued by the ward.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Plan {
+    /// URL slug (from the file name).
+    pub slug: String,
+    /// Source file relative to the site root.
+    pub source: PathBuf,
+    /// Kind of document.
+    pub doc_type: DocType,
+    /// Number (`05`); blank in a draft.
+    pub number: String,
+    /// Symbol after the number (`KH-UBND`).
+    pub symbol: String,
+    /// Issue date, possibly partial.
+    pub date: PartialDate,
+    /// Place in the date line (`Lưu Kiếm`).
+    pub place: String,
+    /// Subject (trích yếu).
+    pub subject: String,
+    /// `Kính gửi:` addressees (letters, reports).
+    pub addressees: Vec<String>,
+    /// Topics, for lists.
+    pub tags: Vec<String>,
+    /// The body.
+    pub body: Document,
+    /// Closing paragraph(s).
+    pub closing: Vec<Inline>,
+    /// `Nơi nhận:` lines.
+    pub recipients: Vec<String>,
+    /// The signature block.
+    pub signer: Signer,
+    /// Targets found in target parts.
+    pub targets: Vec<Target>,
+    /// Who does what.
+    pub assignments: Vec<Assignment>,
+}
+
+impl Plan {
+    /// The document's heading title: `Kế hoạch Thực hiện ...` (type name and subject).
+    pub fn title(&self) -> String {
+        format!("{} {}", self.doc_type.name(), lowercase_first(&self.subject))
+    }
+
+    /// `Số: 05/KH-UBND`, with a blank number kept blank (`/KH-UBND`).
+    pub fn number_and_symbol(&self) -> String {
+        if self.symbol.is_empty() {
+            self.number.clone()
+        } else {
+            format!("{}/{}", self.number, self.symbol)
+        }
+    }
+}
+
+/// Lowercases the first letter of a subject when it follows a type name (`Kế hoạch thực hiện`).
+pub fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => {
+            let second_is_upper = chars.clone().next().is_some_and(char::is_uppercase);
+            if second_is_upper {
+                text.to_owned()
+            } else {
+                first.to_lowercase().chain(chars).collect()
+            }
+        }
+        None => String::new(),
+    }
+}
+
+/// A body that receives duties (data/units.toml).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Unit {
+    /// Id and URL slug.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Other names plans use for it.
+    pub aliases: Vec<String>,
+    /// Kind (phòng chuyên môn, công an, y tế, trường học, mặt trận, đoàn thể, khu dân cư, ...).
+    pub kind: String,
+    /// What it does, in a sentence or two.
+    pub description: String,
+    /// Address.
+    pub address: String,
+    /// Phone.
+    pub phone: String,
+    /// Email.
+    pub email: String,
+    /// Source file and line.
+    pub source: PathBuf,
+    /// 1-based line of its entry.
+    pub line: usize,
+}
+
+/// A legal or policy document the ward cites (data/legal.toml).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LegalDoc {
+    /// Id and URL slug.
+    pub id: String,
+    /// Type name (`Nghị định`, `Luật`).
+    pub kind: String,
+    /// Number and symbol (`20/2021/NĐ-CP`), if it has one.
+    pub symbol: Option<String>,
+    /// Names it is cited by (laws: `Luật Người khuyết tật`).
+    pub names: Vec<String>,
+    /// Subject (trích yếu).
+    pub title: String,
+    /// Issue date.
+    pub date: PartialDate,
+    /// Issuing body.
+    pub issuer: String,
+    /// One or two plain sentences for residents.
+    pub summary: String,
+    /// Status (`Còn hiệu lực`, ...).
+    pub status: String,
+    /// Link to the official text.
+    pub link: Option<String>,
+    /// 1-based line of its entry in data/legal.toml.
+    pub line: usize,
+}
+
+impl LegalDoc {
+    /// How a reader names it: `Nghị định số 20/2021/NĐ-CP` or the law's name.
+    pub fn display_name(&self) -> String {
+        let is_law = crate::locale::fold_diacritics(&self.kind).eq_ignore_ascii_case("luat");
+        match (&self.symbol, self.names.first()) {
+            (_, Some(name)) if is_law || self.symbol.is_none() => name.clone(),
+            (Some(symbol), _) => format!("{} số {}", self.kind, symbol),
+            (None, _) => self.kind.clone(),
+        }
+    }
+}
+
+/// When a commemorative day falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DayDate {
+    /// A solar day and month.
+    Solar {
+        /// Day.
+        day: u32,
+        /// Month.
+        month: u32,
+    },
+    /// A lunar day and month.
+    Lunar {
+        /// Day.
+        day: u32,
+        /// Month.
+        month: u32,
+    },
+    /// A whole month (Tháng hành động).
+    Month {
+        /// Month.
+        month: u32,
+    },
+    /// A span of solar days, possibly across the new year boundary.
+    Range {
+        /// First day.
+        from_day: u32,
+        /// First month.
+        from_month: u32,
+        /// Last day.
+        to_day: u32,
+        /// Last month.
+        to_month: u32,
+    },
+}
+
+/// A commemorative day (data/days.toml).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Day {
+    /// Id and URL slug.
+    pub id: String,
+    /// Name (`Ngày Người cao tuổi Việt Nam`).
+    pub name: String,
+    /// When it falls.
+    pub date: DayDate,
+    /// Theme for the year.
+    pub theme: String,
+    /// Slogans.
+    pub slogans: Vec<String>,
+    /// Groups concerned.
+    pub groups: Vec<String>,
+    /// Ids of related legal documents.
+    pub policies: Vec<String>,
+    /// Basis (law, decision).
+    pub basis: String,
+    /// A short description for residents.
+    pub description: String,
+    /// 1-based line of its entry.
+    pub line: usize,
+}
+
+/// Whether an article is a news item or a standing page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleKind {
+    /// A dated news item (content/news).
+    News,
+    /// A standing page (content/pages).
+    Page,
+}
+
+/// A news item or page written in Markdown.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Article {
+    /// News or page.
+    pub kind: ArticleKind,
+    /// URL slug.
+    pub slug: String,
+    /// Source file relative to the site root.
+    pub source: PathBuf,
+    /// Title.
+    pub title: String,
+    /// Date (required for news).
+    pub date: Option<chrono::NaiveDate>,
+    /// One-sentence summary.
+    pub summary: String,
+    /// Topics.
+    pub tags: Vec<String>,
+    /// Markdown body.
+    pub body: String,
+    /// Line of the first body line in the source file (for located warnings).
+    pub body_line: usize,
+    /// Marked for the loudspeaker (tin phát thanh).
+    pub broadcast: bool,
+    /// Order in the menu (pages); `None` keeps a page out of the menu.
+    pub menu_order: Option<i32>,
+}
+
+/// An official to contact.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Official {
+    /// Full name.
+    #[serde(rename(deserialize = "ho_ten"))]
+    pub name: String,
+    /// Title.
+    #[serde(rename(deserialize = "chuc_vu"))]
+    pub title: String,
+    /// Field handled.
+    #[serde(rename(deserialize = "phu_trach"), default)]
+    pub responsibility: String,
+    /// Office phone.
+    #[serde(rename(deserialize = "dien_thoai"), default)]
+    pub phone: String,
+    /// Office email.
+    #[serde(rename(deserialize = "email"), default)]
+    pub email: String,
+}
+
+/// A residential group (tổ dân phố, khu phố, thôn).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    /// Short key (`tdp-1`).
+    #[serde(rename(deserialize = "ma"))]
+    pub id: String,
+    /// Name.
+    #[serde(rename(deserialize = "ten"))]
+    pub name: String,
+}
+
+/// The ward itself (site.toml).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SiteConfig {
+    /// Proper name (`Lưu Kiếm`).
+    pub name: String,
+    /// Level (`phường`, `xã`, `thị trấn`).
+    pub level: String,
+    /// Province or city (`thành phố Hải Phòng`).
+    pub province: String,
+    /// Parent body line of document headers, may be empty.
+    pub parent_body: String,
+    /// Issuing body (`Ủy ban nhân dân phường Lưu Kiếm`).
+    pub issuing_body: String,
+    /// The centre that runs the site.
+    pub service_centre: String,
+    /// Postal address.
+    pub address: String,
+    /// Phone.
+    pub phone: String,
+    /// Email.
+    pub email: String,
+    /// Base URL of the site (`https://luukiem.haiphong.gov.vn`), no trailing slash.
+    pub base_url: String,
+    /// Facebook page.
+    pub fanpage: String,
+    /// Office hours.
+    pub office_hours: String,
+    /// One-paragraph description.
+    pub description: String,
+    /// Officials to contact.
+    pub officials: Vec<Official>,
+    /// Default signer for new documents.
+    pub default_signer: Signer,
+    /// What residential groups are called (`tổ dân phố`).
+    pub area_kind: String,
+    /// The residential groups.
+    pub areas: Vec<Area>,
+    /// Theme folder name under themes/.
+    pub theme: String,
+    /// How many days ahead the home page announces commemorative days.
+    pub upcoming_days: u32,
+    /// News items per list page.
+    pub news_per_page: usize,
+}
+
+impl SiteConfig {
+    /// `phường Lưu Kiếm`.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.level, self.name)
+    }
+}
+
+/// A theme: template sources and static files, loaded from disk (or the built-in default).
+#[derive(Debug, Clone, Default)]
+pub struct ThemeFiles {
+    /// `(template name, shown path, source)`.
+    pub templates: Vec<(String, PathBuf, String)>,
+    /// `(path under static/, bytes)`.
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+/// Everything loaded and validated: the immutable input of derive and render.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The ward.
+    pub config: SiteConfig,
+    /// Plans and letters, newest first.
+    pub plans: Vec<Plan>,
+    /// Units, in registry order.
+    pub units: Vec<Unit>,
+    /// Legal documents, in registry order.
+    pub legal: Vec<LegalDoc>,
+    /// Commemorative days, in registry order.
+    pub days: Vec<Day>,
+    /// News, newest first.
+    pub news: Vec<Article>,
+    /// Pages, by menu order then title.
+    pub pages: Vec<Article>,
+    /// Theme sources.
+    pub theme: ThemeFiles,
+}

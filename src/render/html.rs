@@ -1,0 +1,415 @@
+//! The site's HTML pages, rendered in parallel with the theme's Tera templates.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::derive::Derived;
+use crate::diagnostics::Diagnostic;
+use crate::model::Site;
+use crate::render::inline::Linker;
+use crate::render::view::{self, Link, OccurrenceView, SiteView};
+use crate::render::{Renderer, Sink, Stats, Templates, template_diagnostic, urls};
+
+/// How many plans and news items the home page lists.
+const HOME_LIST_LENGTH: usize = 5;
+
+/// One page to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    /// Home.
+    Home,
+    /// Plan list.
+    PlanList,
+    /// A plan page.
+    Plan(usize),
+    /// A plan's printable document.
+    PlanPrint(usize),
+    /// Unit list.
+    UnitList,
+    /// A unit page.
+    Unit(usize),
+    /// Policy registry.
+    PolicyList,
+    /// A policy page.
+    Policy(usize),
+    /// Calendar of the year.
+    Calendar,
+    /// A commemorative day page.
+    Day(usize),
+    /// Page n (1-based) of the news list.
+    NewsList(usize),
+    /// A news item.
+    News(usize),
+    /// A standing page.
+    Page(usize),
+    /// Contact page.
+    Contact,
+    /// The 404 page.
+    NotFound,
+}
+
+/// Number of news list pages.
+pub fn news_pages(site: &Site) -> usize {
+    site.news.len().div_ceil(site.config.news_per_page).max(1)
+}
+
+/// Every page of the site.
+pub fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![
+        Job::Home,
+        Job::PlanList,
+        Job::UnitList,
+        Job::PolicyList,
+        Job::Calendar,
+        Job::Contact,
+        Job::NotFound,
+    ];
+    jobs.extend((0..site.plans.len()).flat_map(|i| [Job::Plan(i), Job::PlanPrint(i)]));
+    jobs.extend((0..site.units.len()).map(Job::Unit));
+    jobs.extend((0..site.legal.len()).map(Job::Policy));
+    jobs.extend((0..site.days.len()).map(Job::Day));
+    jobs.extend((1..=news_pages(site)).map(Job::NewsList));
+    jobs.extend((0..site.news.len()).map(Job::News));
+    jobs.extend(
+        (0..site.pages.len())
+            .filter(|&i| site.pages[i].slug != "lien-he")
+            .map(Job::Page),
+    );
+    jobs
+}
+
+impl Job {
+    /// The page's address.
+    pub fn url(self, site: &Site) -> String {
+        match self {
+            Job::Home => urls::HOME.to_owned(),
+            Job::PlanList => urls::PLANS.to_owned(),
+            Job::Plan(i) => urls::plan(&site.plans[i].slug),
+            Job::PlanPrint(i) => urls::plan_print(&site.plans[i].slug),
+            Job::UnitList => urls::UNITS.to_owned(),
+            Job::Unit(i) => urls::unit(&site.units[i].id),
+            Job::PolicyList => urls::POLICIES.to_owned(),
+            Job::Policy(i) => urls::policy(&site.legal[i].id),
+            Job::Calendar => urls::CALENDAR.to_owned(),
+            Job::Day(i) => urls::day(&site.days[i].id),
+            Job::NewsList(n) => urls::news_page(n),
+            Job::News(i) => urls::news(&site.news[i].slug),
+            Job::Page(i) => urls::page(&site.pages[i].slug),
+            Job::Contact => urls::CONTACT.to_owned(),
+            Job::NotFound => "/404.html".to_owned(),
+        }
+    }
+
+    /// Whether the page belongs in the sitemap and feeds.
+    pub fn is_public_listing(self) -> bool {
+        !matches!(self, Job::NotFound | Job::PlanPrint(_))
+    }
+
+    fn template(self) -> &'static str {
+        match self {
+            Job::Home => "index.html",
+            Job::PlanList => "plans.html",
+            Job::Plan(_) => "plan.html",
+            Job::PlanPrint(_) => "plan_print.html",
+            Job::UnitList => "units.html",
+            Job::Unit(_) => "unit.html",
+            Job::PolicyList => "policies.html",
+            Job::Policy(_) => "policy.html",
+            Job::Calendar => "calendar.html",
+            Job::Day(_) => "day.html",
+            Job::NewsList(_) => "news_list.html",
+            Job::News(_) => "article.html",
+            Job::Page(_) => "page.html",
+            Job::Contact => "contact.html",
+            Job::NotFound => "404.html",
+        }
+    }
+}
+
+/// A month of the calendar page.
+#[derive(Debug, Serialize)]
+struct MonthView {
+    number: u32,
+    name: String,
+    days: Vec<OccurrenceView>,
+}
+
+/// The pager of the news list.
+#[derive(Debug, Serialize)]
+struct Pager {
+    current: usize,
+    total: usize,
+    previous: Option<String>,
+    next: Option<String>,
+    pages: Vec<Link>,
+}
+
+/// A unit in the unit list.
+#[derive(Debug, Serialize)]
+struct UnitRow {
+    url: String,
+    name: String,
+    kind: String,
+    plan_count: usize,
+    duty_count: usize,
+}
+
+/// A policy in the registry list.
+#[derive(Debug, Serialize)]
+struct PolicyRow {
+    url: String,
+    name: String,
+    kind: String,
+    title: String,
+    date_text: String,
+    status: String,
+    citer_count: usize,
+}
+
+/// Renders the HTML pages and copies the theme's static files.
+pub struct HtmlRenderer<'a> {
+    /// Compiled templates.
+    pub templates: &'a Templates,
+}
+
+impl HtmlRenderer<'_> {
+    fn context(&self, site: &Site, derived: &Derived, job: Job, linker: &Linker<'_>) -> Context {
+        let mut c = Context::new();
+        c.insert("url", &job.url(site));
+        let today = derived.build_date;
+        match job {
+            Job::Home => {
+                let upcoming: Vec<OccurrenceView> = derived
+                    .upcoming
+                    .iter()
+                    .map(|o| view::occurrence_view(site, o, today))
+                    .collect();
+                c.insert("upcoming", &upcoming);
+                let plans: Vec<_> = site
+                    .plans
+                    .iter()
+                    .take(HOME_LIST_LENGTH)
+                    .map(view::plan_summary)
+                    .collect();
+                c.insert("plans", &plans);
+                let news: Vec<_> = site
+                    .news
+                    .iter()
+                    .take(HOME_LIST_LENGTH)
+                    .map(|a| view::article_view(site, a, urls::news(&a.slug), &[], None))
+                    .collect();
+                c.insert("news", &news);
+                c.insert("plan_count", &site.plans.len());
+                c.insert("unit_count", &site.units.len());
+                c.insert("policy_count", &site.legal.len());
+            }
+            Job::PlanList => {
+                let plans: Vec<_> = site.plans.iter().map(view::plan_summary).collect();
+                c.insert("plans", &plans);
+            }
+            Job::Plan(i) | Job::PlanPrint(i) => {
+                c.insert("plan", &view::plan_view(site, derived, i, linker));
+            }
+            Job::UnitList => {
+                let rows: Vec<UnitRow> = site
+                    .units
+                    .iter()
+                    .enumerate()
+                    .map(|(i, u)| {
+                        let duties = &derived.unit_duties[i];
+                        let mut plans: Vec<usize> = duties.iter().map(|(p, _)| *p).collect();
+                        plans.dedup();
+                        UnitRow {
+                            url: urls::unit(&u.id),
+                            name: u.name.clone(),
+                            kind: u.kind.clone(),
+                            plan_count: plans.len(),
+                            duty_count: duties
+                                .iter()
+                                .map(|&(p, a)| site.plans[p].assignments[a].duties.len())
+                                .sum(),
+                        }
+                    })
+                    .collect();
+                c.insert("units", &rows);
+            }
+            Job::Unit(i) => c.insert("unit", &view::unit_view(site, derived, i, linker)),
+            Job::PolicyList => {
+                let rows: Vec<PolicyRow> = site
+                    .legal
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| PolicyRow {
+                        url: urls::policy(&d.id),
+                        name: d.display_name(),
+                        kind: d.kind.clone(),
+                        title: d.title.clone(),
+                        date_text: crate::locale::format::partial_short(
+                            d.date.year,
+                            d.date.month,
+                            d.date.day,
+                        ),
+                        status: d.status.clone(),
+                        citer_count: derived.cited_by[i].len(),
+                    })
+                    .collect();
+                c.insert("policies", &rows);
+            }
+            Job::Policy(i) => c.insert("policy", &view::policy_view(site, derived, i)),
+            Job::Calendar => {
+                let months: Vec<MonthView> = (1..=12)
+                    .map(|m| MonthView {
+                        number: m,
+                        name: crate::locale::format::month_name(m),
+                        days: derived
+                            .calendar
+                            .iter()
+                            .filter(|o| chrono::Datelike::month(&o.start) == m)
+                            .map(|o| view::occurrence_view(site, o, today))
+                            .collect(),
+                    })
+                    .collect();
+                c.insert("months", &months);
+            }
+            Job::Day(i) => c.insert("day", &view::day_view(site, derived, i)),
+            Job::NewsList(n) => {
+                let per_page = site.config.news_per_page;
+                let total = news_pages(site);
+                let items: Vec<_> = site
+                    .news
+                    .iter()
+                    .skip((n - 1) * per_page)
+                    .take(per_page)
+                    .map(|a| view::article_view(site, a, urls::news(&a.slug), &[], None))
+                    .collect();
+                c.insert("news", &items);
+                c.insert(
+                    "pager",
+                    &Pager {
+                        current: n,
+                        total,
+                        previous: (n > 1).then(|| urls::news_page(n - 1)),
+                        next: (n < total).then(|| urls::news_page(n + 1)),
+                        pages: (1..=total)
+                            .map(|k| Link {
+                                title: k.to_string(),
+                                url: urls::news_page(k),
+                            })
+                            .collect(),
+                    },
+                );
+            }
+            Job::News(i) => {
+                let a = &site.news[i];
+                c.insert(
+                    "article",
+                    &view::article_view(
+                        site,
+                        a,
+                        urls::news(&a.slug),
+                        &derived.news_citations[i],
+                        Some(linker),
+                    ),
+                );
+            }
+            Job::Page(i) => {
+                let a = &site.pages[i];
+                c.insert(
+                    "article",
+                    &view::article_view(
+                        site,
+                        a,
+                        urls::page(&a.slug),
+                        &derived.page_citations[i],
+                        Some(linker),
+                    ),
+                );
+            }
+            Job::Contact => {
+                if let Some(i) = site.pages.iter().position(|p| p.slug == "lien-he") {
+                    let a = &site.pages[i];
+                    c.insert(
+                        "article",
+                        &view::article_view(
+                            site,
+                            a,
+                            urls::CONTACT.to_owned(),
+                            &derived.page_citations[i],
+                            Some(linker),
+                        ),
+                    );
+                }
+                let units: Vec<Link> = site
+                    .units
+                    .iter()
+                    .map(|u| Link {
+                        title: u.name.clone(),
+                        url: urls::unit(&u.id),
+                    })
+                    .collect();
+                c.insert("units", &units);
+            }
+            Job::NotFound => {}
+        }
+        c
+    }
+}
+
+impl Renderer for HtmlRenderer<'_> {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(&self, site: &Site, derived: &Derived, sink: &dyn Sink) -> Result<Stats, Vec<Diagnostic>> {
+        let mut tera = self.templates.tera.clone();
+        tera.global_context().insert("site", &SiteView::new(site, derived));
+        let linker = Linker {
+            citations: &derived.citations,
+            legal: &site.legal,
+        };
+        let jobs = jobs(site);
+        let errors: Vec<Diagnostic> = jobs
+            .par_iter()
+            .filter_map(|&job| {
+                let url = job.url(site);
+                let context = self.context(site, derived, job, &linker);
+                let result = tera
+                    .render(job.template(), &context)
+                    .map_err(|e| template_diagnostic(&e, &self.templates.paths, Some(&url)))
+                    .and_then(|html| {
+                        sink.put(&urls::file_for(&url), html.as_bytes()).map_err(|e| {
+                            Diagnostic::error("output_error", None)
+                                .arg("path", url.clone())
+                                .arg("reason", e.to_string())
+                        })
+                    });
+                result.err()
+            })
+            .collect();
+        let mut static_errors = Vec::new();
+        for (path, bytes) in &site.theme.static_files {
+            let target = format!("{}{}", urls::STATIC.trim_start_matches('/'), path);
+            if let Err(e) = sink.put(&target, bytes) {
+                static_errors.push(
+                    Diagnostic::error("output_error", None)
+                        .arg("path", target)
+                        .arg("reason", e.to_string()),
+                );
+            }
+        }
+        if errors.is_empty() && static_errors.is_empty() {
+            Ok(Stats {
+                pages: jobs.len(),
+                files: jobs.len() + site.theme.static_files.len(),
+            })
+        } else {
+            let mut all = errors;
+            all.extend(static_errors);
+            // One broken template fails every page that uses it: report each distinct problem once.
+            all.sort_by_key(|d| (d.location.clone(), d.args.clone()));
+            all.dedup_by(|a, b| a.location == b.location && a.code == b.code);
+            Err(all)
+        }
+    }
+}

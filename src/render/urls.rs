@@ -1,0 +1,91 @@
+//! The site's address scheme, in one place. Every address is root-relative and ends in `/`
+//! (a folder with index.html) or a file name.
+
+/// Home.
+pub const HOME: &str = "/";
+/// Plan list.
+pub const PLANS: &str = "/ke-hoach/";
+/// Unit list.
+pub const UNITS: &str = "/don-vi/";
+/// Policy registry.
+pub const POLICIES: &str = "/chinh-sach/";
+/// Calendar of the year.
+pub const CALENDAR: &str = "/lich/";
+/// Calendar subscription file.
+pub const CALENDAR_ICS: &str = "/lich/ngay-ky-niem.ics";
+/// News list.
+pub const NEWS: &str = "/tin-tuc/";
+/// Contact page.
+pub const CONTACT: &str = "/lien-he/";
+/// Atom feed.
+pub const FEED: &str = "/atom.xml";
+/// Stylesheet folder.
+pub const STATIC: &str = "/static/";
+
+/// A plan page.
+pub fn plan(slug: &str) -> String {
+    format!("/ke-hoach/{slug}/")
+}
+
+/// A plan's printable document view.
+pub fn plan_print(slug: &str) -> String {
+    format!("/ke-hoach/{slug}/ban-in/")
+}
+
+/// A unit page.
+pub fn unit(id: &str) -> String {
+    format!("/don-vi/{id}/")
+}
+
+/// A policy page.
+pub fn policy(id: &str) -> String {
+    format!("/chinh-sach/{id}/")
+}
+
+/// A commemorative day page.
+pub fn day(id: &str) -> String {
+    format!("/ngay-ky-niem/{id}/")
+}
+
+/// A news item.
+pub fn news(slug: &str) -> String {
+    format!("/tin-tuc/{slug}/")
+}
+
+/// Page `n` (1-based) of the news list.
+pub fn news_page(n: usize) -> String {
+    if n <= 1 {
+        NEWS.to_owned()
+    } else {
+        format!("/tin-tuc/trang/{n}/")
+    }
+}
+
+/// A standing page.
+pub fn page(slug: &str) -> String {
+    format!("/{slug}/")
+}
+
+/// The file an address is written to: `/a/b/` -> `a/b/index.html`, `/x.xml` -> `x.xml`.
+pub fn file_for(url: &str) -> String {
+    let trimmed = url.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_for_addresses() {
+        assert_eq!(file_for("/"), "index.html");
+        assert_eq!(file_for("/ke-hoach/a/"), "ke-hoach/a/index.html");
+        assert_eq!(file_for("/atom.xml"), "atom.xml");
+        assert_eq!(news_page(1), "/tin-tuc/");
+        assert_eq!(news_page(3), "/tin-tuc/trang/3/");
+    }
+}

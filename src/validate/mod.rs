@@ -1,0 +1,166 @@
+//! Validate: cross-references between the loaded records (plan units against the registry, day
+//! policies against the legal registry, duplicate page addresses, future dates), then freeze the
+//! result into the immutable [`Site`].
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::derive::citation::citation_key;
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, display_path};
+use crate::load::Loaded;
+use crate::locale::fold_diacritics;
+use crate::model::Site;
+
+/// The form of a unit name used for matching: folded, lowercase, single spaces, no end punctuation.
+pub fn unit_key(name: &str) -> String {
+    fold_diacritics(name)
+        .to_lowercase()
+        .replace(['–', '—'], "-")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches(['.', ':', ';', ','])
+        .to_owned()
+}
+
+/// Checks cross-references, records problems, and returns the site.
+pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Diagnostics) -> Site {
+    // Units named in plans -> registry ids.
+    let mut unit_names: BTreeMap<String, String> = BTreeMap::new();
+    for unit in &loaded.units {
+        for name in std::iter::once(&unit.name).chain(unit.aliases.iter()) {
+            unit_names.insert(unit_key(name), unit.id.clone());
+        }
+    }
+    for plan in &mut loaded.plans {
+        for assignment in &mut plan.assignments {
+            assignment.unit_id = unit_names.get(&unit_key(&assignment.unit_name)).cloned();
+            if assignment.unit_id.is_none() {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "unit_unknown",
+                        Some(Location::new(&plan.source, assignment.line, 1)),
+                    )
+                    .arg("name", assignment.unit_name.clone()),
+                );
+            }
+        }
+    }
+
+    // Day policies -> legal ids.
+    let mut legal_keys: BTreeMap<String, String> = BTreeMap::new();
+    for doc in &loaded.legal {
+        legal_keys.insert(doc.id.clone(), doc.id.clone());
+        if let Some(symbol) = &doc.symbol {
+            legal_keys.insert(citation_key(symbol), doc.id.clone());
+        }
+    }
+    for day in &mut loaded.days {
+        let mut resolved = Vec::new();
+        for policy in &day.policies {
+            match legal_keys
+                .get(policy.trim())
+                .or_else(|| legal_keys.get(&citation_key(policy)))
+            {
+                Some(id) => resolved.push(id.clone()),
+                None => diagnostics.push(
+                    Diagnostic::error(
+                        "reference_unknown",
+                        Some(Location::new("data/days.toml", day.line, 1)),
+                    )
+                    .field("chinh_sach")
+                    .arg("value", policy.clone())
+                    .arg("registry", "data/legal.toml"),
+                ),
+            }
+        }
+        day.policies = resolved;
+    }
+
+    // Two files may not claim the same address.
+    let mut addresses: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+    let mut claim = |address: String, source: &std::path::Path, diagnostics: &mut Diagnostics| {
+        if let Some(first) = addresses.get(&address) {
+            diagnostics.push(
+                Diagnostic::error("duplicate_id", Some(Location::file(source)))
+                    .arg("id", address.clone())
+                    .arg("other", display_path(first)),
+            );
+        } else {
+            addresses.insert(address, source.to_path_buf());
+        }
+    };
+    for plan in &loaded.plans {
+        claim(format!("ke-hoach/{}", plan.slug), &plan.source, diagnostics);
+    }
+    for news in &loaded.news {
+        claim(format!("tin-tuc/{}", news.slug), &news.source, diagnostics);
+    }
+    for page in &loaded.pages {
+        claim(page.slug.clone(), &page.source, diagnostics);
+    }
+
+    // Content dated after the build date is published, and said so.
+    for news in &loaded.news {
+        if let Some(date) = news.date.filter(|d| *d > build_date) {
+            diagnostics.push(
+                Diagnostic::warning("content_future", Some(Location::file(&news.source)))
+                    .arg("date", crate::locale::format::short_date(date))
+                    .arg("build_date", crate::locale::format::short_date(build_date)),
+            );
+        }
+    }
+    for plan in &loaded.plans {
+        if let Some(date) = plan.date.to_date().filter(|d| *d > build_date) {
+            diagnostics.push(
+                Diagnostic::warning("content_future", Some(Location::file(&plan.source)))
+                    .arg("date", crate::locale::format::short_date(date))
+                    .arg("build_date", crate::locale::format::short_date(build_date)),
+            );
+        }
+    }
+
+    // Newest first; undated drafts by their partial date, then by address (stable output).
+    loaded.plans.sort_by(|a, b| {
+        b.date
+            .earliest()
+            .cmp(&a.date.earliest())
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    loaded
+        .news
+        .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    loaded.pages.sort_by(|a, b| {
+        a.menu_order
+            .unwrap_or(i32::MAX)
+            .cmp(&b.menu_order.unwrap_or(i32::MAX))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+
+    Site {
+        root: loaded.root,
+        config: loaded.config,
+        plans: loaded.plans,
+        units: loaded.units,
+        legal: loaded.legal,
+        days: loaded.days,
+        news: loaded.news,
+        pages: loaded.pages,
+        theme: loaded.theme,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_keys_ignore_marks_case_and_punctuation() {
+        assert_eq!(
+            unit_key("Trung tâm Dịch vụ sự nghiệp công phường."),
+            "trung tam dich vu su nghiep cong phuong"
+        );
+        assert_eq!(unit_key("Phòng Văn hóa – Xã hội"), unit_key("phòng văn hóa - xã  hội"));
+    }
+}
