@@ -80,7 +80,11 @@ pub fn render_into(checked: &Checked, sink: &dyn render::Sink) -> Result<Stats, 
             Err(e) => errors.extend(e),
         }
     }
-    if errors.is_empty() { Ok(stats) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(stats)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Builds the site into `options.out`. The output folder changes only when the whole build succeeds.

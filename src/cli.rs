@@ -37,9 +37,18 @@ struct Cli {
 
 #[derive(Debug, Args)]
 struct SiteArgs {
-    #[arg(long, value_name = "THƯ_MỤC", default_value = ".", help = "Thư mục của trang (có tệp site.toml)")]
+    #[arg(
+        long,
+        value_name = "THƯ_MỤC",
+        default_value = ".",
+        help = "Thư mục của trang (có tệp site.toml)"
+    )]
     root: PathBuf,
-    #[arg(long, value_name = "NĂM-THÁNG-NGÀY", help = "Dựng trang như vào ngày này (mặc định: hôm nay)")]
+    #[arg(
+        long,
+        value_name = "NĂM-THÁNG-NGÀY",
+        help = "Dựng trang như vào ngày này (mặc định: hôm nay)"
+    )]
     date: Option<String>,
 }
 
@@ -49,7 +58,11 @@ enum Command {
     Build {
         #[command(flatten)]
         site: SiteArgs,
-        #[arg(long, value_name = "THƯ_MỤC", help = "Thư mục kết quả (mặc định: output/ trong thư mục trang)")]
+        #[arg(
+            long,
+            value_name = "THƯ_MỤC",
+            help = "Thư mục kết quả (mặc định: output/ trong thư mục trang)"
+        )]
         out: Option<PathBuf>,
     },
     #[command(about = "Kiểm tra mọi tệp, báo mọi lỗi và cảnh báo, không ghi gì", help_template = HELP_TEMPLATE)]
@@ -59,11 +72,19 @@ enum Command {
     },
     #[command(about = "Tạo tệp mới có sẵn các trường và lời giải thích", help_template = HELP_TEMPLATE)]
     New {
-        #[arg(value_enum, help = "Loại tệp: plan (văn bản), news (tin), page (trang)")]
+        #[arg(
+            value_enum,
+            help = "Loại tệp: plan (văn bản), news (tin), page (trang)"
+        )]
         kind: NewKind,
         #[arg(help = "Tiêu đề (trích yếu)")]
         title: String,
-        #[arg(long, value_name = "THƯ_MỤC", default_value = ".", help = "Thư mục của trang")]
+        #[arg(
+            long,
+            value_name = "THƯ_MỤC",
+            default_value = ".",
+            help = "Thư mục của trang"
+        )]
         root: PathBuf,
     },
 }
@@ -191,7 +212,10 @@ fn toml_string(text: &str) -> String {
 
 /// Writes a new content file with every field explained; never overwrites.
 fn scaffold(root: &Path, kind: NewKind, title: &str) -> Result<PathBuf, Diagnostic> {
-    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
     let mut diagnostics = Diagnostics::new();
     let config = crate::load::read_source(root, Path::new("site.toml"))
         .ok()
@@ -224,7 +248,9 @@ fn scaffold(root: &Path, kind: NewKind, title: &str) -> Result<PathBuf, Diagnost
     let relative = PathBuf::from(folder).join(format!("{slug}.md"));
     let path = root.join(&relative);
     if path.exists() {
-        return Err(Diagnostic::error("new_exists", None).arg("path", relative.display().to_string()));
+        return Err(
+            Diagnostic::error("new_exists", None).arg("path", relative.display().to_string())
+        );
     }
     std::fs::create_dir_all(root.join(folder))
         .and_then(|()| std::fs::write(&path, text))

@@ -131,7 +131,11 @@ impl fmt::Display for Diagnostic {
         if let Some(location) = &self.location {
             write!(f, "{location}: ")?;
         }
-        write!(f, "{}: {} ({}: {})", severity.vi, text.vi, severity.en, text.en)?;
+        write!(
+            f,
+            "{}: {} ({}: {})",
+            severity.vi, text.vi, severity.en, text.en
+        )?;
         if let Some(hint) = &text.hint_vi {
             write!(f, "\n    → {hint}")?;
             if let Some(en) = &text.hint_en {
@@ -205,19 +209,31 @@ mod tests {
 
     #[test]
     fn display_names_file_line_column_and_both_languages() {
-        let d = Diagnostic::error("date_invalid", Some(Location::new("content/plans/a.md", 5, 8)))
-            .field("ngay")
-            .arg("value", "2026-13-40");
+        let d = Diagnostic::error(
+            "date_invalid",
+            Some(Location::new("content/plans/a.md", 5, 8)),
+        )
+        .field("ngay")
+        .arg("value", "2026-13-40");
         let shown = d.to_string();
-        assert!(shown.starts_with("content/plans/a.md:5:8: lỗi: Ngày `2026-13-40` không hợp lệ (error: invalid date)"), "{shown}");
+        assert!(
+            shown.starts_with(
+                "content/plans/a.md:5:8: lỗi: Ngày `2026-13-40` không hợp lệ (error: invalid date)"
+            ),
+            "{shown}"
+        );
         assert!(shown.contains("→ Viết NĂM-THÁNG-NGÀY"), "{shown}");
     }
 
     #[test]
     fn counts_and_sorting() {
         let mut all = Diagnostics::new();
-        all.push(Diagnostic::warning("unit_unknown", Some(Location::new("b.md", 2, 1))).arg("name", "X"));
-        all.push(Diagnostic::error("date_invalid", Some(Location::new("a.md", 9, 1))).arg("value", "x"));
+        all.push(
+            Diagnostic::warning("unit_unknown", Some(Location::new("b.md", 2, 1))).arg("name", "X"),
+        );
+        all.push(
+            Diagnostic::error("date_invalid", Some(Location::new("a.md", 9, 1))).arg("value", "x"),
+        );
         assert_eq!(all.error_count(), 1);
         assert_eq!(all.warning_count(), 1);
         assert!(all.has_errors());

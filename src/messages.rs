@@ -95,15 +95,24 @@ mod tests {
             include_str!("render/mod.rs"),
             include_str!("write.rs"),
         ];
-        let pattern = regex::Regex::new(r#"code:\s*"([a-z_]+)"|Diagnostic::(?:error|warning)\(\s*"([a-z_]+)""#).unwrap();
+        let pattern = regex::Regex::new(
+            r#"code:\s*"([a-z_]+)"|Diagnostic::(?:error|warning)\(\s*"([a-z_]+)""#,
+        )
+        .unwrap();
         let mut seen = 0;
         for source in sources {
             for cap in pattern.captures_iter(source) {
                 let key = cap.get(1).or(cap.get(2)).unwrap().as_str();
-                assert!(has(key), "message `{key}` missing from locales/messages.toml");
+                assert!(
+                    has(key),
+                    "message `{key}` missing from locales/messages.toml"
+                );
                 seen += 1;
             }
         }
-        assert!(seen > 10, "the pattern should find the message codes ({seen})");
+        assert!(
+            seen > 10,
+            "the pattern should find the message codes ({seen})"
+        );
     }
 }

@@ -85,7 +85,11 @@ mod tests {
         drop(failed);
         assert!(out.join("old.html").exists());
         assert!(!out.join("index.html").exists());
-        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1, "no staging left behind");
+        assert_eq!(
+            std::fs::read_dir(root.path()).unwrap().count(),
+            1,
+            "no staging left behind"
+        );
 
         let ok = Staging::new(&out).unwrap();
         ok.put("a/b/index.html", b"moi").unwrap();

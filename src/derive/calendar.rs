@@ -153,7 +153,12 @@ mod tests {
         let starts: Vec<NaiveDate> = cal.iter().map(|o| o.start).collect();
         assert_eq!(
             starts,
-            vec![d(2026, 2, 17), d(2026, 4, 26), d(2026, 8, 27), d(2026, 9, 25)]
+            vec![
+                d(2026, 2, 17),
+                d(2026, 4, 26),
+                d(2026, 8, 27),
+                d(2026, 9, 25)
+            ]
         );
         let cal = year_calendar(&days, 2027);
         assert_eq!(cal[0].start, d(2027, 2, 6));
@@ -176,8 +181,14 @@ mod tests {
             ),
         ];
         let cal = year_calendar(&days, 2026);
-        assert_eq!((cal[0].start, cal[0].end), (d(2026, 10, 1), d(2026, 10, 31)));
-        assert_eq!((cal[1].start, cal[1].end), (d(2026, 11, 15), d(2026, 12, 15)));
+        assert_eq!(
+            (cal[0].start, cal[0].end),
+            (d(2026, 10, 1), d(2026, 10, 31))
+        );
+        assert_eq!(
+            (cal[1].start, cal[1].end),
+            (d(2026, 11, 15), d(2026, 12, 15))
+        );
     }
 
     #[test]

@@ -38,8 +38,7 @@ pub fn load(
             return None;
         }
     };
-    let raw: RawArticle = match parse_toml(source, parts.front, parts.front_offset, "ctx_article")
-    {
+    let raw: RawArticle = match parse_toml(source, parts.front, parts.front_offset, "ctx_article") {
         Ok(raw) => raw,
         Err(d) => {
             diagnostics.push(d);

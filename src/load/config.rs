@@ -68,9 +68,12 @@ pub fn load(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<SiteCo
     let base_url = raw.dia_chi_web.trim().trim_end_matches('/').to_owned();
     if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
         diagnostics.push(
-            Diagnostic::error("base_url_invalid", Some(source.key_location("dia_chi_web", 0)))
-                .field("dia_chi_web")
-                .arg("value", base_url.clone()),
+            Diagnostic::error(
+                "base_url_invalid",
+                Some(source.key_location("dia_chi_web", 0)),
+            )
+            .field("dia_chi_web")
+            .arg("value", base_url.clone()),
         );
     }
     let mut seen = std::collections::BTreeSet::new();

@@ -133,8 +133,9 @@ fn from_toml_error(message: &str, location: Location, context: &str) -> Diagnost
     if let Some((field, expected)) = parse_unknown_field(message) {
         let shown: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
         let diagnostic = match nearest(&field, &expected) {
-            Some(suggestion) => Diagnostic::error("field_unknown", Some(location))
-                .arg("suggestion", suggestion),
+            Some(suggestion) => {
+                Diagnostic::error("field_unknown", Some(location)).arg("suggestion", suggestion)
+            }
             None => Diagnostic::error("field_unknown_no_suggestion", Some(location)),
         };
         return diagnostic
@@ -182,7 +183,12 @@ pub fn nearest(field: &str, known: &[String]) -> Option<String> {
     let wanted = squash(field);
     known
         .iter()
-        .map(|k| (strsim::normalized_damerau_levenshtein(&wanted, &squash(k)), k))
+        .map(|k| {
+            (
+                strsim::normalized_damerau_levenshtein(&wanted, &squash(k)),
+                k,
+            )
+        })
         .filter(|(score, _)| *score >= 0.5)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, k)| k.clone())
@@ -208,10 +214,10 @@ mod tests {
     #[test]
     fn splits_front_matter_and_body() {
         let s = source("\n+++\ntieude = \"A\"\n+++\nThân bài\n");
-        let split = split(&s).unwrap();
-        assert_eq!(split.front, "tieude = \"A\"\n");
-        assert_eq!(split.body, "Thân bài\n");
-        assert_eq!(s.line_of(split.body_offset), 5);
+        let parts = split(&s).unwrap();
+        assert_eq!(parts.front, "tieude = \"A\"\n");
+        assert_eq!(parts.body, "Thân bài\n");
+        assert_eq!(s.line_of(parts.body_offset), 5);
     }
 
     #[test]
@@ -225,8 +231,9 @@ mod tests {
     #[test]
     fn unknown_field_names_line_and_nearest_field() {
         let s = source("+++\ntieude = \"A\"\ntieu_de = \"B\"\n+++\n");
-        let split = split(&s).unwrap();
-        let e = parse_toml::<Sample>(&s, split.front, split.front_offset, "ctx_article").unwrap_err();
+        let parts = split(&s).unwrap();
+        let e =
+            parse_toml::<Sample>(&s, parts.front, parts.front_offset, "ctx_article").unwrap_err();
         assert_eq!(e.code, "field_unknown");
         assert_eq!(e.field.as_deref(), Some("tieu_de"));
         assert_eq!(e.location.as_ref().unwrap().line, 3);
@@ -237,22 +244,30 @@ mod tests {
     #[test]
     fn missing_field_and_syntax_errors() {
         let s = source("+++\nngay = \"2026\"\n+++\n");
-        let split = split(&s).unwrap();
-        let e = parse_toml::<Sample>(&s, split.front, split.front_offset, "ctx_article").unwrap_err();
+        let parts = split(&s).unwrap();
+        let e =
+            parse_toml::<Sample>(&s, parts.front, parts.front_offset, "ctx_article").unwrap_err();
         assert_eq!(e.code, "field_missing");
         assert_eq!(e.field.as_deref(), Some("tieude"));
 
         let s = source("+++\ntieude = \"A\nngay = 1\n+++\n");
-        let split = split(&s).unwrap();
-        let e = parse_toml::<Sample>(&s, split.front, split.front_offset, "ctx_article").unwrap_err();
+        let parts = split(&s).unwrap();
+        let e =
+            parse_toml::<Sample>(&s, parts.front, parts.front_offset, "ctx_article").unwrap_err();
         assert_eq!(e.code, "toml_syntax");
         assert_eq!(e.location.as_ref().unwrap().line, 2);
     }
 
     #[test]
     fn nearest_handles_typos() {
-        let known: Vec<String> = ["trich_yeu", "ngay", "tieude", "noi_nhan"].iter().map(|s| s.to_string()).collect();
-        assert_eq!(nearest("titel", &["title".to_owned()]).as_deref(), Some("title"));
+        let known: Vec<String> = ["trich_yeu", "ngay", "tieude", "noi_nhan"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            nearest("titel", &["title".to_owned()]).as_deref(),
+            Some("title")
+        );
         assert_eq!(nearest("trichyeu", &known).as_deref(), Some("trich_yeu"));
         assert_eq!(nearest("nơi_nhận", &known).as_deref(), Some("noi_nhan"));
         assert_eq!(nearest("zzzzzz", &known), None);

@@ -31,8 +31,9 @@ pub fn options() -> Options {
 
 /// Parses `body` into top-level pieces. `line_of` maps a byte offset of `body` to a file line.
 pub fn pieces(body: &str, line_of: &dyn Fn(usize) -> usize) -> Vec<Piece> {
-    let events: Vec<(Event<'_>, Range<usize>)> =
-        Parser::new_ext(body, options()).into_offset_iter().collect();
+    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
     let mut reader = Reader {
         body,
         events,
@@ -167,7 +168,10 @@ impl Reader<'_, '_> {
             }
             Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::HtmlBlock) => {
                 let text = self.inline_until(|e| {
-                    matches!(e, Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::HtmlBlock))
+                    matches!(
+                        e,
+                        Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::HtmlBlock)
+                    )
                 });
                 Some(Block {
                     line,

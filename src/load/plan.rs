@@ -262,10 +262,7 @@ fn build_document(
                 }
                 let part = document.parts.last_mut().expect("a part was just ensured");
                 let (number, title) = match ITEM_NUMBER.captures(&text.markdown) {
-                    Some(c) => (
-                        Some(c[1].to_owned()),
-                        inline_from_markdown(c[2].trim()),
-                    ),
+                    Some(c) => (Some(c[1].to_owned()), inline_from_markdown(c[2].trim())),
                     None => (None, text),
                 };
                 let wanted = match &number {
@@ -325,9 +322,8 @@ static VALUE_AFTER_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d+(?:,\d+)?)\s*%").expect("valid regex"));
-static NONE_LEFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:không còn|không để)\b").expect("valid regex")
-});
+static NONE_LEFT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:không còn|không để)\b").expect("valid regex"));
 
 fn parse_number(text: &str) -> Option<f64> {
     text.replace('.', "").replace(',', ".").parse().ok()
@@ -340,7 +336,11 @@ pub fn read_target_figure(text: &str) -> (Option<f64>, Option<String>, Compariso
         return (parse_number(&c[1]), unit, Comparison::AtLeast);
     }
     if let Some(c) = PERCENT.captures(text) {
-        return (parse_number(&c[1]), Some("%".to_owned()), Comparison::AtLeast);
+        return (
+            parse_number(&c[1]),
+            Some("%".to_owned()),
+            Comparison::AtLeast,
+        );
     }
     if NONE_LEFT.is_match(text) {
         return (Some(0.0), None, Comparison::AtMost);
@@ -387,16 +387,26 @@ fn targets_in_blocks(blocks: &[Block], deadline: Option<PartialDate>, out: &mut 
                         names.iter().any(|n| h.contains(n))
                     })
                 };
-                let content = column(&["noi dung", "chi tieu"]).unwrap_or(1.min(table.header.len().saturating_sub(1)));
+                let content = column(&["noi dung", "chi tieu"])
+                    .unwrap_or(1.min(table.header.len().saturating_sub(1)));
                 let unit = column(&["don vi"]);
-                let value = column(&["gia tri", "ke hoach", "nam"]).or_else(|| table.header.len().checked_sub(1));
+                let value = column(&["gia tri", "ke hoach", "nam"])
+                    .or_else(|| table.header.len().checked_sub(1));
                 for row in &table.rows {
-                    let Some(text) = row.get(content) else { continue };
+                    let Some(text) = row.get(content) else {
+                        continue;
+                    };
                     let mut target = target_from(text, block.line, deadline);
-                    if let Some(v) = value.and_then(|i| row.get(i)).and_then(|c| parse_number(&c.plain)) {
+                    if let Some(v) = value
+                        .and_then(|i| row.get(i))
+                        .and_then(|c| parse_number(&c.plain))
+                    {
                         target.value = Some(v);
                     }
-                    if let Some(u) = unit.and_then(|i| row.get(i)).filter(|c| !c.plain.is_empty()) {
+                    if let Some(u) = unit
+                        .and_then(|i| row.get(i))
+                        .filter(|c| !c.plain.is_empty())
+                    {
                         target.unit = Some(u.plain.clone());
                     }
                     out.push(target);
@@ -421,16 +431,28 @@ fn find_targets(body: &Document, plan_date: PartialDate) -> Vec<Target> {
         let titled: Vec<&Item> = part
             .items
             .iter()
-            .filter(|i| fold_diacritics(&i.title.plain).to_lowercase().contains("chi tieu"))
+            .filter(|i| {
+                fold_diacritics(&i.title.plain)
+                    .to_lowercase()
+                    .contains("chi tieu")
+            })
             .collect();
         if titled.is_empty() {
             targets_in_blocks(&part.intro, part_deadline, &mut targets);
             for item in &part.items {
-                targets_in_blocks(&item.blocks, deadline_in(&item.title.plain).or(part_deadline), &mut targets);
+                targets_in_blocks(
+                    &item.blocks,
+                    deadline_in(&item.title.plain).or(part_deadline),
+                    &mut targets,
+                );
             }
         } else {
             for item in titled {
-                targets_in_blocks(&item.blocks, deadline_in(&item.title.plain).or(part_deadline), &mut targets);
+                targets_in_blocks(
+                    &item.blocks,
+                    deadline_in(&item.title.plain).or(part_deadline),
+                    &mut targets,
+                );
             }
         }
     }
@@ -444,10 +466,12 @@ fn apply_target_annotation(
     diagnostics: &mut Diagnostics,
 ) {
     let wanted = fold_diacritics(raw.khop.trim()).to_lowercase();
-    let Some(target) = targets
-        .iter_mut()
-        .find(|t| !wanted.is_empty() && fold_diacritics(&t.text.plain).to_lowercase().contains(&wanted))
-    else {
+    let Some(target) = targets.iter_mut().find(|t| {
+        !wanted.is_empty()
+            && fold_diacritics(&t.text.plain)
+                .to_lowercase()
+                .contains(&wanted)
+    }) else {
         diagnostics.push(
             Diagnostic::error("plan_target_unmatched", Some(location.clone()))
                 .field("khop")
@@ -494,18 +518,27 @@ fn find_assignments(body: &Document, doc_type: DocType) -> Vec<Assignment> {
     let mut out = Vec::new();
     for part in &body.parts {
         let is_implementation = part.kind == PartKind::Implementation
-            || (doc_type == DocType::OfficialLetter && part.numeral.is_none() && part.title.is_empty());
+            || (doc_type == DocType::OfficialLetter
+                && part.numeral.is_none()
+                && part.title.is_empty());
         if !is_implementation {
             continue;
         }
         for item in &part.items {
-            let title = item.title.plain.trim().trim_end_matches(['.', ':', ';']).trim();
+            let title = item
+                .title
+                .plain
+                .trim()
+                .trim_end_matches(['.', ':', ';'])
+                .trim();
             let requested = REQUESTED.is_match(title);
             let unit_name = REQUESTED.replace(title, "").trim().to_owned();
             let mut duties = Vec::new();
             for block in &item.blocks {
                 match &block.kind {
-                    BlockKind::List(list) => duties.extend(list.items.iter().map(|i| i.text.clone())),
+                    BlockKind::List(list) => {
+                        duties.extend(list.items.iter().map(|i| i.text.clone()))
+                    }
                     BlockKind::Paragraph { text } => duties.push(text.clone()),
                     _ => {}
                 }
@@ -553,7 +586,10 @@ mod tests {
     fn part_kinds() {
         assert_eq!(part_kind("MỤC ĐÍCH, YÊU CẦU"), PartKind::Purpose);
         assert_eq!(part_kind("MỤC TIÊU"), PartKind::Targets);
-        assert_eq!(part_kind("NỘI DUNG VÀ GIẢI PHÁP THỰC HIỆN"), PartKind::Tasks);
+        assert_eq!(
+            part_kind("NỘI DUNG VÀ GIẢI PHÁP THỰC HIỆN"),
+            PartKind::Tasks
+        );
         assert_eq!(part_kind("KINH PHÍ THỰC HIỆN"), PartKind::Funding);
         assert_eq!(part_kind("TỔ CHỨC THỰC HIỆN"), PartKind::Implementation);
     }

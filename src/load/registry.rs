@@ -296,7 +296,11 @@ fn check_unique<'a>(
             diagnostics.push(
                 Diagnostic::error(
                     "duplicate_id",
-                    Some(crate::diagnostics::Location::new(source.path.clone(), line, 1)),
+                    Some(crate::diagnostics::Location::new(
+                        source.path.clone(),
+                        line,
+                        1,
+                    )),
                 )
                 .arg("id", id.to_owned())
                 .arg(
@@ -376,6 +380,6 @@ duong_lich = "32/1"
         let errors: Vec<_> = d.iter().collect();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].code, "day_date_invalid");
-        assert_eq!(errors[0].location.as_ref().unwrap().line, 25);
+        assert_eq!(errors[0].location.as_ref().unwrap().line, 26);
     }
 }

@@ -22,7 +22,12 @@ fn embedded(dir: &Dir<'static>, out: &mut Vec<(String, Vec<u8>)>) {
     }
 }
 
-fn on_disk(folder: &Path, out: &mut Vec<(String, Vec<u8>)>, diagnostics: &mut Diagnostics, root: &Path) {
+fn on_disk(
+    folder: &Path,
+    out: &mut Vec<(String, Vec<u8>)>,
+    diagnostics: &mut Diagnostics,
+    root: &Path,
+) {
     if !folder.is_dir() {
         return;
     }
@@ -58,7 +63,12 @@ fn on_disk(folder: &Path, out: &mut Vec<(String, Vec<u8>)>, diagnostics: &mut Di
 pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> ThemeFiles {
     let mut files = Vec::new();
     embedded(&DEFAULT_THEME, &mut files);
-    on_disk(&root.join("themes").join(name), &mut files, diagnostics, root);
+    on_disk(
+        &root.join("themes").join(name),
+        &mut files,
+        diagnostics,
+        root,
+    );
     files.sort_by(|a, b| a.0.cmp(&b.0));
 
     let mut theme = ThemeFiles::default();
@@ -68,8 +78,11 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> ThemeFile
             match String::from_utf8(bytes) {
                 Ok(text) => theme.templates.push((template.to_owned(), shown, text)),
                 Err(_) => diagnostics.push(
-                    Diagnostic::error("encoding_invalid", Some(crate::diagnostics::Location::file(shown)))
-                        .arg("offset", "0"),
+                    Diagnostic::error(
+                        "encoding_invalid",
+                        Some(crate::diagnostics::Location::file(shown)),
+                    )
+                    .arg("offset", "0"),
                 ),
             }
         } else if let Some(asset) = path.strip_prefix("static/") {

@@ -19,7 +19,7 @@ pub fn integer(value: i64) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
@@ -232,15 +232,33 @@ mod partial_tests {
         assert_eq!(partial_short(Some(2026), Some(3), Some(4)), "4/3/2026");
         assert_eq!(partial_short(Some(2026), Some(3), None), "tháng 3/2026");
         assert_eq!(partial_short(None, None, None), "chưa ghi ngày");
-        assert_eq!(partial_heading(Some(2026), None, None), "ngày … tháng … năm 2026");
-        assert_eq!(partial_heading(Some(2026), Some(3), None), "ngày … tháng 3 năm 2026");
-        assert_eq!(partial_heading(Some(2026), Some(1), Some(5)), "ngày 05 tháng 01 năm 2026");
+        assert_eq!(
+            partial_heading(Some(2026), None, None),
+            "ngày … tháng … năm 2026"
+        );
+        assert_eq!(
+            partial_heading(Some(2026), Some(3), None),
+            "ngày … tháng 3 năm 2026"
+        );
+        assert_eq!(
+            partial_heading(Some(2026), Some(1), Some(5)),
+            "ngày 05 tháng 01 năm 2026"
+        );
     }
 
     #[test]
     fn lunar_words() {
-        assert_eq!(lunar_date(15, 8, false, "Bính Ngọ"), "ngày 15 tháng 8 năm Bính Ngọ");
-        assert_eq!(lunar_date(1, 1, false, "Bính Ngọ"), "ngày 1 tháng Giêng năm Bính Ngọ");
-        assert_eq!(lunar_date(3, 6, true, "Ất Tỵ"), "ngày 3 tháng 6 nhuận năm Ất Tỵ");
+        assert_eq!(
+            lunar_date(15, 8, false, "Bính Ngọ"),
+            "ngày 15 tháng 8 năm Bính Ngọ"
+        );
+        assert_eq!(
+            lunar_date(1, 1, false, "Bính Ngọ"),
+            "ngày 1 tháng Giêng năm Bính Ngọ"
+        );
+        assert_eq!(
+            lunar_date(3, 6, true, "Ất Tỵ"),
+            "ngày 3 tháng 6 nhuận năm Ất Tỵ"
+        );
     }
 }

@@ -45,7 +45,10 @@ mod tests {
             "ke-hoach-ngay-nguoi-cao-tuoi"
         );
         assert_eq!(slugify("Đường Đông Sơn"), "duong-dong-son");
-        assert_eq!(slugify("  Nghị định 20/2021/NĐ-CP  "), "nghi-dinh-20-2021-nd-cp");
+        assert_eq!(
+            slugify("  Nghị định 20/2021/NĐ-CP  "),
+            "nghi-dinh-20-2021-nd-cp"
+        );
         assert_eq!(slugify("Tổ dân phố số 3"), "to-dan-pho-so-3");
         assert_eq!(slugify("ỗ ữ ặ ậ ễ ỹ"), "o-u-a-a-e-y");
         assert_eq!(slugify("!!!"), "");

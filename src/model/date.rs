@@ -126,7 +126,15 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for bad in ["2026-13", "2026-02-30", "26-03-04", "2026/03/04", "2026-03-04-01", "abc", "2026-3-4x"] {
+        for bad in [
+            "2026-13",
+            "2026-02-30",
+            "26-03-04",
+            "2026/03/04",
+            "2026-03-04-01",
+            "abc",
+            "2026-3-4x",
+        ] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }
     }

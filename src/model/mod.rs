@@ -7,7 +7,9 @@ pub mod document;
 use std::path::PathBuf;
 
 pub use date::PartialDate;
-pub use document::{Block, BlockKind, Document, Inline, Item, List, ListItem, Part, PartKind, Table};
+pub use document::{
+    Block, BlockKind, Document, Inline, Item, List, ListItem, Part, PartKind, Table,
+};
 
 use crate::locale::fold_diacritics;
 
@@ -191,7 +193,11 @@ pub struct Plan {
 impl Plan {
     /// The document's heading title: `Kế hoạch Thực hiện ...` (type name and subject).
     pub fn title(&self) -> String {
-        format!("{} {}", self.doc_type.name(), lowercase_first(&self.subject))
+        format!(
+            "{} {}",
+            self.doc_type.name(),
+            lowercase_first(&self.subject)
+        )
     }
 
     /// `Số: 05/KH-UBND`, with a blank number kept blank (`/KH-UBND`).

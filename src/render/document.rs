@@ -18,10 +18,10 @@ pub fn blocks_html(blocks: &[Block], linker: &Linker<'_>, out: &mut String) {
     for block in blocks {
         match &block.kind {
             BlockKind::Paragraph { text } => {
-                let _ = write!(out, "<p>{}</p>\n", linker.inline_html(text));
+                let _ = writeln!(out, "<p>{}</p>", linker.inline_html(text));
             }
             BlockKind::Heading { text } => {
-                let _ = write!(out, "<h4>{}</h4>\n", linker.inline_html(text));
+                let _ = writeln!(out, "<h4>{}</h4>", linker.inline_html(text));
             }
             BlockKind::List(list) => {
                 let (open, close) = match (list.start, list.marker) {
@@ -45,9 +45,9 @@ pub fn blocks_html(blocks: &[Block], linker: &Linker<'_>, out: &mut String) {
                 out.push('\n');
             }
             BlockKind::Table(table) => {
-                let _ = write!(
+                let _ = writeln!(
                     out,
-                    "<div class=\"cuon-bang\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table>\n",
+                    "<div class=\"cuon-bang\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table>",
                     crate::locale::format::TABLE_LABEL
                 );
                 if !table.header.is_empty() {
@@ -82,14 +82,14 @@ pub fn preamble_html(document: &Document, linker: &Linker<'_>) -> String {
 pub fn parts_html(document: &Document, linker: &Linker<'_>) -> String {
     let mut out = String::new();
     for part in &document.parts {
-        let _ = write!(out, "<section class=\"phan\" id=\"{}\">\n", part.anchor);
+        let _ = writeln!(out, "<section class=\"phan\" id=\"{}\">", part.anchor);
         if !part.title.is_empty() {
             let numeral = part
                 .numeral
                 .as_ref()
                 .map(|n| format!("{n}. "))
                 .unwrap_or_default();
-            let _ = write!(out, "<h2>{}{}</h2>\n", escape(&numeral), escape(&part.title));
+            let _ = writeln!(out, "<h2>{}{}</h2>", escape(&numeral), escape(&part.title));
         }
         blocks_html(&part.intro, linker, &mut out);
         for item in &part.items {

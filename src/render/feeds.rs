@@ -76,9 +76,17 @@ pub fn ics(site: &Site, derived: &Derived) -> String {
     let stamp = Utc.from_utc_datetime(&derived.build_date.and_time(NaiveTime::MIN));
     let mut calendar = Calendar::new();
     calendar
-        .name(&format!("{} – {}", site.config.issuing_body, crate::locale::format::CALENDAR_NAME))
+        .name(&format!(
+            "{} – {}",
+            site.config.issuing_body,
+            crate::locale::format::CALENDAR_NAME
+        ))
         .description(&site.config.full_name());
-    let all: Vec<&Occurrence> = derived.calendar.iter().chain(&derived.next_calendar).collect();
+    let all: Vec<&Occurrence> = derived
+        .calendar
+        .iter()
+        .chain(&derived.next_calendar)
+        .collect();
     for occurrence in all {
         let day = &site.days[occurrence.day];
         let uid = format!("{}-{}@{}", day.id, occurrence.start.format("%Y%m%d"), host);
@@ -105,9 +113,15 @@ impl Renderer for FeedRenderer<'_> {
         "feeds"
     }
 
-    fn render(&self, site: &Site, derived: &Derived, sink: &dyn Sink) -> Result<Stats, Vec<Diagnostic>> {
+    fn render(
+        &self,
+        site: &Site,
+        derived: &Derived,
+        sink: &dyn Sink,
+    ) -> Result<Stats, Vec<Diagnostic>> {
         let mut tera = self.templates.tera.clone();
-        tera.global_context().insert("site", &SiteView::new(site, derived));
+        tera.global_context()
+            .insert("site", &SiteView::new(site, derived));
         let mut context = Context::new();
         context.insert("entries", &self.entries(site));
         context.insert("updated", &rfc3339(derived.build_date));
@@ -136,7 +150,10 @@ impl Renderer for FeedRenderer<'_> {
                 Err(e) => errors.push(template_diagnostic(&e, &self.templates.paths, Some(path))),
             }
         }
-        match sink.put(&urls::file_for(urls::CALENDAR_ICS), ics(site, derived).as_bytes()) {
+        match sink.put(
+            &urls::file_for(urls::CALENDAR_ICS),
+            ics(site, derived).as_bytes(),
+        ) {
             Ok(()) => files += 1,
             Err(e) => errors.push(
                 Diagnostic::error("output_error", None)

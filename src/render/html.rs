@@ -361,9 +361,15 @@ impl Renderer for HtmlRenderer<'_> {
         "html"
     }
 
-    fn render(&self, site: &Site, derived: &Derived, sink: &dyn Sink) -> Result<Stats, Vec<Diagnostic>> {
+    fn render(
+        &self,
+        site: &Site,
+        derived: &Derived,
+        sink: &dyn Sink,
+    ) -> Result<Stats, Vec<Diagnostic>> {
         let mut tera = self.templates.tera.clone();
-        tera.global_context().insert("site", &SiteView::new(site, derived));
+        tera.global_context()
+            .insert("site", &SiteView::new(site, derived));
         let linker = Linker {
             citations: &derived.citations,
             legal: &site.legal,
@@ -378,11 +384,12 @@ impl Renderer for HtmlRenderer<'_> {
                     .render(job.template(), &context)
                     .map_err(|e| template_diagnostic(&e, &self.templates.paths, Some(&url)))
                     .and_then(|html| {
-                        sink.put(&urls::file_for(&url), html.as_bytes()).map_err(|e| {
-                            Diagnostic::error("output_error", None)
-                                .arg("path", url.clone())
-                                .arg("reason", e.to_string())
-                        })
+                        sink.put(&urls::file_for(&url), html.as_bytes())
+                            .map_err(|e| {
+                                Diagnostic::error("output_error", None)
+                                    .arg("path", url.clone())
+                                    .arg("reason", e.to_string())
+                            })
                     });
                 result.err()
             })

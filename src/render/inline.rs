@@ -24,7 +24,9 @@ impl Linker<'_> {
                 continue;
             }
             if citation.start > last {
-                out.push(Event::Text(CowStr::from(text[last..citation.start].to_owned())));
+                out.push(Event::Text(CowStr::from(
+                    text[last..citation.start].to_owned(),
+                )));
             }
             let doc = &self.legal[i];
             out.push(Event::Html(CowStr::from(format!(
@@ -45,7 +47,11 @@ impl Linker<'_> {
     /// Rewrites an event stream: merges text runs (a citation may span a line break), links
     /// citations outside existing links, shifts body headings down one level (the page title is
     /// the only `h1`).
-    fn transform<'e>(&self, events: impl Iterator<Item = Event<'e>>, inline_only: bool) -> Vec<Event<'e>> {
+    fn transform<'e>(
+        &self,
+        events: impl Iterator<Item = Event<'e>>,
+        inline_only: bool,
+    ) -> Vec<Event<'e>> {
         let mut out = Vec::new();
         let mut pending = String::new();
         let mut in_link = 0usize;
@@ -67,7 +73,8 @@ impl Linker<'_> {
                 other => {
                     flush(&mut pending, &mut out, in_link);
                     match other {
-                        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph) if inline_only => {}
+                        Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                            if inline_only => {}
                         Event::Start(Tag::Link { .. }) => {
                             in_link += 1;
                             out.push(other);

@@ -41,7 +41,12 @@ pub trait Renderer: Sync {
     /// A short name for messages.
     fn name(&self) -> &'static str;
     /// Renders everything this renderer makes into `sink`.
-    fn render(&self, site: &Site, derived: &Derived, sink: &dyn Sink) -> Result<Stats, Vec<Diagnostic>>;
+    fn render(
+        &self,
+        site: &Site,
+        derived: &Derived,
+        sink: &dyn Sink,
+    ) -> Result<Stats, Vec<Diagnostic>>;
 }
 
 /// The compiled theme templates.
@@ -56,10 +61,9 @@ pub struct Templates {
 pub fn compile_templates(theme: &ThemeFiles) -> Result<Templates, Vec<Diagnostic>> {
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.register_filter(
-        "so",
-        |value: i64, _: tera::Kwargs, _: &tera::State| crate::locale::format::integer(value),
-    );
+    tera.register_filter("so", |value: i64, _: tera::Kwargs, _: &tera::State| {
+        crate::locale::format::integer(value)
+    });
     let paths: BTreeMap<String, std::path::PathBuf> = theme
         .templates
         .iter()

@@ -372,11 +372,17 @@ pub fn policy_view(site: &Site, derived: &Derived, index: usize) -> PolicyView {
                     kind: "plan",
                     title: plan.title(),
                     url: urls::plan(&plan.slug),
-                    date_text: format::partial_short(plan.date.year, plan.date.month, plan.date.day),
+                    date_text: format::partial_short(
+                        plan.date.year,
+                        plan.date.month,
+                        plan.date.day,
+                    ),
                 }
             }
             Citer::News(n) => article_citer("news", &site.news[n], urls::news(&site.news[n].slug)),
-            Citer::Page(n) => article_citer("page", &site.pages[n], urls::page(&site.pages[n].slug)),
+            Citer::Page(n) => {
+                article_citer("page", &site.pages[n], urls::page(&site.pages[n].slug))
+            }
             Citer::Day(d) => CiterView {
                 kind: "day",
                 title: site.days[d].name.clone(),
@@ -549,8 +555,13 @@ pub fn article_view(
             .unwrap_or_default(),
         summary: article.summary.clone(),
         tags: article.tags.clone(),
-        body_html: linker.map(|l| l.block_html(&article.body)).unwrap_or_default(),
-        policies: citations.iter().map(|&i| policy_link(&site.legal[i])).collect(),
+        body_html: linker
+            .map(|l| l.block_html(&article.body))
+            .unwrap_or_default(),
+        policies: citations
+            .iter()
+            .map(|&i| policy_link(&site.legal[i]))
+            .collect(),
         broadcast: article.broadcast,
     }
 }

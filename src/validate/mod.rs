@@ -161,6 +161,9 @@ mod tests {
             unit_key("Trung tâm Dịch vụ sự nghiệp công phường."),
             "trung tam dich vu su nghiep cong phuong"
         );
-        assert_eq!(unit_key("Phòng Văn hóa – Xã hội"), unit_key("phòng văn hóa - xã  hội"));
+        assert_eq!(
+            unit_key("Phòng Văn hóa – Xã hội"),
+            unit_key("phòng văn hóa - xã  hội")
+        );
     }
 }

@@ -1,0 +1,109 @@
+//! Shared helpers for the integration tests: build a site into a temporary folder and read pages.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use loa::build::{BuildOptions, Report, build};
+
+/// The repository root (the bundled example ward).
+pub fn example_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fixed date the tests build for.
+pub fn test_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+/// A built site in a temporary folder.
+pub struct Built {
+    pub dir: tempfile::TempDir,
+    pub report: Report,
+}
+
+impl Built {
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("output")
+    }
+
+    /// Reads a page by its address (`/ke-hoach/x/`).
+    pub fn page(&self, url: &str) -> String {
+        let file = loa::render::urls::file_for(url);
+        std::fs::read_to_string(self.out().join(&file))
+            .unwrap_or_else(|e| panic!("page {url} ({file}) missing: {e}"))
+    }
+}
+
+/// Builds `root` for `date` into a fresh temporary output folder.
+pub fn build_site(root: &Path, date: NaiveDate) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let report = build(&BuildOptions {
+        root: root.to_path_buf(),
+        out: dir.path().join("output"),
+        date,
+    });
+    Built { dir, report }
+}
+
+/// Builds the bundled example and fails with every diagnostic if it has errors.
+pub fn build_example() -> Built {
+    let built = build_site(&example_root(), test_date());
+    let errors: Vec<String> = built
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the example must build:\n{}",
+        errors.join("\n")
+    );
+    built
+}
+
+/// Copies a site folder (without output/) into a temporary folder so a test can break it.
+pub fn copy_site(root: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let relative = entry.path().strip_prefix(root).unwrap();
+        let first = relative
+            .components()
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        if matches!(
+            first.as_deref(),
+            Some("target" | "output" | ".git" | "bench" | "tests" | "src" | ".ci" | "examples")
+        ) {
+            continue;
+        }
+        let target = dir.path().join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}
+
+/// Text of an HTML fragment without tags, whitespace collapsed, entities for & < > " ' decoded.
+pub fn text_of(html: &str) -> String {
+    let tags = regex::Regex::new(r"<[^>]*>").unwrap();
+    let text = tags.replace_all(html, " ");
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&#x2F;", "/");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
