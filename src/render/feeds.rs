@@ -97,9 +97,8 @@ pub fn ics(site: &Site, derived: &Derived) -> String {
             .summary(&day.name)
             .all_day(occurrence.start)
             .url(&format!("{}{}", site.config.base_url, urls::day(&day.id)));
-        if occurrence.end != occurrence.start {
-            event.ends(occurrence.end.succ_opt().unwrap_or(occurrence.end));
-        }
+        // All-day events end on the day after the last day (RFC 5545: DTEND is exclusive).
+        event.ends(occurrence.end.succ_opt().unwrap_or(occurrence.end));
         if !day.theme.is_empty() {
             event.description(&day.theme);
         }
