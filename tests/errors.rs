@@ -390,3 +390,31 @@ fn scaffolds_build_cleanly() {
     assert!(check.status.success(), "{stderr}");
     assert!(!stderr.contains("lỗi:"), "{stderr}");
 }
+
+#[test]
+fn a_short_citation_without_the_issuer_suffix_links_to_its_policy() {
+    let site = copy_site(&example_root());
+    std::fs::write(
+        site.path().join("content/news/tin-ngan.md"),
+        "+++\ntieu_de = \"Ngày lễ lớn\"\nngay = \"2026-03-01\"\n+++\n\
+         Các ngày lễ lớn được tổ chức theo Nghị định 145/2013 của Chính phủ.\n",
+    )
+    .unwrap();
+    let built = build_site(site.path(), test_date());
+    let warnings: Vec<String> = built
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        !warnings.iter().any(|w| w.contains("145/2013")),
+        "{warnings:#?}"
+    );
+    let page = built.page("/tin-tuc/tin-ngan/");
+    let link = page
+        .split("<a ")
+        .find(|a| a.contains("Nghị định 145/2013</a>"))
+        .expect("the short citation is a link");
+    assert!(link.contains("href=\"/chinh-sach/"), "{link}");
+}

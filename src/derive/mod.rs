@@ -63,18 +63,35 @@ impl CitationIndex {
             .find(text)
             .into_iter()
             .map(|c| {
-                let entry = self.by_key.get(&c.key).copied();
+                let entry = self.resolve_key(&c.key);
                 (c, entry)
             })
             .collect()
+    }
+
+    /// The registry entry for a citation key: the exact symbol, else, for a short form such as
+    /// `145/2013` (number and year without the issuer's suffix), the one registered symbol that
+    /// extends it (`145/2013/NĐ-CP`). Two registered symbols extending it leave it unresolved.
+    fn resolve_key(&self, key: &str) -> Option<usize> {
+        if let Some(&i) = self.by_key.get(key) {
+            return Some(i);
+        }
+        let prefix = format!("{key}/");
+        let mut extending = self
+            .by_key
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .map(|(_, &i)| i);
+        let first = extending.next()?;
+        extending.all(|i| i == first).then_some(first)
     }
 
     /// The registry entry for an id or a number/symbol.
     pub fn lookup(&self, id_or_symbol: &str) -> Option<usize> {
         self.by_key
             .get(id_or_symbol)
-            .or_else(|| self.by_key.get(&citation_key(id_or_symbol)))
             .copied()
+            .or_else(|| self.resolve_key(&citation_key(id_or_symbol)))
     }
 }
 
