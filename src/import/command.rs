@@ -123,8 +123,12 @@ pub fn run(options: &Options) -> ExitCode {
     }
     println!("{}", report::summary(&imported, &source_name));
 
-    let units_toml = propose::units_toml(&imported.proposed_units, &source_name);
-    let legal_toml = propose::legal_toml(&imported.proposed_legal, &source_name);
+    let file_name = options
+        .file
+        .file_name()
+        .map_or(source_name.clone(), |n| n.to_string_lossy().into_owned());
+    let units_toml = propose::units_toml(&imported.proposed_units, &file_name);
+    let legal_toml = propose::legal_toml(&imported.proposed_legal, &file_name);
     let units_path = root.join("data").join("units.toml");
     let legal_path = root.join("data").join("legal.toml");
     if options.update_registries && !options.dry_run {
