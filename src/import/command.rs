@@ -4,11 +4,9 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Context, import, propose, report};
+use super::{SiteData, import, propose, report};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, display_path};
-use crate::load::{config, read_source, registry};
 use crate::messages;
-use crate::model::Signer;
 
 /// The command's options.
 #[derive(Debug, Clone)]
@@ -72,36 +70,9 @@ pub fn run(options: &Options) -> ExitCode {
     };
     // The site's registries and defaults, when the folder is a site.
     let root = &options.root;
-    let site_config = if root.join("site.toml").is_file() {
-        read_source(root, Path::new("site.toml"))
-            .ok()
-            .and_then(|s| config::load(&s, &mut problems))
-    } else {
-        None
-    };
-    let registry_of = |relative: &str, problems: &mut Diagnostics| {
-        if root.join(relative).is_file() {
-            read_source(root, Path::new(relative)).ok()
-        } else {
-            let _ = problems;
-            None
-        }
-    };
-    let units = registry_of("data/units.toml", &mut problems)
-        .map(|s| registry::load_units(&s, &mut problems))
-        .unwrap_or_default();
-    let legal = registry_of("data/legal.toml", &mut problems)
-        .map(|s| registry::load_legal(&s, &mut problems))
-        .unwrap_or_default();
-    let default_signer = Signer::default();
-    let context = Context {
-        units: &units,
-        legal: &legal,
-        place: site_config.as_ref().map_or("", |c| c.name.as_str()),
-        signer: site_config
-            .as_ref()
-            .map_or(&default_signer, |c| &c.default_signer),
-    };
+    let site = SiteData::read(root);
+    problems.extend(site.problems.clone());
+    let context = site.context();
     let imported = match import(&options.file, &bytes, &context) {
         Ok(i) => i,
         Err(e) => {

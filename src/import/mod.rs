@@ -39,6 +39,65 @@ pub struct Context<'a> {
     pub signer: &'a Signer,
 }
 
+/// The registries and defaults of a site folder, read for an import (empty when the folder is
+/// not a site).
+#[derive(Debug, Clone, Default)]
+pub struct SiteData {
+    /// data/units.toml.
+    pub units: Vec<Unit>,
+    /// data/legal.toml.
+    pub legal: Vec<LegalDoc>,
+    /// The site's name.
+    pub place: String,
+    /// The site's default signer.
+    pub signer: Signer,
+    /// Problems reading them.
+    pub problems: Diagnostics,
+}
+
+impl SiteData {
+    /// Reads site.toml and the registries under `root`, where they exist.
+    pub fn read(root: &Path) -> SiteData {
+        use crate::load::{config, read_source, registry};
+        let mut data = SiteData::default();
+        let read = |relative: &str, data: &mut SiteData| {
+            if !root.join(relative).is_file() {
+                return None;
+            }
+            match read_source(root, Path::new(relative)) {
+                Ok(source) => Some(source),
+                Err(d) => {
+                    data.problems.push(d);
+                    None
+                }
+            }
+        };
+        if let Some(source) = read("site.toml", &mut data)
+            && let Some(config) = config::load(&source, &mut data.problems)
+        {
+            data.place = config.name;
+            data.signer = config.default_signer;
+        }
+        if let Some(source) = read("data/units.toml", &mut data) {
+            data.units = registry::load_units(&source, &mut data.problems);
+        }
+        if let Some(source) = read("data/legal.toml", &mut data) {
+            data.legal = registry::load_legal(&source, &mut data.problems);
+        }
+        data
+    }
+
+    /// The context an import compares against.
+    pub fn context(&self) -> Context<'_> {
+        Context {
+            units: &self.units,
+            legal: &self.legal,
+            place: &self.place,
+            signer: &self.signer,
+        }
+    }
+}
+
 /// The result of an import.
 #[derive(Debug, Clone)]
 pub struct Imported {

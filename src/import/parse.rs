@@ -197,7 +197,8 @@ fn ends_sentence(text: &str) -> bool {
 
 const CONNECTORS: &[&str] = &[
     "số", "và", "của", "các", "về", "với", "cho", "theo", "tại", "trong", "đối", "những", "được",
-    "để", "là", "có", "từ", "đến", "hoặc", "như",
+    "để", "là", "có", "từ", "đến", "hoặc", "như", "do", "bởi", "tới", "nhằm", "mà", "khi", "nếu",
+    "vì", "đã", "sẽ", "trên", "dưới", "giữa", "qua", "thuộc", "gồm", "bao",
 ];
 
 fn is_structural(line: &Line) -> bool {
@@ -238,9 +239,14 @@ fn rejoin(lines: Vec<Line>, joined: &mut Vec<usize>) -> Vec<Line> {
                 .last()
                 .unwrap_or("")
                 .to_lowercase();
+            // A long paragraph or bullet that stops without punctuation goes on after a page
+            // break even when the next half starts with a capital (a name).
+            let long_unfinished =
+                !NUMBERED.is_match(&prev_plain) && prev_plain.split_whitespace().count() > 12;
             let continues = LOWER_START.is_match(&plain(&line.text))
                 || prev_plain.ends_with(',')
-                || CONNECTORS.contains(&last_word.as_str());
+                || CONNECTORS.contains(&last_word.as_str())
+                || long_unfinished;
             if !prev_is_heading
                 && !ends_sentence(&prev.text)
                 && !is_structural(&line)
