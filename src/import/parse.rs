@@ -96,11 +96,11 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([-–—•·●▪◦*+])\s*(\S.*)$").expect("valid regex"));
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^số\s*:?\s*([0-9]*)\s*(?:/\s*(\S+))?\s*$").expect("valid regex")
+    Regex::new(r"(?i)^số\s*:?[\s.…_]*([0-9]*)[\s.…_]*(?:/\s*(\S+))?\s*$").expect("valid regex")
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:([^,]*\S)\s*,\s*)?ngày\s*([0-9]{0,2})\s*tháng\s*([0-9]{0,2})\s*năm\s*([0-9]{4})?\s*\.?$",
+        r"(?i)^(?:([^,]*\S)\s*,\s*)?ngày[\s.…_]*([0-9]{0,2})[\s.…_]*tháng[\s.…_]*([0-9]{0,2})[\s.…_]*năm[\s.…_]*([0-9]{4})?[\s.…_]*$",
     )
     .expect("valid regex")
 });
@@ -182,7 +182,7 @@ fn read_header_line(parsed: &mut Parsed, text: &str, line: usize) {
         parsed.doc_type.get_or_insert(DocType::OfficialLetter);
         return;
     }
-    if is_uppercase_line(&p) && parsed.doc_type.is_none() && !parsed.has_number_line {
+    if is_uppercase_line(&p) && parsed.doc_type.is_none() {
         parsed.issuer.push(p);
         return;
     }
@@ -500,7 +500,8 @@ fn read_tail(parsed: &mut Parsed, lines: &[Line], plains: &[String]) {
         }
         if (after_authority || parsed.signer_title.is_some())
             && parsed.signer_name.is_none()
-            && looks_like_name(p)
+            && (looks_like_name(p)
+                || (parsed.signer_title.is_some() && looks_like_name(&title_case(p))))
         {
             parsed.signer_name = Some(p.to_owned());
             continue;
@@ -675,6 +676,14 @@ fn read_body(parsed: &mut Parsed, lines: &[Line]) {
     parsed.body = blocks;
 }
 
+/// `NGUYỄN VĂN AN` -> `Nguyễn Văn An` (for recognising a name written in capitals).
+fn title_case(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| capitalise_first(&w.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn capitalise_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -706,6 +715,21 @@ mod tests {
         assert_eq!(p.signer_name.as_deref(), Some("Nguyễn Văn An"));
         assert!(p.unplaced.is_empty(), "{:?}", p.unplaced);
         assert!(matches!(&p.body[1], Block::Item { title, .. } if title == "Trạm Y tế phường"));
+    }
+
+    #[test]
+    fn draft_headers_with_dots_and_names_in_capitals() {
+        let text = "Số: ......./KH-UBND\nPhú Lâm, ngày ..... tháng ..... năm 2026\nỦY BAN NHÂN DÂN\nKẾ HOẠCH\nX\n\nI. NỘI DUNG\n\n• Việc một.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNGUYỄN THỊ LAN";
+        let p = parse(lines(text));
+        assert_eq!(p.symbol, "KH-UBND");
+        assert_eq!(p.number, "");
+        assert_eq!(p.place.as_deref(), Some("Phú Lâm"));
+        assert_eq!(p.date.as_deref(), Some("2026"));
+        assert_eq!(p.issuer, ["ỦY BAN NHÂN DÂN"]);
+        assert!(matches!(&p.body[1], Block::Bullet { text, .. } if text == "Việc một."));
+        assert_eq!(p.signer_title.as_deref(), Some("CHỦ TỊCH"));
+        assert_eq!(p.signer_name.as_deref(), Some("NGUYỄN THỊ LAN"));
+        assert!(p.unplaced.is_empty(), "{:?}", p.unplaced);
     }
 
     #[test]
