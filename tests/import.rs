@@ -406,3 +406,33 @@ fn a_cong_van_with_numbered_units_and_a_target_table() {
         .expect("a warning for the unplaced line");
     assert_eq!(warning.location.as_ref().map(|l| l.line), Some(44));
 }
+
+/// Wraps each line at `width` characters, as a plain-text export at a fixed width does.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut current = String::new();
+        for word in line.split_whitespace() {
+            if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+                out.push(std::mem::take(&mut current));
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+        out.push(current);
+    }
+    out.join("\n")
+}
+
+#[test]
+fn text_wrapped_at_a_fixed_width_gives_the_same_plan() {
+    for name in [BINH_PHUOC, NGOC_LIEN, LUU_KIEM] {
+        let clean = import_fixture(name);
+        let wrapped = hard_wrap(&source(name), 72);
+        assert!(wrapped.lines().count() > source(name).lines().count() + 50);
+        let imported = import_bytes(name, wrapped.as_bytes(), &SiteData::default());
+        assert_eq!(body_of(&imported), body_of(&clean), "{name}");
+    }
+}

@@ -212,6 +212,11 @@ fn is_structural(line: &Line) -> bool {
 
 /// Rejoins paragraphs split by a page break or by hard wrapping.
 fn rejoin(lines: Vec<Line>, joined: &mut Vec<usize>) -> Vec<Line> {
+    // Where paragraphs are separated by blank lines, a line right under another is the same
+    // paragraph wrapped by hand (a text export at a fixed width).
+    let structural: Vec<&Line> = lines.iter().filter(|l| is_structural(l)).collect();
+    let blank_separated = structural.len() >= 3
+        && structural.iter().filter(|l| l.blank_before).count() * 4 >= structural.len() * 3;
     let mut out: Vec<Line> = Vec::new();
     let mut in_cells = false;
     for line in lines {
@@ -229,6 +234,17 @@ fn rejoin(lines: Vec<Line>, joined: &mut Vec<usize>) -> Vec<Line> {
         }
         if in_cells {
             out.push(line);
+            continue;
+        }
+        if let Some(prev) = out.last_mut()
+            && blank_separated
+            && !line.blank_before
+            && !prev.table_row
+            && !line.table_row
+            && (!is_structural(&line) || wrapped_dash(&prev.text, &line.text))
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&line.text);
             continue;
         }
         if let Some(prev) = out.last_mut() {
@@ -264,6 +280,16 @@ fn rejoin(lines: Vec<Line>, joined: &mut Vec<usize>) -> Vec<Line> {
         out.push(line);
     }
     out
+}
+
+/// A hand-wrapped line that starts with the dash of `kinh tế - xã hội` or `2026 - 2030`: the line
+/// before stops mid-sentence and a lowercase word or a number follows the dash.
+fn wrapped_dash(prev: &str, line: &str) -> bool {
+    !ends_sentence(prev)
+        && line
+            .strip_prefix("- ")
+            .or_else(|| line.strip_prefix("– "))
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
 }
 
 /// A numbered title such as `1. Mục đích`: short, no sentence punctuation — what follows it
@@ -730,6 +756,19 @@ mod tests {
         assert_eq!(p.signer_title.as_deref(), Some("CHỦ TỊCH"));
         assert_eq!(p.signer_name.as_deref(), Some("NGUYỄN THỊ LAN"));
         assert!(p.unplaced.is_empty(), "{:?}", p.unplaced);
+    }
+
+    #[test]
+    fn hand_wrapped_paragraphs_are_joined() {
+        let text = "KẾ HOẠCH\nX\n\nI. NỘI DUNG\n\n1. Việc một về trợ\ngiúp xã hội\n\n- Phát triển kinh tế\n- xã hội; bảo đảm\nan sinh.\n\n- Bố trí cán bộ.";
+        let p = parse(lines(text));
+        assert!(
+            matches!(&p.body[1], Block::Item { title, .. } if title == "Việc một về trợ giúp xã hội")
+        );
+        assert!(
+            matches!(&p.body[2], Block::Bullet { text, .. } if text == "Phát triển kinh tế - xã hội; bảo đảm an sinh.")
+        );
+        assert!(matches!(&p.body[3], Block::Bullet { text, .. } if text == "Bố trí cán bộ."));
     }
 
     #[test]
