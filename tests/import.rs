@@ -337,7 +337,9 @@ fn legal_website_layout_with_pipes() {
     let text = source(BINH_PHUOC);
     let header = "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHƯỜNG BÌNH PHƯỚC | Độc lập - Tự do - Hạnh phúc\n|\n| ---------------\nSố: /KH-UBND | Bình Phước, ngày tháng 3 năm 2026\n";
     let start = text.find("KẾ HOẠCH").unwrap();
-    let pasted = format!("{header}\n{}", &text[start..]);
+    let end = text.find("Nơi nhận:").unwrap();
+    let signature = "Nơi nhận: | KT. CHỦ TỊCH\n- Thường trực Đảng ủy phường; | PHÓ CHỦ TỊCH\n- Lưu VT. |\n| Lê Văn Hùng\n";
+    let pasted = format!("{header}\n{}{signature}", &text[start..end]);
     let imported = import_bytes(BINH_PHUOC, pasted.as_bytes(), &SiteData::default());
     assert_eq!(
         imported.parsed.issuer,

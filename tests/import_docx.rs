@@ -252,3 +252,65 @@ fn a_broken_word_file_is_an_error_naming_it() {
             .starts_with("hong.docx:1:1: lỗi: Tệp Word không đọc được")
     );
 }
+
+#[test]
+fn header_and_signature_laid_out_in_borderless_tables() {
+    let para = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
+    let cell = |lines: &[&str]| {
+        lines
+            .iter()
+            .fold(TableCell::new(), |c, l| c.add_paragraph(para(l)))
+    };
+    let header = Table::new(vec![
+        TableRow::new(vec![
+            cell(&["ỦY BAN NHÂN DÂN", "PHƯỜNG AN PHÚ"]),
+            cell(&[
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+            ]),
+        ]),
+        TableRow::new(vec![
+            cell(&["Số: 15/KH-UBND"]),
+            cell(&["An Phú, ngày 10 tháng 4 năm 2026"]),
+        ]),
+    ]);
+    let signature = Table::new(vec![TableRow::new(vec![
+        cell(&["Nơi nhận:", "- UBND thành phố (b/c);", "- Lưu: VT."]),
+        cell(&["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Trần Thị Mai"]),
+    ])]);
+    let docx = Docx::new()
+        .add_table(header)
+        .add_paragraph(para("KẾ HOẠCH"))
+        .add_paragraph(para("Tổ chức Tháng hành động vì trẻ em năm 2026"))
+        .add_paragraph(para("I. TỔ CHỨC THỰC HIỆN"))
+        .add_paragraph(para("1. Công an phường"))
+        .add_paragraph(para("- Bảo đảm an toàn cho trẻ em."))
+        .add_table(signature);
+    let mut bytes = Vec::new();
+    docx.build().pack(&mut Cursor::new(&mut bytes)).unwrap();
+    let imported = import(
+        Path::new("tre-em.docx"),
+        &bytes,
+        &SiteData::default().context(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let plan = &imported.plan;
+    assert_eq!(imported.parsed.issuer, ["ỦY BAN NHÂN DÂN", "PHƯỜNG AN PHÚ"]);
+    assert_eq!(
+        (plan.number.as_str(), plan.symbol.as_str()),
+        ("15", "KH-UBND")
+    );
+    assert_eq!(plan.place, "An Phú");
+    assert_eq!(plan.date.day, Some(10));
+    assert_eq!(plan.subject, "Tổ chức Tháng hành động vì trẻ em năm 2026");
+    assert_eq!(plan.recipients, ["UBND thành phố (b/c);", "Lưu: VT."]);
+    assert_eq!(plan.signer.authority, ["TM. ỦY BAN NHÂN DÂN"]);
+    assert_eq!(plan.signer.title, "CHỦ TỊCH");
+    assert_eq!(plan.signer.name, "Trần Thị Mai");
+    assert_eq!(plan.assignments[0].unit_name, "Công an phường");
+    assert!(
+        imported.parsed.unplaced.is_empty(),
+        "{:?}",
+        imported.parsed.unplaced
+    );
+}

@@ -23,6 +23,9 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
     for child in &docx.document.children {
         match child {
             DocumentChild::Paragraph(p) => out.push(paragraph_text(p, &mut numbering)),
+            DocumentChild::Table(t) if is_layout_table(t) => {
+                out.push(layout_table_text(t, &mut numbering));
+            }
             DocumentChild::Table(t) => out.push(table_text(t, &mut numbering)),
             _ => {}
         }
@@ -130,6 +133,59 @@ fn paragraph_text(p: &Paragraph, numbering: &mut Counters) -> String {
     }
 }
 
+/// The paragraphs of each cell, row by row.
+fn cell_paragraphs(t: &Table) -> Vec<Vec<&Paragraph>> {
+    let mut cells = Vec::new();
+    for TableChild::TableRow(row) in &t.rows {
+        for TableRowChild::TableCell(cell) in &row.cells {
+            cells.push(
+                cell.children
+                    .iter()
+                    .filter_map(|c| match c {
+                        TableCellContent::Paragraph(p) => Some(p.as_ref()),
+                        _ => None,
+                    })
+                    .collect(),
+            );
+        }
+    }
+    cells
+}
+
+/// Word documents lay out the header (issuing body | national motto, number | place and date)
+/// and the signature (recipients | signer) in borderless tables: such a table is text in two
+/// columns, not data.
+fn is_layout_table(t: &Table) -> bool {
+    let mut scratch = Counters::empty();
+    cell_paragraphs(t).iter().flatten().any(|p| {
+        let text = crate::locale::fold_diacritics(&paragraph_text(p, &mut scratch)).to_lowercase();
+        let text = text.trim();
+        text.contains("cong hoa xa hoi chu nghia")
+            || text.starts_with("noi nhan")
+            || text.starts_with("so:")
+            || text.starts_with("kinh gui")
+            || ["tm.", "kt.", "q.", "tl.", "tuq."]
+                .iter()
+                .any(|a| text.starts_with(a))
+    })
+}
+
+/// A layout table as lines: each cell's paragraphs, cell after cell.
+fn layout_table_text(t: &Table, numbering: &mut Counters) -> String {
+    cell_paragraphs(t)
+        .into_iter()
+        .map(|cell| {
+            cell.into_iter()
+                .map(|p| paragraph_text(p, numbering))
+                .filter(|p| !p.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 fn table_text(t: &Table, numbering: &mut Counters) -> String {
     let mut rows = Vec::new();
     for TableChild::TableRow(row) in &t.rows {
@@ -164,6 +220,13 @@ struct Counters {
 }
 
 impl Counters {
+    fn empty() -> Counters {
+        Counters {
+            levels: BTreeMap::new(),
+            counts: BTreeMap::new(),
+        }
+    }
+
     fn new(numberings: &Numberings) -> Counters {
         let mut levels = BTreeMap::new();
         for num in &numberings.numberings {
