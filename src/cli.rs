@@ -87,6 +87,34 @@ enum Command {
         )]
         root: PathBuf,
     },
+    #[command(
+        about = "Nhập văn bản Word (.docx), văn bản thô (.txt) hoặc Markdown (.md) thành tệp kế hoạch",
+        help_template = HELP_TEMPLATE
+    )]
+    Import {
+        #[arg(value_name = "TỆP", help = "Tệp cần nhập (.docx, .txt, .md)")]
+        file: PathBuf,
+        #[arg(
+            long,
+            value_name = "THƯ_MỤC",
+            default_value = ".",
+            help = "Thư mục của trang (để so với data/units.toml, data/legal.toml)"
+        )]
+        root: PathBuf,
+        #[arg(
+            long,
+            value_name = "THƯ_MỤC",
+            help = "Thư mục ghi tệp kế hoạch (mặc định: content/plans/ trong thư mục trang)"
+        )]
+        out: Option<PathBuf>,
+        #[arg(long, help = "Chỉ in tệp kết quả và bản tóm tắt, không ghi gì")]
+        dry_run: bool,
+        #[arg(
+            long,
+            help = "Thêm các đơn vị, văn bản mới được đề xuất vào data/units.toml và data/legal.toml"
+        )]
+        update_registries: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -188,6 +216,19 @@ pub fn run() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Import {
+            file,
+            root,
+            out,
+            dry_run,
+            update_registries,
+        } => crate::import::command::run(&crate::import::command::Options {
+            file,
+            root,
+            out,
+            dry_run,
+            update_registries,
+        }),
         Command::New { kind, title, root } => match scaffold(&root, kind, &title) {
             Ok(path) => {
                 println!(

@@ -55,10 +55,18 @@ impl fmt::Display for Location {
 
 /// A path shown with `/` separators, whatever the platform.
 pub fn display_path(path: &Path) -> String {
-    path.components()
+    let joined = path
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::RootDir))
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    // An absolute path keeps one leading `/` (not `//`).
+    if path.has_root() && !joined.starts_with('/') {
+        format!("/{joined}")
+    } else {
+        joined
+    }
 }
 
 /// One problem found in the input.

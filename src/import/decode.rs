@@ -1,0 +1,283 @@
+//! Bytes of a text export -> Unicode text: byte-order marks, UTF-16, UTF-8, and the legacy
+//! Vietnamese 8-bit encodings (TCVN3/ABC converted; VNI detected and refused).
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// How the bytes were read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (with or without a byte-order mark).
+    Utf8,
+    /// UTF-16, little or big endian.
+    Utf16,
+    /// TCVN3 (ABC, `.VnTime` fonts), converted to Unicode.
+    Tcvn3,
+}
+
+/// Why the bytes could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// VNI-encoded text (`chaøo` for `chào`): recognised, not converted.
+    Vni,
+    /// Neither UTF-8, UTF-16 nor a recognised Vietnamese legacy encoding; byte offset of the
+    /// first byte that is not UTF-8.
+    Unknown(usize),
+}
+
+/// TCVN3 bytes 0xA1..=0xFE and the letters they stand for (the lowercase and base letters;
+/// capitals with tone marks use the same codes in the `.VnTimeH` fonts).
+const TCVN3: &[(u8, char)] = &[
+    (0xA1, 'Ă'),
+    (0xA2, 'Â'),
+    (0xA3, 'Ê'),
+    (0xA4, 'Ô'),
+    (0xA5, 'Ơ'),
+    (0xA6, 'Ư'),
+    (0xA7, 'Đ'),
+    (0xA8, 'ă'),
+    (0xA9, 'â'),
+    (0xAA, 'ê'),
+    (0xAB, 'ô'),
+    (0xAC, 'ơ'),
+    (0xAD, 'ư'),
+    (0xAE, 'đ'),
+    (0xB5, 'à'),
+    (0xB6, 'ả'),
+    (0xB7, 'ã'),
+    (0xB8, 'á'),
+    (0xB9, 'ạ'),
+    (0xBB, 'ằ'),
+    (0xBC, 'ẳ'),
+    (0xBD, 'ẵ'),
+    (0xBE, 'ắ'),
+    (0xC6, 'ặ'),
+    (0xC7, 'ầ'),
+    (0xC8, 'ẩ'),
+    (0xC9, 'ẫ'),
+    (0xCA, 'ấ'),
+    (0xCB, 'ậ'),
+    (0xCC, 'è'),
+    (0xCE, 'ẻ'),
+    (0xCF, 'ẽ'),
+    (0xD0, 'é'),
+    (0xD1, 'ẹ'),
+    (0xD2, 'ề'),
+    (0xD3, 'ể'),
+    (0xD4, 'ễ'),
+    (0xD5, 'ế'),
+    (0xD6, 'ệ'),
+    (0xD7, 'ì'),
+    (0xD8, 'ỉ'),
+    (0xDC, 'ĩ'),
+    (0xDD, 'í'),
+    (0xDE, 'ị'),
+    (0xDF, 'ò'),
+    (0xE1, 'ỏ'),
+    (0xE2, 'õ'),
+    (0xE3, 'ó'),
+    (0xE4, 'ọ'),
+    (0xE5, 'ồ'),
+    (0xE6, 'ổ'),
+    (0xE7, 'ỗ'),
+    (0xE8, 'ố'),
+    (0xE9, 'ộ'),
+    (0xEA, 'ờ'),
+    (0xEB, 'ở'),
+    (0xEC, 'ỡ'),
+    (0xED, 'ớ'),
+    (0xEE, 'ợ'),
+    (0xEF, 'ù'),
+    (0xF1, 'ủ'),
+    (0xF2, 'ũ'),
+    (0xF3, 'ú'),
+    (0xF4, 'ụ'),
+    (0xF5, 'ừ'),
+    (0xF6, 'ử'),
+    (0xF7, 'ữ'),
+    (0xF8, 'ứ'),
+    (0xF9, 'ự'),
+    (0xFA, 'ỳ'),
+    (0xFB, 'ỷ'),
+    (0xFC, 'ỹ'),
+    (0xFD, 'ý'),
+    (0xFE, 'ỵ'),
+];
+
+fn tcvn3_char(byte: u8) -> Option<char> {
+    TCVN3
+        .binary_search_by_key(&byte, |&(b, _)| b)
+        .ok()
+        .map(|i| TCVN3[i].1)
+}
+
+/// Encodes Unicode text as TCVN3 (for tests and fixtures); characters TCVN3 lacks become `?`.
+pub fn encode_tcvn3(text: &str) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = Vec::new();
+    for c in text.nfc() {
+        if c.is_ascii() {
+            out.push(c as u8);
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        match TCVN3
+            .iter()
+            .find(|&&(_, t)| t == c)
+            .or_else(|| TCVN3.iter().find(|&&(_, t)| t == lower))
+        {
+            Some(&(b, _)) => out.push(b),
+            None => out.push(b'?'),
+        }
+    }
+    out
+}
+
+/// Reads the bytes of a text file as Unicode text.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return Ok((String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        let (text, _) = UTF_16LE.decode_without_bom_handling(&bytes[2..]);
+        return Ok((text.into_owned(), Encoding::Utf16));
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        let (text, _) = UTF_16BE.decode_without_bom_handling(&bytes[2..]);
+        return Ok((text.into_owned(), Encoding::Utf16));
+    }
+    // UTF-16 without a byte-order mark: many NUL bytes on one side.
+    if bytes.len() >= 4 {
+        let even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+        let odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let half = bytes.len() / 2;
+        if odd * 3 > half {
+            let (text, _) = UTF_16LE.decode_without_bom_handling(bytes);
+            return Ok((text.into_owned(), Encoding::Utf16));
+        }
+        if even * 3 > half {
+            let (text, _) = UTF_16BE.decode_without_bom_handling(bytes);
+            return Ok((text.into_owned(), Encoding::Utf16));
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
+        Err(e) => {
+            if looks_like_vni(bytes) {
+                Err(DecodeError::Vni)
+            } else if looks_like_tcvn3(bytes) {
+                Ok((decode_tcvn3(bytes), Encoding::Tcvn3))
+            } else {
+                Err(DecodeError::Unknown(e.valid_up_to()))
+            }
+        }
+    }
+}
+
+fn decode_tcvn3(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    for &b in bytes {
+        match tcvn3_char(b) {
+            Some(c) => out.push(c),
+            None if b.is_ascii() => out.push(b as char),
+            None => {
+                let byte = [b];
+                let (s, _) = WINDOWS_1252.decode_without_bom_handling(&byte);
+                out.push_str(&s);
+            }
+        }
+    }
+    capitalise_capital_words(&out)
+}
+
+/// `.VnTimeH` capitals share the lowercase codes: a line whose other letters are all capitals
+/// (`KẾ HOẠCH` read as `Kế HOạCH`) is written in capitals.
+fn capitalise_capital_words(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| {
+            let upper = line.chars().filter(char::is_ascii_uppercase).count();
+            let lower = line.chars().filter(char::is_ascii_lowercase).count();
+            if upper >= 3 && lower == 0 {
+                line.to_uppercase()
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect()
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(
+        b.to_ascii_lowercase(),
+        b'a' | b'e' | b'i' | b'o' | b'u' | b'y'
+    )
+}
+
+/// VNI writes a tone or vowel mark as a separate Windows-1252 letter after the vowel
+/// (`aø` = `à`, `oâ` = `ô`, `ö` = `ư`, `ñ` = `đ`): most high bytes follow a vowel or another mark.
+fn looks_like_vni(bytes: &[u8]) -> bool {
+    let high: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] >= 0xC0).collect();
+    if high.is_empty() {
+        return false;
+    }
+    let after_vowel = high
+        .iter()
+        .filter(|&&i| {
+            matches!(bytes[i], 0xF1 | 0xD1 | 0xF6 | 0xD6 | 0xF4 | 0xD4)
+                || (i > 0 && (is_vowel(bytes[i - 1]) || bytes[i - 1] >= 0xC0))
+        })
+        .count();
+    // ñ (đ) and ö/ô (ư, ơ) are VNI's most frequent letters.
+    let markers = bytes
+        .iter()
+        .filter(|&&b| matches!(b, 0xF1 | 0xD1 | 0xF6 | 0xF4))
+        .count();
+    after_vowel * 10 >= high.len() * 9 && markers * 20 >= high.len()
+}
+
+/// TCVN3 text has many bytes in its letter range and few outside it.
+fn looks_like_tcvn3(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    let letters = bytes.iter().filter(|&&b| tcvn3_char(b).is_some()).count();
+    high > 0 && letters * 10 >= high * 9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        assert!(TCVN3.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn tcvn3_round_trip() {
+        let text = "Kế hoạch trợ giúp xã hội năm 2026 của phường Lưu Kiếm, người cao tuổi";
+        let bytes = encode_tcvn3(text);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let (back, encoding) = decode(&bytes).unwrap();
+        assert_eq!(encoding, Encoding::Tcvn3);
+        assert_eq!(back, text);
+        let (capitals, _) = decode(&encode_tcvn3("KẾ HOẠCH TRỢ GIÚP")).unwrap();
+        assert_eq!(capitals, "KẾ HOẠCH TRỢ GIÚP");
+    }
+
+    #[test]
+    fn vni_is_recognised() {
+        // "chào người dân" in VNI (Windows-1252 bytes).
+        let bytes = b"cha\xf8o ng\xf6\xf4\xf8i da\xe2n \xf1a\xf5 \xf1\xf6\xf4\xefc";
+        assert_eq!(decode(bytes), Err(DecodeError::Vni));
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let text = "Số: /KH-UBND\r\nKẾ HOẠCH";
+        let mut le = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            le.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(&le).unwrap().0, text);
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&be).unwrap().0, text);
+    }
+}
