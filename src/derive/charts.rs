@@ -33,6 +33,8 @@ const TEXT: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 pub struct Point {
     /// Label (`quý I/2026`, `Tổ dân phố 3`).
     pub label: String,
+    /// Short label on the axis (`QI/26`).
+    pub axis: String,
     /// Value drawn (`None`: hidden or missing, not drawn).
     pub value: Option<f64>,
     /// Figure as shown in the table (`1.234`, `< 5`).
@@ -64,7 +66,7 @@ fn font(size: f64) -> TextStyle<'static> {
 fn axis_number(kind: IndicatorKind, value: f64) -> String {
     match kind {
         IndicatorKind::Ratio => format::decimal(value, 1, false),
-        _ => format::decimal(value, 0, false),
+        _ => format::decimal(value, 1, false),
     }
 }
 
@@ -76,8 +78,8 @@ fn escape(text: &str) -> String {
 }
 
 /// Makes plotters' SVG scale with the page and carry its title and description.
-fn finish(svg: String, title: &str, description: &str) -> String {
-    let fixed = format!("width=\"{WIDTH}\" height=\"{HEIGHT}\"");
+fn finish(svg: String, height: u32, title: &str, description: &str) -> String {
+    let fixed = format!("width=\"{WIDTH}\" height=\"{height}\"");
     let svg = svg.replacen(
         &fixed,
         &format!("width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" font-family=\"{CHART_FONT}\""),
@@ -113,14 +115,14 @@ fn draw_line(points: &[Point], kind: IndicatorKind) -> Option<String> {
         let values: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
         let (low, high) = y_range(kind, &values);
         let n = points.len().max(1);
-        let labels: Vec<String> = points.iter().map(|p| p.label.clone()).collect();
+        let labels: Vec<String> = points.iter().map(|p| p.axis.clone()).collect();
         let mut chart = ChartBuilder::on(&root)
             .margin_top(20)
             .margin_left(10)
             .margin_right(50)
             .margin_bottom(10)
             .x_label_area_size(60)
-            .y_label_area_size(90)
+            .y_label_area_size(70)
             .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), low..high)
             .ok()?;
         chart
@@ -138,8 +140,8 @@ fn draw_line(points: &[Point], kind: IndicatorKind) -> Option<String> {
             })
             .y_labels(6)
             .y_label_formatter(&|y| axis_number(kind, *y))
-            .x_label_style(font(13.0))
-            .y_label_style(font(13.0))
+            .x_label_style(font(14.0))
+            .y_label_style(font(14.0))
             .axis_style(TEXT)
             .draw()
             .ok()?;
@@ -163,42 +165,44 @@ fn draw_line(points: &[Point], kind: IndicatorKind) -> Option<String> {
     Some(svg)
 }
 
-/// Draws bars, one per point; the last bar (the ward) in the accent colour when `last_accent`.
+/// Draws horizontal bars, one per point (labels read across, long names fit); the last bar (the
+/// ward) in the accent colour when `last_accent`.
 fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option<String> {
     let mut svg = String::new();
+    let height = bar_height(points.len());
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).ok()?;
         let values: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
         let (low, high) = y_range(kind, &values);
         let n = points.len().max(1);
-        let labels: Vec<String> = points.iter().map(|p| p.label.clone()).collect();
+        let labels: Vec<String> = points.iter().map(|p| p.axis.clone()).collect();
         let mut chart = ChartBuilder::on(&root)
-            .margin_top(20)
+            .margin_top(10)
             .margin_left(10)
-            .margin_right(40)
+            .margin_right(60)
             .margin_bottom(10)
-            .x_label_area_size(70)
-            .y_label_area_size(90)
-            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), low..high)
+            .x_label_area_size(40)
+            .y_label_area_size(150)
+            .build_cartesian_2d(low..high, (n as f64 - 0.5)..-0.5f64)
             .ok()?;
         chart
             .configure_mesh()
-            .disable_x_mesh()
+            .disable_y_mesh()
             .bold_line_style(GRID)
             .light_line_style(WHITE)
-            .x_labels(n)
-            .x_label_formatter(&|x| {
-                let i = x.round();
-                if (x - i).abs() > 0.01 || i < 0.0 {
+            .y_labels(n)
+            .y_label_formatter(&|y| {
+                let i = y.round();
+                if (y - i).abs() > 0.01 || i < 0.0 {
                     return String::new();
                 }
                 labels.get(i as usize).cloned().unwrap_or_default()
             })
-            .y_labels(6)
-            .y_label_formatter(&|y| axis_number(kind, *y))
-            .x_label_style(font(12.0).transform(FontTransform::Rotate90))
-            .y_label_style(font(13.0))
+            .x_labels(6)
+            .x_label_formatter(&|x| axis_number(kind, *x))
+            .x_label_style(font(14.0))
+            .y_label_style(font(14.0))
             .axis_style(TEXT)
             .draw()
             .ok()?;
@@ -210,16 +214,33 @@ fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option
                 } else {
                     INK
                 };
-                let x = i as f64;
+                let y = i as f64;
                 Some(Rectangle::new(
-                    [(x - 0.35, 0.0), (x + 0.35, v)],
+                    [(0.0, y - 0.35), (v, y + 0.35)],
                     colour.filled(),
                 ))
             }))
             .ok()?;
+        // Hidden figures (`< 5`, `x`) are written where their bar would be.
+        chart
+            .draw_series(
+                points
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.value.is_none())
+                    .map(|(i, p)| {
+                        Text::new(p.text.clone(), (high * 0.01, i as f64 + 0.25), font(14.0))
+                    }),
+            )
+            .ok()?;
         root.present().ok()?;
     }
     Some(svg)
+}
+
+/// Height of a bar chart with `n` bars.
+fn bar_height(n: usize) -> u32 {
+    (n as u32) * 28 + 70
 }
 
 /// The periods of the same level as `period` leading up to it (12 months, 8 quarters or 5 years).
@@ -247,7 +268,8 @@ pub fn trend(site: &Site, table: &Table, i: usize, period: Period) -> Option<Cha
         .filter_map(|p| {
             let shown = crate::derive::stats::cell(stats, table, (i as u16, None, p))?;
             Some(Point {
-                label: format::period_short(p),
+                label: format::period(p),
+                axis: format::period_axis(p),
                 value: shown.value,
                 text: shown.text,
             })
@@ -272,7 +294,7 @@ pub fn trend(site: &Site, table: &Table, i: usize, period: Period) -> Option<Cha
     let description = crate::messages::text("chart_trend_description", &args).vi;
     let svg = draw_line(&points, indicator.kind)?;
     Some(ChartSpec {
-        svg: finish(svg, &title, &description),
+        svg: finish(svg, HEIGHT, &title, &description),
         title,
         description,
         label_head: crate::messages::text("chart_period_head", &[]).vi,
@@ -299,6 +321,7 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
                 crate::derive::stats::cell(stats, table, (i as u16, Some(a as u16), period))?;
             Some(Point {
                 label: area.name.clone(),
+                axis: area.name.clone(),
                 value: shown.value,
                 text: shown.text,
             })
@@ -312,6 +335,7 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
     {
         points.push(Point {
             label: site.config.full_name(),
+            axis: site.config.full_name(),
             value: shown.value,
             text: shown.text,
         });
@@ -342,7 +366,7 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
     };
     let svg = draw_bars(&points, indicator.kind, ratio)?;
     Some(ChartSpec {
-        svg: finish(svg, &title, &description),
+        svg: finish(svg, bar_height(points.len()), &title, &description),
         title,
         description,
         label_head: site.config.area_kind.clone(),

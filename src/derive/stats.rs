@@ -154,6 +154,28 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
 }
 
+impl Table {
+    /// Like [`Table::latest`], skipping trailing zeros (months without a celebration, say), so a
+    /// dashboard does not announce "0" when the last event had a figure.
+    pub fn latest_nonzero(&self, indicator: usize, until: NaiveDate) -> Option<Period> {
+        let mut periods: Vec<Period> = self
+            .ward_periods(indicator)
+            .into_iter()
+            .filter(|p| p.last_day() <= until)
+            .collect();
+        periods.sort_by(|a, b| {
+            b.last_day()
+                .cmp(&a.last_day())
+                .then(a.level().cmp(&b.level()))
+        });
+        periods
+            .iter()
+            .find(|p| self.get(indicator, None, **p).is_some_and(|v| v != 0.0))
+            .or(periods.first())
+            .copied()
+    }
+}
+
 /// Computes every roll-up of the site's figures.
 pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
     let mut series: BTreeMap<(u16, AreaIndex), BTreeMap<Period, Value>> = BTreeMap::new();
@@ -539,6 +561,8 @@ pub struct TargetProgress {
     pub goal_text: String,
     /// Share of the goal reached, 0-100 (at-least targets with a non-zero goal).
     pub percent_of_goal: Option<f64>,
+    /// The share formatted (`99,1%`).
+    pub percent_of_goal_text: Option<String>,
     /// Status.
     pub status: Status,
     /// Deadline, formatted.
@@ -581,6 +605,12 @@ fn target_progress(
         (Some(v), None) => format::decimal(v, 2, false),
         (None, _) => String::new(),
     };
+    let percent_of_goal = match (measured, target.value, target.comparison) {
+        (Some((_, _, v)), Some(goal), Comparison::AtLeast) if goal > 0.0 => {
+            Some((v / goal * 100.0).min(100.0))
+        }
+        _ => None,
+    };
     TargetProgress {
         plan,
         target: index,
@@ -590,12 +620,8 @@ fn target_progress(
         value_text: measured.map(|(i, _, v)| value_text(&stats.indicators[i], v)),
         value: measured.map(|(_, _, v)| v),
         goal_text,
-        percent_of_goal: match (measured, target.value, target.comparison) {
-            (Some((_, _, v)), Some(goal), Comparison::AtLeast) if goal > 0.0 => {
-                Some((v / goal * 100.0).min(100.0))
-            }
-            _ => None,
-        },
+        percent_of_goal,
+        percent_of_goal_text: percent_of_goal.map(format::percent),
         status: status(met, passed),
         deadline_text: target
             .deadline
@@ -617,6 +643,8 @@ pub struct GoalResult {
     pub value_text: Option<String>,
     /// Share of the goal (higher-is-better goals).
     pub percent_of_goal: Option<f64>,
+    /// The share formatted (`99,1%`).
+    pub percent_of_goal_text: Option<String>,
     /// Status.
     pub status: Status,
 }
@@ -651,14 +679,16 @@ fn campaign_result(site: &Site, table: &Table, build_date: NaiveDate, c: usize) 
                     v >= g.value - 1e-9
                 }
             });
+            let percent_of_goal = value
+                .filter(|_| !lower_is_better && g.value > 0.0)
+                .map(|v| (v / g.value * 100.0).min(100.0));
             Some(GoalResult {
                 indicator: indicator.key.clone(),
                 indicator_name: indicator.name.clone(),
                 goal_text: value_text(indicator, g.value),
                 value_text: value.map(|v| value_text(indicator, v)),
-                percent_of_goal: value
-                    .filter(|_| !lower_is_better && g.value > 0.0)
-                    .map(|v| (v / g.value * 100.0).min(100.0)),
+                percent_of_goal,
+                percent_of_goal_text: percent_of_goal.map(format::percent),
                 status: status(met, passed),
             })
         })
@@ -932,5 +962,284 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> StatsDerived {
         targets,
         campaigns,
         reports,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::stats::{Figure, Indicator};
+
+    fn indicator(key: &str, kind: IndicatorKind, time: TimeRule, area: AreaRule) -> Indicator {
+        Indicator {
+            key: key.to_owned(),
+            name: key.to_owned(),
+            unit: "người".to_owned(),
+            kind,
+            time_rule: time,
+            area_rule: area,
+            direction: Direction::Neutral,
+            numerator: None,
+            denominator: None,
+            sentence: "{so}".to_owned(),
+            description: String::new(),
+            on_dashboard: true,
+            line: 1,
+        }
+    }
+
+    fn p(code: &str) -> Period {
+        Period::parse(code).unwrap()
+    }
+
+    fn fig(indicator: u16, area: AreaIndex, period: &str, value: f64) -> Figure {
+        Figure {
+            indicator,
+            area,
+            period: p(period),
+            value,
+            note: String::new(),
+            file: 0,
+            line: 2,
+        }
+    }
+
+    fn stats(indicators: Vec<Indicator>, figures: Vec<Figure>) -> Statistics {
+        Statistics {
+            indicators,
+            figures,
+            files: vec!["data/stats/a.csv".into()],
+            threshold: 5,
+            ..Statistics::default()
+        }
+    }
+
+    /// Months of 2026 for one area: January..December = 1..12 (times `scale`).
+    fn year_of_months(indicator: u16, area: AreaIndex, scale: f64) -> Vec<Figure> {
+        (1..=12)
+            .map(|m| {
+                fig(
+                    indicator,
+                    area,
+                    &format!("2026-{m:02}"),
+                    f64::from(m) * scale,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sum_last_and_mean_over_time_by_hand() {
+        let s = stats(
+            vec![
+                indicator("sum", IndicatorKind::Count, TimeRule::Sum, AreaRule::None),
+                indicator("last", IndicatorKind::Count, TimeRule::Last, AreaRule::None),
+                indicator("mean", IndicatorKind::Count, TimeRule::Mean, AreaRule::None),
+            ],
+            [0u16, 1, 2]
+                .into_iter()
+                .flat_map(|i| year_of_months(i, None, 10.0))
+                .collect(),
+        );
+        let t = roll_up(&s, 0);
+        // Q1 = Jan..Mar = 10, 20, 30.
+        assert_eq!(t.get(0, None, p("2026-Q1")), Some(60.0));
+        assert_eq!(t.get(1, None, p("2026-Q1")), Some(30.0));
+        assert_eq!(t.get(2, None, p("2026-Q1")), Some(20.0));
+        // Q4 = 100, 110, 120.
+        assert_eq!(t.get(0, None, p("2026-Q4")), Some(330.0));
+        // Year: sum 10+..+120 = 780; last = December; mean of quarter means = 65.
+        assert_eq!(t.get(0, None, p("2026")), Some(780.0));
+        assert_eq!(t.get(1, None, p("2026")), Some(120.0));
+        assert_eq!(t.get(2, None, p("2026")), Some(65.0));
+        assert_eq!(t.values[&(0, None, p("2026"))].origin, Origin::RolledUp);
+    }
+
+    #[test]
+    fn an_incomplete_quarter_is_not_rolled_up() {
+        let s = stats(
+            vec![indicator(
+                "sum",
+                IndicatorKind::Count,
+                TimeRule::Sum,
+                AreaRule::None,
+            )],
+            vec![fig(0, None, "2026-07", 5.0), fig(0, None, "2026-08", 6.0)],
+        );
+        let t = roll_up(&s, 0);
+        assert_eq!(t.get(0, None, p("2026-Q3")), None);
+        assert_eq!(t.get(0, None, p("2026")), None);
+    }
+
+    #[test]
+    fn areas_add_up_to_the_ward_and_a_given_total_that_differs_is_reported() {
+        let s = stats(
+            vec![
+                indicator("sum", IndicatorKind::Count, TimeRule::Sum, AreaRule::Sum),
+                indicator("mean", IndicatorKind::Count, TimeRule::Sum, AreaRule::Mean),
+            ],
+            vec![
+                fig(0, Some(0), "2026-03", 12.0),
+                fig(0, Some(1), "2026-03", 30.0),
+                fig(0, Some(2), "2026-03", 9.0),
+                fig(1, Some(0), "2026-03", 10.0),
+                fig(1, Some(1), "2026-03", 20.0),
+                fig(1, Some(2), "2026-03", 60.0),
+                // Given ward figure that does not match 12 + 30 + 9 = 51.
+                fig(0, None, "2026-03", 50.0),
+            ],
+        );
+        let t = roll_up(&s, 3);
+        assert_eq!(
+            t.get(0, None, p("2026-03")),
+            Some(50.0),
+            "the given total is kept"
+        );
+        assert_eq!(t.get(1, None, p("2026-03")), Some(30.0));
+        assert_eq!(t.mismatches.len(), 1);
+        assert_eq!(t.mismatches[0].given, 50.0);
+        assert_eq!(t.mismatches[0].computed, 51.0);
+        assert_eq!(
+            t.mismatches[0].location.file,
+            std::path::PathBuf::from("data/stats/a.csv")
+        );
+    }
+
+    #[test]
+    fn a_ratio_is_computed_from_rolled_up_parts() {
+        let mut ratio = indicator(
+            "ratio",
+            IndicatorKind::Ratio,
+            TimeRule::Last,
+            AreaRule::None,
+        );
+        ratio.numerator = Some("num".into());
+        ratio.denominator = Some("den".into());
+        let s = stats(
+            vec![
+                indicator("num", IndicatorKind::Count, TimeRule::Sum, AreaRule::Sum),
+                indicator("den", IndicatorKind::Count, TimeRule::Sum, AreaRule::Sum),
+                ratio,
+            ],
+            vec![
+                fig(0, Some(0), "2026-Q1", 45.0),
+                fig(0, Some(1), "2026-Q1", 51.0),
+                fig(1, Some(0), "2026-Q1", 50.0),
+                fig(1, Some(1), "2026-Q1", 50.0),
+            ],
+        );
+        let t = roll_up(&s, 2);
+        // (45 + 51) / (50 + 50) = 96%, not the mean of 90% and 102%.
+        assert_eq!(t.get(2, None, p("2026-Q1")), Some(96.0));
+        assert_eq!(t.get(2, Some(0), p("2026-Q1")), Some(90.0));
+        assert_eq!(t.values[&(2, None, p("2026-Q1"))].origin, Origin::Computed);
+    }
+
+    #[test]
+    fn small_counts_are_hidden_and_cannot_be_recovered_by_subtraction() {
+        // Adversarial: one small group, others large, ward total shown.
+        let s = stats(
+            vec![indicator(
+                "c",
+                IndicatorKind::Count,
+                TimeRule::Last,
+                AreaRule::Sum,
+            )],
+            vec![
+                fig(0, Some(0), "2026", 3.0),
+                fig(0, Some(1), "2026", 40.0),
+                fig(0, Some(2), "2026", 25.0),
+                fig(0, Some(3), "2026", 0.0),
+            ],
+        );
+        let t = roll_up(&s, 4);
+        assert_eq!(t.get(0, None, p("2026")), Some(68.0));
+        assert_eq!(
+            t.suppressed.get(&(0, Some(0), p("2026"))),
+            Some(&Suppression::Small)
+        );
+        // A lone hidden cell beside a total would be 68 - 40 - 25 - 0: the smallest other cell (0)
+        // is hidden too, and then every group has at least two hidden cells.
+        assert_eq!(
+            t.suppressed.get(&(0, Some(3), p("2026"))),
+            Some(&Suppression::Complementary)
+        );
+        assert_eq!(t.suppressed.len(), 2);
+        let shown = cell(&s, &t, (0, Some(0), p("2026"))).unwrap();
+        assert_eq!(shown.text, "< 5");
+        assert_eq!(shown.value, None);
+        // Whatever the reader subtracts, two unknowns remain.
+        let visible: f64 = (0..4)
+            .filter_map(|a| cell(&s, &t, (0, Some(a), p("2026"))).and_then(|c| c.value))
+            .sum();
+        assert_eq!(
+            68.0 - visible,
+            3.0,
+            "only the sum of the two hidden cells is known"
+        );
+    }
+
+    #[test]
+    fn suppression_also_protects_months_inside_a_quarter() {
+        let s = stats(
+            vec![indicator(
+                "c",
+                IndicatorKind::Count,
+                TimeRule::Sum,
+                AreaRule::None,
+            )],
+            vec![
+                fig(0, None, "2026-01", 2.0),
+                fig(0, None, "2026-02", 9.0),
+                fig(0, None, "2026-03", 12.0),
+            ],
+        );
+        let t = roll_up(&s, 0);
+        assert_eq!(t.get(0, None, p("2026-Q1")), Some(23.0));
+        assert_eq!(
+            t.suppressed.get(&(0, None, p("2026-01"))),
+            Some(&Suppression::Small)
+        );
+        assert_eq!(
+            t.suppressed.get(&(0, None, p("2026-02"))),
+            Some(&Suppression::Complementary)
+        );
+        assert!(!t.suppressed.contains_key(&(0, None, p("2026-03"))));
+    }
+
+    #[test]
+    fn changes_against_previous_period_and_last_year() {
+        let mut ind = indicator("c", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+        ind.direction = Direction::Down;
+        let s = stats(
+            vec![ind],
+            vec![
+                fig(0, None, "2025-Q3", 200.0),
+                fig(0, None, "2026-Q2", 1_000.0),
+                fig(0, None, "2026-Q3", 1_234.0),
+            ],
+        );
+        let t = roll_up(&s, 0);
+        let k = key_figure(&s, &t, 0, p("2026-Q3")).unwrap();
+        assert_eq!(k.sentence, "1.234");
+        let prev = k.previous.unwrap();
+        assert_eq!(prev.direction, "up");
+        assert_eq!(prev.amount_text, "234 người");
+        assert_eq!(prev.percent_text.as_deref(), Some("23,4%"));
+        assert_eq!(prev.against, "quý II/2026");
+        assert_eq!(
+            prev.good,
+            Some(false),
+            "more is bad news for this indicator"
+        );
+        assert_eq!(k.year_ago.unwrap().amount_text, "1.034 người");
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(status(None, true), Status::NoData);
+        assert_eq!(status(Some(true), false), Status::Met);
+        assert_eq!(status(Some(false), true), Status::NotMet);
+        assert_eq!(status(Some(false), false), Status::NotDue);
     }
 }

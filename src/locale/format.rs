@@ -290,6 +290,22 @@ pub fn period_short(period: crate::model::stats::Period) -> String {
     }
 }
 
+/// A period on a crowded chart axis: `3/26`, `QIII/26`, `2026`.
+pub fn period_axis(period: crate::model::stats::Period) -> String {
+    use crate::model::stats::Period;
+    match period {
+        Period::Month { year, month } => format!("{month}/{:02}", year.rem_euclid(100)),
+        Period::Quarter { year, quarter } => {
+            format!(
+                "Q{}/{:02}",
+                QUARTERS[(quarter as usize - 1).min(3)],
+                year.rem_euclid(100)
+            )
+        }
+        Period::Year { year } => year.to_string(),
+    }
+}
+
 /// A period capitalised for a heading: `Quý III năm 2026`, `Tháng 3 năm 2026`, `Năm 2026`.
 pub fn period_heading(period: crate::model::stats::Period) -> String {
     use crate::model::stats::Period;

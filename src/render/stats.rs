@@ -246,7 +246,7 @@ fn indicator_page(site: &Site, derived: &Derived, i: usize) -> IndicatorPage {
     let stats = &site.stats;
     let table = &derived.stats.table;
     let indicator = &stats.indicators[i];
-    let latest_period = table.latest(i, derived.build_date);
+    let latest_period = table.latest_nonzero(i, derived.build_date);
     let latest = latest_period.and_then(|p| key_figure(stats, table, i, p));
     let trend = latest_period.and_then(|p| charts::trend(site, table, i, p));
     let area_period = latest_period.and_then(|p| {
@@ -353,7 +353,7 @@ fn dashboard(site: &Site, derived: &Derived) -> (Vec<DashboardFigure>, Vec<Indic
     let mut figures = Vec::new();
     let mut links = Vec::new();
     for (i, indicator) in stats.indicators.iter().enumerate() {
-        let latest = table.latest(i, derived.build_date);
+        let latest = table.latest_nonzero(i, derived.build_date);
         let figure = latest.and_then(|p| key_figure(stats, table, i, p));
         if indicator.on_dashboard
             && let Some(figure) = &figure
