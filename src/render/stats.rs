@@ -149,7 +149,7 @@ struct OpenRow {
     khu_vuc: String,
     ten_khu_vuc: String,
     chi_so: String,
-    gia_tri: Option<f64>,
+    gia_tri: Option<serde_json::Number>,
     hien_thi: String,
     don_vi: String,
     nguon: &'static str,
@@ -203,13 +203,22 @@ fn open_rows(site: &Site, table: &Table, i: usize) -> Vec<OpenRow> {
                 khu_vuc: code,
                 ten_khu_vuc: name,
                 chi_so: indicator.key.clone(),
-                gia_tri: shown.value,
+                gia_tri: shown.value.and_then(json_number),
                 hien_thi: shown.text,
                 don_vi: indicator.unit.clone(),
                 nguon: origin_code(value.origin),
             })
         })
         .collect()
+}
+
+/// A number for open data: integers without a decimal part (`2316`, not `2316.0`).
+fn json_number(value: f64) -> Option<serde_json::Number> {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        Some(serde_json::Number::from(value as i64))
+    } else {
+        serde_json::Number::from_f64((value * 1e6).round() / 1e6)
+    }
 }
 
 fn area_names(site: &Site, area: AreaIndex) -> (String, String) {
