@@ -56,6 +56,9 @@ pub fn check(root: &Path, date: NaiveDate, diagnostics: &mut Diagnostics) -> Opt
                 .arg("key", unresolved.key.clone()),
         );
     }
+    for warning in derived.stats.diagnostics() {
+        diagnostics.push(warning);
+    }
     let templates = match render::compile_templates(&site.theme) {
         Ok(t) => Some(t),
         Err(errors) => {

@@ -94,6 +94,10 @@ mod tests {
             include_str!("cli.rs"),
             include_str!("render/mod.rs"),
             include_str!("write.rs"),
+            include_str!("load/stats.rs"),
+            include_str!("validate/stats.rs"),
+            include_str!("derive/stats.rs"),
+            include_str!("render/stats.rs"),
         ];
         let pattern = regex::Regex::new(
             r#"code:\s*"([a-z_]+)"|Diagnostic::(?:error|warning)\(\s*"([a-z_]+)""#,

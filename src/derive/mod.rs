@@ -2,8 +2,10 @@
 //! each unit's duties across plans, the year's commemorative calendar and what is coming up.
 
 pub mod calendar;
+pub mod charts;
 pub mod citation;
 pub mod lunar;
+pub mod stats;
 
 use std::collections::BTreeMap;
 
@@ -133,6 +135,8 @@ pub struct Derived {
     pub upcoming: Vec<Occurrence>,
     /// Citations the registry lacks (reported as warnings).
     pub unresolved: Vec<UnresolvedCitation>,
+    /// Statistics: roll-ups, target progress, campaign results, reports.
+    pub stats: stats::StatsDerived,
 }
 
 fn push_unique(list: &mut Vec<usize>, value: usize) {
@@ -257,5 +261,6 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
         upcoming: calendar::upcoming(&site.days, build_date, site.config.upcoming_days),
         unresolved,
         citations,
+        stats: stats::derive(site, build_date),
     }
 }

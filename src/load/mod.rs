@@ -7,6 +7,7 @@ pub mod frontmatter;
 pub mod markdown;
 pub mod plan;
 pub mod registry;
+pub mod stats;
 pub mod theme;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +39,8 @@ pub struct Loaded {
     pub pages: Vec<Article>,
     /// The theme.
     pub theme: ThemeFiles,
+    /// Statistics: indicators, figures, campaigns, reports.
+    pub stats: crate::model::stats::Statistics,
 }
 
 /// Reads a file as normalised UTF-8 text; `relative` is how it is named in messages.
@@ -154,6 +157,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     let news = read_articles("content/news", ArticleKind::News);
     let pages = read_articles("content/pages", ArticleKind::Page);
     let theme = theme::load(root, &config.theme, diagnostics);
+    let stats = stats::load(root, &config, diagnostics);
 
     Some(Loaded {
         root: root.to_path_buf(),
@@ -165,5 +169,6 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         news,
         pages,
         theme,
+        stats,
     })
 }

@@ -262,3 +262,74 @@ mod partial_tests {
         );
     }
 }
+
+/// Roman numerals of the quarters (`quý III`).
+const QUARTERS: [&str; 4] = ["I", "II", "III", "IV"];
+
+/// A period in running text: `tháng 3/2026`, `quý III/2026`, `năm 2026`.
+pub fn period(period: crate::model::stats::Period) -> String {
+    use crate::model::stats::Period;
+    match period {
+        Period::Month { year, month } => format!("tháng {month}/{year}"),
+        Period::Quarter { year, quarter } => {
+            format!("quý {}/{year}", QUARTERS[(quarter as usize - 1).min(3)])
+        }
+        Period::Year { year } => format!("năm {year}"),
+    }
+}
+
+/// A period on a chart axis: `3/2026`, `QIII/2026`, `2026`.
+pub fn period_short(period: crate::model::stats::Period) -> String {
+    use crate::model::stats::Period;
+    match period {
+        Period::Month { year, month } => format!("{month}/{year}"),
+        Period::Quarter { year, quarter } => {
+            format!("Q{}/{year}", QUARTERS[(quarter as usize - 1).min(3)])
+        }
+        Period::Year { year } => year.to_string(),
+    }
+}
+
+/// A period on a crowded chart axis: `3/26`, `QIII/26`, `2026`.
+pub fn period_axis(period: crate::model::stats::Period) -> String {
+    use crate::model::stats::Period;
+    match period {
+        Period::Month { year, month } => format!("{month}/{:02}", year.rem_euclid(100)),
+        Period::Quarter { year, quarter } => {
+            format!(
+                "Q{}/{:02}",
+                QUARTERS[(quarter as usize - 1).min(3)],
+                year.rem_euclid(100)
+            )
+        }
+        Period::Year { year } => year.to_string(),
+    }
+}
+
+/// A period capitalised for a heading: `Quý III năm 2026`, `Tháng 3 năm 2026`, `Năm 2026`.
+pub fn period_heading(period: crate::model::stats::Period) -> String {
+    use crate::model::stats::Period;
+    match period {
+        Period::Month { year, month } => format!("Tháng {month} năm {year}"),
+        Period::Quarter { year, quarter } => {
+            format!("Quý {} năm {year}", QUARTERS[(quarter as usize - 1).min(3)])
+        }
+        Period::Year { year } => format!("Năm {year}"),
+    }
+}
+
+#[cfg(test)]
+mod period_tests {
+    use super::*;
+    use crate::model::stats::Period;
+
+    #[test]
+    fn periods_in_words() {
+        let q = Period::parse("2026-Q3").unwrap();
+        assert_eq!(period(q), "quý III/2026");
+        assert_eq!(period_short(q), "QIII/2026");
+        assert_eq!(period_heading(q), "Quý III năm 2026");
+        assert_eq!(period(Period::parse("2026-03").unwrap()), "tháng 3/2026");
+        assert_eq!(period(Period::parse("2025").unwrap()), "năm 2025");
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod document;
+pub mod stats;
 
 use std::path::PathBuf;
 
@@ -503,4 +504,6 @@ pub struct Site {
     pub pages: Vec<Article>,
     /// Theme sources.
     pub theme: ThemeFiles,
+    /// Indicators, figures, campaigns and reports.
+    pub stats: stats::Statistics,
 }

@@ -125,6 +125,8 @@ pub struct TargetView {
     pub at_most: bool,
     pub deadline_text: String,
     pub indicator: Option<String>,
+    /// Progress measured by the indicator (statistics).
+    pub progress: Option<crate::derive::stats::TargetProgress>,
 }
 
 /// One row of the who-does-what table.
@@ -212,7 +214,8 @@ pub fn plan_view(site: &Site, derived: &Derived, index: usize, linker: &Linker<'
     let targets = plan
         .targets
         .iter()
-        .map(|t| TargetView {
+        .enumerate()
+        .map(|(n, t)| TargetView {
             text_html: linker.inline_html(&t.text),
             value_text: target_value(t.value, t.unit.as_deref()),
             at_most: t.comparison == Comparison::AtMost,
@@ -221,6 +224,12 @@ pub fn plan_view(site: &Site, derived: &Derived, index: usize, linker: &Linker<'
                 .map(|d| format::partial_short(d.year, d.month, d.day))
                 .unwrap_or_default(),
             indicator: t.indicator.clone(),
+            progress: derived
+                .stats
+                .targets
+                .get(index)
+                .and_then(|p| p.get(n))
+                .cloned(),
         })
         .collect();
     let assignments = plan

@@ -12,6 +12,8 @@ use crate::load::Loaded;
 use crate::locale::fold_diacritics;
 use crate::model::Site;
 
+pub mod stats;
+
 /// The form of a unit name used for matching: folded, lowercase, single spaces, no end punctuation.
 pub fn unit_key(name: &str) -> String {
     fold_diacritics(name)
@@ -138,7 +140,10 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
             .then_with(|| a.title.cmp(&b.title))
     });
 
+    stats::validate(&loaded, diagnostics);
+
     Site {
+        stats: loaded.stats,
         root: loaded.root,
         config: loaded.config,
         plans: loaded.plans,

@@ -1,0 +1,376 @@
+//! Charts as SVG, drawn with `plotters` (SVG backend only): lines over time and bars by area.
+//!
+//! plotters 0.3 in SVG mode divides font sizes by 1.24 and clips the last axis label with tight
+//! margins, so sizes here are multiplied back and margins are wide; its legend boxes are sized by
+//! bytes (too wide for Vietnamese), so charts carry no plotters legend: the title, the text
+//! description and the table beside each chart say what is drawn. Colours are a dark blue and a
+//! dark orange of the Okabe-Ito set, which stay distinct in greyscale and for colour-blind readers.
+
+use plotters::prelude::*;
+use serde::Serialize;
+
+use crate::derive::stats::Table;
+use crate::locale::format;
+use crate::model::Site;
+use crate::model::stats::{IndicatorKind, Period};
+
+/// The font named in every chart, so a PDF engine uses the same one as the page.
+pub const CHART_FONT: &str = "Noto Sans";
+/// Chart size in SVG units.
+const WIDTH: u32 = 720;
+const HEIGHT: u32 = 360;
+/// plotters divides font sizes by this.
+const FONT_QUIRK: f64 = 1.24;
+/// Bars and lines: dark blue (Okabe-Ito "blue" darkened): contrast 8:1 on white.
+const INK: RGBColor = RGBColor(0x0b, 0x3c, 0x73);
+/// The ward total / second series: dark orange (Okabe-Ito vermillion darkened).
+const ACCENT: RGBColor = RGBColor(0xa6, 0x3d, 0x00);
+const GRID: RGBColor = RGBColor(0xd0, 0xd0, 0xd0);
+const TEXT: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
+
+/// One point or bar of a chart, with the figure shown for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    /// Label (`quý I/2026`, `Tổ dân phố 3`).
+    pub label: String,
+    /// Short label on the axis (`QI/26`).
+    pub axis: String,
+    /// Value drawn (`None`: hidden or missing, not drawn).
+    pub value: Option<f64>,
+    /// Figure as shown in the table (`1.234`, `< 5`).
+    pub text: String,
+}
+
+/// A chart: what it shows (title, description, points for the table) and its SVG.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChartSpec {
+    /// Title.
+    pub title: String,
+    /// A sentence describing what the chart shows, for readers who cannot see it.
+    pub description: String,
+    /// Column head of the labels in the table.
+    pub label_head: String,
+    /// Column head of the values in the table (with unit).
+    pub value_head: String,
+    /// The figures.
+    pub points: Vec<Point>,
+    /// The SVG, with `<title>` and `<desc>`.
+    pub svg: String,
+}
+
+fn font(size: f64) -> TextStyle<'static> {
+    TextStyle::from((CHART_FONT, size * FONT_QUIRK).into_font()).color(&TEXT)
+}
+
+/// Axis numbers in Vietnamese (`1.000`, `96,5`).
+fn axis_number(kind: IndicatorKind, value: f64) -> String {
+    match kind {
+        IndicatorKind::Ratio => format::decimal(value, 1, false),
+        _ => format::decimal(value, 1, false),
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Makes plotters' SVG scale with the page and carry its title and description.
+fn finish(svg: String, height: u32, title: &str, description: &str) -> String {
+    let fixed = format!("width=\"{WIDTH}\" height=\"{height}\"");
+    let svg = svg.replacen(
+        &fixed,
+        &format!("width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" font-family=\"{CHART_FONT}\""),
+        1,
+    );
+    match svg.find('>') {
+        Some(end) => format!(
+            "{}><title>{}</title><desc>{}</desc>{}",
+            &svg[..end],
+            escape(title),
+            escape(description),
+            &svg[end + 1..]
+        ),
+        None => svg,
+    }
+}
+
+fn y_range(kind: IndicatorKind, values: &[f64]) -> (f64, f64) {
+    let max = values.iter().copied().fold(0.0_f64, f64::max);
+    if kind == IndicatorKind::Ratio {
+        return (0.0, 100.0);
+    }
+    let top = if max <= 0.0 { 1.0 } else { max * 1.15 };
+    (0.0, top)
+}
+
+/// Draws a line over time. Returns `None` if drawing fails (it does not on a string backend).
+fn draw_line(points: &[Point], kind: IndicatorKind) -> Option<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        let values: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
+        let (low, high) = y_range(kind, &values);
+        let n = points.len().max(1);
+        let labels: Vec<String> = points.iter().map(|p| p.axis.clone()).collect();
+        let mut chart = ChartBuilder::on(&root)
+            .margin_top(20)
+            .margin_left(10)
+            .margin_right(50)
+            .margin_bottom(10)
+            .x_label_area_size(60)
+            .y_label_area_size(70)
+            .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), low..high)
+            .ok()?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .bold_line_style(GRID)
+            .light_line_style(WHITE)
+            .x_labels(n.min(12))
+            .x_label_formatter(&|x| {
+                let i = x.round();
+                if (x - i).abs() > 0.01 || i < 0.0 {
+                    return String::new();
+                }
+                labels.get(i as usize).cloned().unwrap_or_default()
+            })
+            .y_labels(6)
+            .y_label_formatter(&|y| axis_number(kind, *y))
+            .x_label_style(font(14.0))
+            .y_label_style(font(14.0))
+            .axis_style(TEXT)
+            .draw()
+            .ok()?;
+        let drawn: Vec<(f64, f64)> = points
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.value.map(|v| (i as f64, v)))
+            .collect();
+        chart
+            .draw_series(LineSeries::new(drawn.clone(), INK.stroke_width(3)))
+            .ok()?;
+        chart
+            .draw_series(
+                drawn
+                    .iter()
+                    .map(|&(x, y)| Circle::new((x, y), 5, INK.filled())),
+            )
+            .ok()?;
+        root.present().ok()?;
+    }
+    Some(svg)
+}
+
+/// Draws horizontal bars, one per point (labels read across, long names fit); the last bar (the
+/// ward) in the accent colour when `last_accent`.
+fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option<String> {
+    let mut svg = String::new();
+    let height = bar_height(points.len());
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        let values: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
+        let (low, high) = y_range(kind, &values);
+        let n = points.len().max(1);
+        let labels: Vec<String> = points.iter().map(|p| p.axis.clone()).collect();
+        let mut chart = ChartBuilder::on(&root)
+            .margin_top(10)
+            .margin_left(10)
+            .margin_right(60)
+            .margin_bottom(10)
+            .x_label_area_size(40)
+            .y_label_area_size(150)
+            .build_cartesian_2d(low..high, (n as f64 - 0.5)..-0.5f64)
+            .ok()?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .bold_line_style(GRID)
+            .light_line_style(WHITE)
+            .y_labels(n)
+            .y_label_formatter(&|y| {
+                let i = y.round();
+                if (y - i).abs() > 0.01 || i < 0.0 {
+                    return String::new();
+                }
+                labels.get(i as usize).cloned().unwrap_or_default()
+            })
+            .x_labels(6)
+            .x_label_formatter(&|x| axis_number(kind, *x))
+            .x_label_style(font(14.0))
+            .y_label_style(font(14.0))
+            .axis_style(TEXT)
+            .draw()
+            .ok()?;
+        chart
+            .draw_series(points.iter().enumerate().filter_map(|(i, p)| {
+                let v = p.value?;
+                let colour = if last_accent && i + 1 == points.len() {
+                    ACCENT
+                } else {
+                    INK
+                };
+                let y = i as f64;
+                Some(Rectangle::new(
+                    [(0.0, y - 0.35), (v, y + 0.35)],
+                    colour.filled(),
+                ))
+            }))
+            .ok()?;
+        // Hidden figures (`< 5`, `x`) are written where their bar would be.
+        chart
+            .draw_series(
+                points
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.value.is_none())
+                    .map(|(i, p)| {
+                        Text::new(p.text.clone(), (high * 0.01, i as f64 + 0.25), font(14.0))
+                    }),
+            )
+            .ok()?;
+        root.present().ok()?;
+    }
+    Some(svg)
+}
+
+/// Height of a bar chart with `n` bars.
+fn bar_height(n: usize) -> u32 {
+    (n as u32) * 28 + 70
+}
+
+/// The periods of the same level as `period` leading up to it (12 months, 8 quarters or 5 years).
+pub fn periods_up_to(period: Period) -> Vec<Period> {
+    let count = match period {
+        Period::Month { .. } => 12,
+        Period::Quarter { .. } => 8,
+        Period::Year { .. } => 5,
+    };
+    let mut out = vec![period];
+    for _ in 1..count {
+        let before = out[out.len() - 1].previous();
+        out.push(before);
+    }
+    out.reverse();
+    out
+}
+
+/// The ward's figure of indicator `i` over the periods up to `period`, as a line.
+pub fn trend(site: &Site, table: &Table, i: usize, period: Period) -> Option<ChartSpec> {
+    let stats = &site.stats;
+    let indicator = &stats.indicators[i];
+    let points: Vec<Point> = periods_up_to(period)
+        .into_iter()
+        .filter_map(|p| {
+            let shown = crate::derive::stats::cell(stats, table, (i as u16, None, p))?;
+            Some(Point {
+                label: format::period(p),
+                axis: format::period_axis(p),
+                value: shown.value,
+                text: shown.text,
+            })
+        })
+        .collect();
+    if points.len() < 2 {
+        return None;
+    }
+    let first = &points[0];
+    let last = &points[points.len() - 1];
+    let name = site.config.full_name();
+    let args = [
+        ("indicator", indicator.name.clone()),
+        ("ward", name),
+        ("count", points.len().to_string()),
+        ("first", first.label.clone()),
+        ("first_value", first.text.clone()),
+        ("last", last.label.clone()),
+        ("last_value", last.text.clone()),
+    ];
+    let title = crate::messages::text("chart_trend_title", &args).vi;
+    let description = crate::messages::text("chart_trend_description", &args).vi;
+    let svg = draw_line(&points, indicator.kind)?;
+    Some(ChartSpec {
+        svg: finish(svg, HEIGHT, &title, &description),
+        title,
+        description,
+        label_head: crate::messages::text("chart_period_head", &[]).vi,
+        value_head: unit_head(indicator),
+        points,
+    })
+}
+
+fn unit_head(indicator: &crate::model::stats::Indicator) -> String {
+    format!("{} ({})", indicator.name, indicator.unit)
+}
+
+/// Indicator `i` by residential group for `period`, as bars; the ward figure last.
+pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<ChartSpec> {
+    let stats = &site.stats;
+    let indicator = &stats.indicators[i];
+    let mut points: Vec<Point> = site
+        .config
+        .areas
+        .iter()
+        .enumerate()
+        .filter_map(|(a, area)| {
+            let shown =
+                crate::derive::stats::cell(stats, table, (i as u16, Some(a as u16), period))?;
+            Some(Point {
+                label: area.name.clone(),
+                axis: area.name.clone(),
+                value: shown.value,
+                text: shown.text,
+            })
+        })
+        .collect();
+    if points.len() < 2 {
+        return None;
+    }
+    let ratio = indicator.kind == IndicatorKind::Ratio;
+    if ratio && let Some(shown) = crate::derive::stats::cell(stats, table, (i as u16, None, period))
+    {
+        points.push(Point {
+            label: site.config.full_name(),
+            axis: site.config.full_name(),
+            value: shown.value,
+            text: shown.text,
+        });
+    }
+    let highest = points
+        .iter()
+        .filter(|p| p.value.is_some())
+        .max_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
+    let args = [
+        ("indicator", indicator.name.clone()),
+        ("area_kind", site.config.area_kind.clone()),
+        ("period", format::period(period)),
+        ("count", points.len().to_string()),
+        (
+            "highest",
+            highest.map(|h| h.label.clone()).unwrap_or_default(),
+        ),
+        (
+            "highest_value",
+            highest.map(|h| h.text.clone()).unwrap_or_default(),
+        ),
+        ("unit", indicator.unit.clone()),
+    ];
+    let title = crate::messages::text("chart_area_title", &args).vi;
+    let description = match highest {
+        Some(_) => crate::messages::text("chart_area_description", &args).vi,
+        None => title.clone(),
+    };
+    let svg = draw_bars(&points, indicator.kind, ratio)?;
+    Some(ChartSpec {
+        svg: finish(svg, bar_height(points.len()), &title, &description),
+        title,
+        description,
+        label_head: site.config.area_kind.clone(),
+        value_head: unit_head(indicator),
+        points,
+    })
+}

@@ -1,0 +1,1245 @@
+//! Statistics derived from the figures: roll-ups (months -> quarters -> years, groups -> ward) by
+//! each indicator's rules, ratios from their parts, change against the previous period and the
+//! same period last year, small-count suppression, plan target progress, campaign results, and the
+//! generated sections of each periodic report (a plain structure a web page or a PDF can use).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::derive::charts::{self, ChartSpec};
+use crate::diagnostics::{Diagnostic, Location};
+use crate::locale::format;
+use crate::model::stats::{
+    AreaIndex, AreaRule, Direction, Indicator, IndicatorKind, Period, Statistics, TimeRule,
+};
+use crate::model::{Comparison, Site, Target};
+
+/// Identifies one figure: indicator, area, period.
+pub type Key = (u16, AreaIndex, Period);
+
+/// Where a value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Given in a data file.
+    Given,
+    /// Rolled up over time or areas.
+    RolledUp,
+    /// A ratio computed from its numerator and denominator.
+    Computed,
+}
+
+/// A value and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Value {
+    /// The figure.
+    pub value: f64,
+    /// Given or derived.
+    pub origin: Origin,
+}
+
+/// Why a count is not shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Suppression {
+    /// Below the threshold: shown as `< 5`.
+    Small,
+    /// Hidden so that a small count cannot be found by subtraction.
+    Complementary,
+}
+
+/// Areas whose figures do not add up to the ward figure given for the same period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mismatch {
+    /// Where the ward figure is.
+    pub location: Location,
+    /// Indicator key.
+    pub indicator: String,
+    /// Period code.
+    pub period: String,
+    /// The ward figure as given.
+    pub given: f64,
+    /// The figure the groups add up to.
+    pub computed: f64,
+}
+
+/// Every value, given and derived.
+#[derive(Debug, Default)]
+pub struct Table {
+    /// Values by (indicator, area, period).
+    pub values: BTreeMap<Key, Value>,
+    /// Suppressed cells.
+    pub suppressed: BTreeMap<Key, Suppression>,
+    /// Areas that do not add up.
+    pub mismatches: Vec<Mismatch>,
+}
+
+impl Table {
+    /// A value.
+    pub fn get(&self, indicator: usize, area: AreaIndex, period: Period) -> Option<f64> {
+        self.values
+            .get(&(indicator as u16, area, period))
+            .map(|v| v.value)
+    }
+
+    /// The periods with a ward value for an indicator, in order.
+    pub fn ward_periods(&self, indicator: usize) -> Vec<Period> {
+        let i = indicator as u16;
+        self.values
+            .range((i, None, Period::MIN)..=(i, None, Period::MAX))
+            .map(|((_, _, p), _)| *p)
+            .collect()
+    }
+
+    /// The latest ward period at or before `until` (by last day), preferring the finer level.
+    pub fn latest(&self, indicator: usize, until: NaiveDate) -> Option<Period> {
+        self.ward_periods(indicator)
+            .into_iter()
+            .filter(|p| p.last_day() <= until)
+            .max_by(|a, b| {
+                a.last_day()
+                    .cmp(&b.last_day())
+                    .then(b.level().cmp(&a.level()))
+            })
+    }
+}
+
+fn combine(rule_mean: bool, values: &[f64]) -> f64 {
+    let sum: f64 = values.iter().sum();
+    if rule_mean {
+        sum / values.len() as f64
+    } else {
+        sum
+    }
+}
+
+/// Rolls one series up over time: quarters from their three months, years from their four
+/// quarters, by `rule`, only where every part is present and the longer period is not given.
+pub fn roll_up_time(series: &mut BTreeMap<Period, Value>, rule: TimeRule) {
+    for level in [1u8, 2u8] {
+        let parents: BTreeSet<Period> = series
+            .keys()
+            .filter(|p| p.level() + 1 == level)
+            .filter_map(|p| p.parent())
+            .collect();
+        for parent in parents {
+            if series.contains_key(&parent) {
+                continue;
+            }
+            let parts: Option<Vec<f64>> = parent
+                .children()
+                .iter()
+                .map(|c| series.get(c).map(|v| v.value))
+                .collect();
+            let Some(parts) = parts else { continue };
+            let value = match rule {
+                TimeRule::Sum => combine(false, &parts),
+                TimeRule::Mean => combine(true, &parts),
+                TimeRule::Last => *parts.last().unwrap_or(&0.0),
+            };
+            series.insert(
+                parent,
+                Value {
+                    value,
+                    origin: Origin::RolledUp,
+                },
+            );
+        }
+    }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+impl Table {
+    /// Like [`Table::latest`], skipping trailing zeros (months without a celebration, say), so a
+    /// dashboard does not announce "0" when the last event had a figure.
+    pub fn latest_nonzero(&self, indicator: usize, until: NaiveDate) -> Option<Period> {
+        let mut periods: Vec<Period> = self
+            .ward_periods(indicator)
+            .into_iter()
+            .filter(|p| p.last_day() <= until)
+            .collect();
+        periods.sort_by(|a, b| {
+            b.last_day()
+                .cmp(&a.last_day())
+                .then(a.level().cmp(&b.level()))
+        });
+        periods
+            .iter()
+            .find(|p| self.get(indicator, None, **p).is_some_and(|v| v != 0.0))
+            .or(periods.first())
+            .copied()
+    }
+}
+
+/// Computes every roll-up of the site's figures.
+pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
+    let mut series: BTreeMap<(u16, AreaIndex), BTreeMap<Period, Value>> = BTreeMap::new();
+    let mut given_at: BTreeMap<Key, usize> = BTreeMap::new();
+    for (n, f) in stats.figures.iter().enumerate() {
+        series.entry((f.indicator, f.area)).or_default().insert(
+            f.period,
+            Value {
+                value: f.value,
+                origin: Origin::Given,
+            },
+        );
+        if f.area.is_none() {
+            given_at.insert((f.indicator, f.area, f.period), n);
+        }
+    }
+    // Over time, each area and the ward.
+    for ((indicator, _), s) in series.iter_mut() {
+        roll_up_time(s, stats.indicators[*indicator as usize].time_rule);
+    }
+    // Over areas.
+    let mut mismatches = Vec::new();
+    for (i, indicator) in stats.indicators.iter().enumerate() {
+        if indicator.area_rule == AreaRule::None || area_count == 0 {
+            continue;
+        }
+        let i = i as u16;
+        let mut periods: BTreeSet<Period> = BTreeSet::new();
+        for a in 0..area_count {
+            if let Some(s) = series.get(&(i, Some(a as u16))) {
+                periods.extend(s.keys().copied());
+            }
+        }
+        for period in periods {
+            let parts: Option<Vec<f64>> = (0..area_count)
+                .map(|a| {
+                    series
+                        .get(&(i, Some(a as u16)))
+                        .and_then(|s| s.get(&period))
+                        .map(|v| v.value)
+                })
+                .collect();
+            let Some(parts) = parts else { continue };
+            let computed = combine(indicator.area_rule == AreaRule::Mean, &parts);
+            let ward = series.entry((i, None)).or_default();
+            match ward.get(&period) {
+                Some(existing) => {
+                    if existing.origin == Origin::Given && !close(existing.value, computed) {
+                        let location = given_at
+                            .get(&(i, None, period))
+                            .map(|&n| stats.figure_location(&stats.figures[n]))
+                            .unwrap_or_else(|| Location::file("data/stats"));
+                        mismatches.push(Mismatch {
+                            location,
+                            indicator: indicator.key.clone(),
+                            period: period.code(),
+                            given: existing.value,
+                            computed,
+                        });
+                    }
+                }
+                None => {
+                    ward.insert(
+                        period,
+                        Value {
+                            value: computed,
+                            origin: Origin::RolledUp,
+                        },
+                    );
+                }
+            }
+        }
+        if let Some(ward) = series.get_mut(&(i, None)) {
+            roll_up_time(ward, indicator.time_rule);
+        }
+    }
+    // Ratios from their parts.
+    for (i, indicator) in stats.indicators.iter().enumerate() {
+        let (Some(num), Some(den)) = (&indicator.numerator, &indicator.denominator) else {
+            continue;
+        };
+        let (Some(num), Some(den)) = (stats.indicator_index(num), stats.indicator_index(den))
+        else {
+            continue;
+        };
+        let areas = std::iter::once(None).chain((0..area_count).map(|a| Some(a as u16)));
+        for area in areas {
+            let (Some(ns), Some(ds)) = (
+                series.get(&(num as u16, area)),
+                series.get(&(den as u16, area)),
+            ) else {
+                continue;
+            };
+            let ratios: BTreeMap<Period, Value> = ns
+                .iter()
+                .filter_map(|(p, n)| {
+                    let d = ds.get(p)?;
+                    (d.value > 0.0).then(|| {
+                        (
+                            *p,
+                            Value {
+                                value: 100.0 * n.value / d.value,
+                                origin: Origin::Computed,
+                            },
+                        )
+                    })
+                })
+                .collect();
+            if !ratios.is_empty() {
+                series.insert((i as u16, area), ratios);
+            }
+        }
+    }
+    let mut values = BTreeMap::new();
+    for ((i, a), s) in series {
+        for (p, v) in s {
+            values.insert((i, a, p), v);
+        }
+    }
+    let mut table = Table {
+        values,
+        suppressed: BTreeMap::new(),
+        mismatches,
+    };
+    table.suppressed = suppress(stats, &table, area_count);
+    table
+}
+
+/// One group of cells and the total they add up to (cells by area, or parts of a period).
+struct Group {
+    cells: Vec<Key>,
+    total: Key,
+}
+
+/// Small-count suppression for counts: cells from 1 to threshold-1 are hidden (`< 5`); where a
+/// group (the groups of one period and the ward total; the months of a quarter; the quarters of a
+/// year) would then have a single hidden cell beside a shown total, the smallest other cell is
+/// hidden too, and so on until no hidden value can be found by subtraction.
+pub fn suppress(
+    stats: &Statistics,
+    table: &Table,
+    area_count: usize,
+) -> BTreeMap<Key, Suppression> {
+    let threshold = f64::from(stats.threshold);
+    let mut hidden: BTreeMap<Key, Suppression> = BTreeMap::new();
+    let mut groups = Vec::new();
+    for (i, indicator) in stats.indicators.iter().enumerate() {
+        if indicator.kind != IndicatorKind::Count {
+            continue;
+        }
+        let i = i as u16;
+        let keys: Vec<Key> = table
+            .values
+            .range((i, None, Period::MIN)..(i + 1, None, Period::MIN))
+            .map(|(k, _)| *k)
+            .collect();
+        for key in &keys {
+            let v = table.values[key].value;
+            if v > 0.0 && v < threshold {
+                hidden.insert(*key, Suppression::Small);
+            }
+        }
+        if indicator.area_rule == AreaRule::Sum {
+            let periods: BTreeSet<Period> = table.ward_periods(i as usize).into_iter().collect();
+            for period in periods {
+                let cells: Vec<Key> = (0..area_count)
+                    .map(|a| (i, Some(a as u16), period))
+                    .filter(|k| table.values.contains_key(k))
+                    .collect();
+                if cells.len() == area_count {
+                    groups.push(Group {
+                        cells,
+                        total: (i, None, period),
+                    });
+                }
+            }
+        }
+        if indicator.time_rule == TimeRule::Sum {
+            for key in &keys {
+                let (_, area, period) = *key;
+                let children = period.children();
+                if children.is_empty() {
+                    continue;
+                }
+                let cells: Vec<Key> = children.iter().map(|c| (i, area, *c)).collect();
+                if cells.iter().all(|k| table.values.contains_key(k)) {
+                    groups.push(Group { cells, total: *key });
+                }
+            }
+        }
+    }
+    loop {
+        let mut changed = false;
+        for group in &groups {
+            if hidden.contains_key(&group.total) {
+                continue;
+            }
+            let hidden_count = group
+                .cells
+                .iter()
+                .filter(|k| hidden.contains_key(k))
+                .count();
+            if hidden_count != 1 {
+                continue;
+            }
+            let next = group
+                .cells
+                .iter()
+                .filter(|k| !hidden.contains_key(k))
+                .min_by(|a, b| {
+                    table.values[a]
+                        .value
+                        .total_cmp(&table.values[b].value)
+                        .then(a.cmp(b))
+                });
+            match next {
+                Some(k) => {
+                    hidden.insert(*k, Suppression::Complementary);
+                }
+                None => continue,
+            }
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    hidden
+}
+
+/// A figure formatted for a reader: `1.234`, `96,5%`, `1.500.000`.
+pub fn number_text(indicator: &Indicator, value: f64) -> String {
+    match indicator.kind {
+        IndicatorKind::Ratio => format::percent(value),
+        IndicatorKind::Amount => format::decimal(value, 0, false),
+        IndicatorKind::Count => format::decimal(value, 1, false),
+    }
+}
+
+/// A figure with its unit: `1.234 người`, `96,5%`, `1.500.000 đồng`.
+pub fn value_text(indicator: &Indicator, value: f64) -> String {
+    match indicator.kind {
+        IndicatorKind::Ratio => format::percent(value),
+        _ => format!("{} {}", number_text(indicator, value), indicator.unit),
+    }
+}
+
+/// A cell as shown: the figure, `< 5`, or hidden.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellText {
+    /// What is shown.
+    pub text: String,
+    /// The value, when shown.
+    pub value: Option<f64>,
+    /// Why hidden, when hidden.
+    pub suppressed: Option<Suppression>,
+}
+
+/// How a cell shows to the public.
+pub fn cell(stats: &Statistics, table: &Table, key: Key) -> Option<CellText> {
+    let value = table.values.get(&key)?.value;
+    let indicator = &stats.indicators[key.0 as usize];
+    Some(match table.suppressed.get(&key) {
+        Some(Suppression::Small) => CellText {
+            text: format!("< {}", stats.threshold),
+            value: None,
+            suppressed: Some(Suppression::Small),
+        },
+        Some(Suppression::Complementary) => CellText {
+            text: "x".to_owned(),
+            value: None,
+            suppressed: Some(Suppression::Complementary),
+        },
+        None => CellText {
+            text: number_text(indicator, value),
+            value: Some(value),
+            suppressed: None,
+        },
+    })
+}
+
+/// Change of a figure against another period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The other period (`quý II/2026`).
+    pub against: String,
+    /// `up`, `down` or `same`.
+    pub direction: &'static str,
+    /// Whether the change is good news (`None`: neither).
+    pub good: Option<bool>,
+    /// Size of the change with unit (`12 người`, `1,2 điểm phần trăm` is the template's word).
+    pub amount_text: String,
+    /// Relative change (`3,4%`), for counts and amounts with a non-zero base.
+    pub percent_text: Option<String>,
+    /// The earlier value.
+    pub before_text: String,
+    /// The change is in percentage points (ratios).
+    pub percentage_points: bool,
+}
+
+/// Change of `value` against the figure of `other`, if known.
+pub fn change(
+    indicator: &Indicator,
+    table: &Table,
+    index: usize,
+    area: AreaIndex,
+    value: f64,
+    other: Period,
+) -> Option<Change> {
+    let before = table.get(index, area, other)?;
+    let diff = value - before;
+    let direction = if close(value, before) {
+        "same"
+    } else if diff > 0.0 {
+        "up"
+    } else {
+        "down"
+    };
+    let good = match (indicator.direction, direction) {
+        (_, "same") | (Direction::Neutral, _) => None,
+        (Direction::Up, d) => Some(d == "up"),
+        (Direction::Down, d) => Some(d == "down"),
+    };
+    let amount_text = match indicator.kind {
+        IndicatorKind::Ratio => format::decimal(diff.abs(), 1, false),
+        _ => value_text(indicator, diff.abs()),
+    };
+    let percent_text = (indicator.kind != IndicatorKind::Ratio && before != 0.0)
+        .then(|| format::percent((diff / before * 100.0).abs()));
+    Some(Change {
+        against: format::period(other),
+        direction,
+        good,
+        amount_text,
+        percent_text,
+        before_text: value_text(indicator, before),
+        percentage_points: indicator.kind == IndicatorKind::Ratio,
+    })
+}
+
+/// Target status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Đạt.
+    Met,
+    /// Chưa đạt (deadline passed).
+    NotMet,
+    /// Chưa đến hạn.
+    NotDue,
+    /// Chưa có số liệu.
+    NoData,
+}
+
+/// The status of a measured value against a goal.
+pub fn status(met: Option<bool>, deadline_passed: bool) -> Status {
+    match met {
+        None => Status::NoData,
+        Some(true) => Status::Met,
+        Some(false) if deadline_passed => Status::NotMet,
+        Some(false) => Status::NotDue,
+    }
+}
+
+/// Progress of a plan target measured by an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetProgress {
+    /// Plan index.
+    pub plan: usize,
+    /// Target index in the plan.
+    pub target: usize,
+    /// Indicator key, if the target is measured.
+    pub indicator: Option<String>,
+    /// Indicator name.
+    pub indicator_name: Option<String>,
+    /// The period measured.
+    pub period: Option<String>,
+    /// The value measured, formatted.
+    pub value_text: Option<String>,
+    /// The value measured.
+    pub value: Option<f64>,
+    /// The value to reach, formatted.
+    pub goal_text: String,
+    /// Share of the goal reached, 0-100 (at-least targets with a non-zero goal).
+    pub percent_of_goal: Option<f64>,
+    /// The share formatted (`99,1%`).
+    pub percent_of_goal_text: Option<String>,
+    /// Status.
+    pub status: Status,
+    /// Deadline, formatted.
+    pub deadline_text: String,
+}
+
+fn target_progress(
+    site: &Site,
+    table: &Table,
+    build_date: NaiveDate,
+    plan: usize,
+    index: usize,
+    target: &Target,
+) -> TargetProgress {
+    let stats = &site.stats;
+    let indicator = target
+        .indicator
+        .as_deref()
+        .and_then(|k| stats.indicator_index(k));
+    let deadline_day = target
+        .deadline
+        .and_then(Period::of_deadline)
+        .map(Period::last_day);
+    let passed = deadline_day.is_some_and(|d| d < build_date);
+    let until = deadline_day.map_or(build_date, |d| d.min(build_date));
+    let measured = indicator.and_then(|i| {
+        let period = table.latest(i, until)?;
+        Some((i, period, table.get(i, None, period)?))
+    });
+    let met = match (measured, target.value) {
+        (Some((_, _, v)), Some(goal)) => Some(match target.comparison {
+            Comparison::AtLeast => v >= goal - 1e-9,
+            Comparison::AtMost => v <= goal + 1e-9,
+        }),
+        _ => None,
+    };
+    let goal_text = match (target.value, target.unit.as_deref()) {
+        (Some(v), Some("%")) => format::percent(v),
+        (Some(v), Some(u)) => format!("{} {u}", format::decimal(v, 2, false)),
+        (Some(v), None) => format::decimal(v, 2, false),
+        (None, _) => String::new(),
+    };
+    let percent_of_goal = match (measured, target.value, target.comparison) {
+        (Some((_, _, v)), Some(goal), Comparison::AtLeast) if goal > 0.0 => {
+            Some((v / goal * 100.0).min(100.0))
+        }
+        _ => None,
+    };
+    TargetProgress {
+        plan,
+        target: index,
+        indicator: indicator.map(|i| stats.indicators[i].key.clone()),
+        indicator_name: indicator.map(|i| stats.indicators[i].name.clone()),
+        period: measured.map(|(_, p, _)| format::period(p)),
+        value_text: measured.map(|(i, _, v)| value_text(&stats.indicators[i], v)),
+        value: measured.map(|(_, _, v)| v),
+        goal_text,
+        percent_of_goal,
+        percent_of_goal_text: percent_of_goal.map(format::percent),
+        status: status(met, passed),
+        deadline_text: target
+            .deadline
+            .map(|d| format::partial_short(d.year, d.month, d.day))
+            .unwrap_or_default(),
+    }
+}
+
+/// A campaign goal and its result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalResult {
+    /// Indicator key.
+    pub indicator: String,
+    /// Indicator name.
+    pub indicator_name: String,
+    /// Goal, formatted.
+    pub goal_text: String,
+    /// Result, formatted.
+    pub value_text: Option<String>,
+    /// Share of the goal (higher-is-better goals).
+    pub percent_of_goal: Option<f64>,
+    /// The share formatted (`99,1%`).
+    pub percent_of_goal_text: Option<String>,
+    /// Status.
+    pub status: Status,
+}
+
+/// A campaign's results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CampaignResult {
+    /// Campaign index.
+    pub campaign: usize,
+    /// Goals and results.
+    pub goals: Vec<GoalResult>,
+    /// The period measured (`tháng 10/2025`).
+    pub period_text: String,
+}
+
+fn campaign_result(site: &Site, table: &Table, build_date: NaiveDate, c: usize) -> CampaignResult {
+    let stats = &site.stats;
+    let campaign = &stats.campaigns[c];
+    let passed = campaign.end < build_date;
+    let goals = campaign
+        .goals
+        .iter()
+        .filter_map(|g| {
+            let i = stats.indicator_index(&g.indicator)?;
+            let indicator = &stats.indicators[i];
+            let value = table.get(i, None, campaign.period);
+            let lower_is_better = indicator.direction == Direction::Down;
+            let met = value.map(|v| {
+                if lower_is_better {
+                    v <= g.value + 1e-9
+                } else {
+                    v >= g.value - 1e-9
+                }
+            });
+            let percent_of_goal = value
+                .filter(|_| !lower_is_better && g.value > 0.0)
+                .map(|v| (v / g.value * 100.0).min(100.0));
+            Some(GoalResult {
+                indicator: indicator.key.clone(),
+                indicator_name: indicator.name.clone(),
+                goal_text: value_text(indicator, g.value),
+                value_text: value.map(|v| value_text(indicator, v)),
+                percent_of_goal,
+                percent_of_goal_text: percent_of_goal.map(format::percent),
+                status: status(met, passed),
+            })
+        })
+        .collect();
+    CampaignResult {
+        campaign: c,
+        goals,
+        period_text: format::period(campaign.period),
+    }
+}
+
+/// A key figure of a period with its changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyFigure {
+    /// Indicator key.
+    pub indicator: String,
+    /// Indicator name.
+    pub name: String,
+    /// The period (`quý III/2026`).
+    pub period: String,
+    /// The value, formatted with unit.
+    pub value_text: String,
+    /// The dashboard sentence with the number in it.
+    pub sentence: String,
+    /// Against the previous period.
+    pub previous: Option<Change>,
+    /// Against the same period last year.
+    pub year_ago: Option<Change>,
+}
+
+/// The key figure of an indicator for a period (ward), if it has one.
+pub fn key_figure(
+    stats: &Statistics,
+    table: &Table,
+    i: usize,
+    period: Period,
+) -> Option<KeyFigure> {
+    let indicator = &stats.indicators[i];
+    let value = table.get(i, None, period)?;
+    let shown = cell(stats, table, (i as u16, None, period))?;
+    Some(KeyFigure {
+        indicator: indicator.key.clone(),
+        name: indicator.name.clone(),
+        period: format::period(period),
+        value_text: match shown.value {
+            Some(v) => value_text(indicator, v),
+            None => shown.text.clone(),
+        },
+        sentence: indicator.sentence.replace("{so}", &shown.text),
+        previous: change(indicator, table, i, None, value, period.previous()),
+        year_ago: change(indicator, table, i, None, value, period.year_before()),
+    })
+}
+
+/// A table of figures by area for one period (the report's appendix, an indicator page).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaTable {
+    /// Column heads: the areas, then the ward.
+    pub areas: Vec<String>,
+    /// One row per indicator.
+    pub rows: Vec<AreaRow>,
+}
+
+/// One row of an [`AreaTable`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaRow {
+    /// Indicator key.
+    pub indicator: String,
+    /// Indicator name.
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// One cell per area (`None`: no figure), then the ward.
+    pub cells: Vec<Option<CellText>>,
+}
+
+/// The area table of `indicators` for `period`.
+pub fn area_table(site: &Site, table: &Table, indicators: &[usize], period: Period) -> AreaTable {
+    let stats = &site.stats;
+    let mut areas: Vec<String> = site.config.areas.iter().map(|a| a.name.clone()).collect();
+    areas.push(site.config.full_name());
+    let rows = indicators
+        .iter()
+        .map(|&i| {
+            let indicator = &stats.indicators[i];
+            let mut cells: Vec<Option<CellText>> = (0..site.config.areas.len())
+                .map(|a| cell(stats, table, (i as u16, Some(a as u16), period)))
+                .collect();
+            cells.push(cell(stats, table, (i as u16, None, period)));
+            AreaRow {
+                indicator: indicator.key.clone(),
+                name: indicator.name.clone(),
+                unit: indicator.unit.clone(),
+                cells,
+            }
+        })
+        .collect();
+    AreaTable { areas, rows }
+}
+
+/// A figure a report needs but the data does not have.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MissingFigure {
+    /// Indicator key.
+    pub indicator: String,
+    /// Indicator name.
+    pub name: String,
+    /// Period (`quý III/2026`).
+    pub period: String,
+}
+
+/// The generated sections of a periodic report: what a web page and a PDF print beside the
+/// written narrative.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportData {
+    /// Report index in `Statistics::reports`.
+    pub report: usize,
+    /// Period reported on (`quý III/2026`).
+    pub period_text: String,
+    /// Key figures with change.
+    pub key_figures: Vec<KeyFigure>,
+    /// Every plan target with progress and status.
+    pub targets: Vec<ReportTarget>,
+    /// Charts of the key figures over time.
+    pub charts: Vec<ChartSpec>,
+    /// Every indicator by area for the period.
+    pub appendix: AreaTable,
+    /// Figures the period lacks (named instead of printed as zeros).
+    pub missing: Vec<MissingFigure>,
+}
+
+/// A target row in a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportTarget {
+    /// The target sentence (plain text).
+    pub text: String,
+    /// The plan it belongs to.
+    pub plan_title: String,
+    /// Progress.
+    pub progress: TargetProgress,
+}
+
+fn report_data(
+    site: &Site,
+    table: &Table,
+    targets: &[Vec<TargetProgress>],
+    r: usize,
+) -> ReportData {
+    let stats = &site.stats;
+    let report = &stats.reports[r];
+    let period = report.period;
+    let key_indices: Vec<usize> = if report.key_indicators.is_empty() {
+        (0..stats.indicators.len())
+            .filter(|&i| stats.indicators[i].on_dashboard)
+            .collect()
+    } else {
+        report
+            .key_indicators
+            .iter()
+            .filter_map(|k| stats.indicator_index(k))
+            .collect()
+    };
+    let mut key_figures = Vec::new();
+    let mut missing = Vec::new();
+    for &i in &key_indices {
+        match key_figure(stats, table, i, period) {
+            Some(k) => key_figures.push(k),
+            None => missing.push(MissingFigure {
+                indicator: stats.indicators[i].key.clone(),
+                name: stats.indicators[i].name.clone(),
+                period: format::period(period),
+            }),
+        }
+    }
+    for (i, indicator) in stats.indicators.iter().enumerate() {
+        if !key_indices.contains(&i) && table.get(i, None, period).is_none() {
+            missing.push(MissingFigure {
+                indicator: indicator.key.clone(),
+                name: indicator.name.clone(),
+                period: format::period(period),
+            });
+        }
+    }
+    let report_targets = site
+        .plans
+        .iter()
+        .enumerate()
+        .flat_map(|(p, plan)| {
+            plan.targets
+                .iter()
+                .enumerate()
+                .map(move |(t, target)| (p, t, target))
+        })
+        .map(|(p, t, target)| ReportTarget {
+            text: target.text.plain.clone(),
+            plan_title: site.plans[p].title(),
+            progress: targets[p][t].clone(),
+        })
+        .collect();
+    let charts = key_indices
+        .iter()
+        .filter(|&&i| table.get(i, None, period).is_some())
+        .take(4)
+        .filter_map(|&i| charts::trend(site, table, i, period))
+        .collect();
+    let all: Vec<usize> = (0..stats.indicators.len()).collect();
+    ReportData {
+        report: r,
+        period_text: format::period(period),
+        key_figures,
+        targets: report_targets,
+        charts,
+        appendix: area_table(site, table, &all, period),
+        missing,
+    }
+}
+
+/// Everything statistical the build derives.
+#[derive(Debug, Default)]
+pub struct StatsDerived {
+    /// Values, suppression, mismatches.
+    pub table: Table,
+    /// For each plan, each target's progress.
+    pub targets: Vec<Vec<TargetProgress>>,
+    /// For each campaign, its results.
+    pub campaigns: Vec<CampaignResult>,
+    /// For each report, its generated sections.
+    pub reports: Vec<ReportData>,
+}
+
+impl StatsDerived {
+    /// The warnings to report (areas that do not add up).
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.table
+            .mismatches
+            .iter()
+            .map(|m| {
+                Diagnostic::warning("stats_areas_mismatch", Some(m.location.clone()))
+                    .arg("indicator", m.indicator.clone())
+                    .arg("period", m.period.clone())
+                    .arg("given", format::decimal(m.given, 2, false))
+                    .arg("computed", format::decimal(m.computed, 2, false))
+            })
+            .collect()
+    }
+}
+
+/// Derives the statistics of `site` as of `build_date`.
+pub fn derive(site: &Site, build_date: NaiveDate) -> StatsDerived {
+    let table = roll_up(&site.stats, site.config.areas.len());
+    let targets: Vec<Vec<TargetProgress>> = site
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(p, plan)| {
+            plan.targets
+                .iter()
+                .enumerate()
+                .map(|(t, target)| target_progress(site, &table, build_date, p, t, target))
+                .collect()
+        })
+        .collect();
+    let campaigns = (0..site.stats.campaigns.len())
+        .map(|c| campaign_result(site, &table, build_date, c))
+        .collect();
+    let reports = (0..site.stats.reports.len())
+        .map(|r| report_data(site, &table, &targets, r))
+        .collect();
+    StatsDerived {
+        table,
+        targets,
+        campaigns,
+        reports,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::stats::{Figure, Indicator};
+
+    fn indicator(key: &str, kind: IndicatorKind, time: TimeRule, area: AreaRule) -> Indicator {
+        Indicator {
+            key: key.to_owned(),
+            name: key.to_owned(),
+            unit: "người".to_owned(),
+            kind,
+            time_rule: time,
+            area_rule: area,
+            direction: Direction::Neutral,
+            numerator: None,
+            denominator: None,
+            sentence: "{so}".to_owned(),
+            description: String::new(),
+            on_dashboard: true,
+            line: 1,
+        }
+    }
+
+    fn p(code: &str) -> Period {
+        Period::parse(code).unwrap()
+    }
+
+    fn fig(indicator: u16, area: AreaIndex, period: &str, value: f64) -> Figure {
+        Figure {
+            indicator,
+            area,
+            period: p(period),
+            value,
+            note: String::new(),
+            file: 0,
+            line: 2,
+        }
+    }
+
+    fn stats(indicators: Vec<Indicator>, figures: Vec<Figure>) -> Statistics {
+        Statistics {
+            indicators,
+            figures,
+            files: vec!["data/stats/a.csv".into()],
+            threshold: 5,
+            ..Statistics::default()
+        }
+    }
+
+    /// Months of 2026 for one area: January..December = 1..12 (times `scale`).
+    fn year_of_months(indicator: u16, area: AreaIndex, scale: f64) -> Vec<Figure> {
+        (1..=12)
+            .map(|m| {
+                fig(
+                    indicator,
+                    area,
+                    &format!("2026-{m:02}"),
+                    f64::from(m) * scale,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sum_last_and_mean_over_time_by_hand() {
+        let s = stats(
+            vec![
+                indicator("sum", IndicatorKind::Count, TimeRule::Sum, AreaRule::None),
+                indicator("last", IndicatorKind::Count, TimeRule::Last, AreaRule::None),
+                indicator("mean", IndicatorKind::Count, TimeRule::Mean, AreaRule::None),
+            ],
+            [0u16, 1, 2]
+                .into_iter()
+                .flat_map(|i| year_of_months(i, None, 10.0))
+                .collect(),
+        );
+        let t = roll_up(&s, 0);
+        // Q1 = Jan..Mar = 10, 20, 30.
+        assert_eq!(t.get(0, None, p("2026-Q1")), Some(60.0));
+        assert_eq!(t.get(1, None, p("2026-Q1")), Some(30.0));
+        assert_eq!(t.get(2, None, p("2026-Q1")), Some(20.0));
+        // Q4 = 100, 110, 120.
+        assert_eq!(t.get(0, None, p("2026-Q4")), Some(330.0));
+        // Year: sum 10+..+120 = 780; last = December; mean of quarter means = 65.
+        assert_eq!(t.get(0, None, p("2026")), Some(780.0));
+        assert_eq!(t.get(1, None, p("2026")), Some(120.0));
+        assert_eq!(t.get(2, None, p("2026")), Some(65.0));
+        assert_eq!(t.values[&(0, None, p("2026"))].origin, Origin::RolledUp);
+    }
+
+    #[test]
+    fn an_incomplete_quarter_is_not_rolled_up() {
+        let s = stats(
+            vec![indicator(
+                "sum",
+                IndicatorKind::Count,
+                TimeRule::Sum,
+                AreaRule::None,
+            )],
+            vec![fig(0, None, "2026-07", 5.0), fig(0, None, "2026-08", 6.0)],
+        );
+        let t = roll_up(&s, 0);
+        assert_eq!(t.get(0, None, p("2026-Q3")), None);
+        assert_eq!(t.get(0, None, p("2026")), None);
+    }
+
+    #[test]
+    fn areas_add_up_to_the_ward_and_a_given_total_that_differs_is_reported() {
+        let s = stats(
+            vec![
+                indicator("sum", IndicatorKind::Count, TimeRule::Sum, AreaRule::Sum),
+                indicator("mean", IndicatorKind::Count, TimeRule::Sum, AreaRule::Mean),
+            ],
+            vec![
+                fig(0, Some(0), "2026-03", 12.0),
+                fig(0, Some(1), "2026-03", 30.0),
+                fig(0, Some(2), "2026-03", 9.0),
+                fig(1, Some(0), "2026-03", 10.0),
+                fig(1, Some(1), "2026-03", 20.0),
+                fig(1, Some(2), "2026-03", 60.0),
+                // Given ward figure that does not match 12 + 30 + 9 = 51.
+                fig(0, None, "2026-03", 50.0),
+            ],
+        );
+        let t = roll_up(&s, 3);
+        assert_eq!(
+            t.get(0, None, p("2026-03")),
+            Some(50.0),
+            "the given total is kept"
+        );
+        assert_eq!(t.get(1, None, p("2026-03")), Some(30.0));
+        assert_eq!(t.mismatches.len(), 1);
+        assert_eq!(t.mismatches[0].given, 50.0);
+        assert_eq!(t.mismatches[0].computed, 51.0);
+        assert_eq!(
+            t.mismatches[0].location.file,
+            std::path::PathBuf::from("data/stats/a.csv")
+        );
+    }
+
+    #[test]
+    fn a_ratio_is_computed_from_rolled_up_parts() {
+        let mut ratio = indicator(
+            "ratio",
+            IndicatorKind::Ratio,
+            TimeRule::Last,
+            AreaRule::None,
+        );
+        ratio.numerator = Some("num".into());
+        ratio.denominator = Some("den".into());
+        let s = stats(
+            vec![
+                indicator("num", IndicatorKind::Count, TimeRule::Sum, AreaRule::Sum),
+                indicator("den", IndicatorKind::Count, TimeRule::Sum, AreaRule::Sum),
+                ratio,
+            ],
+            vec![
+                fig(0, Some(0), "2026-Q1", 45.0),
+                fig(0, Some(1), "2026-Q1", 51.0),
+                fig(1, Some(0), "2026-Q1", 50.0),
+                fig(1, Some(1), "2026-Q1", 50.0),
+            ],
+        );
+        let t = roll_up(&s, 2);
+        // (45 + 51) / (50 + 50) = 96%, not the mean of 90% and 102%.
+        assert_eq!(t.get(2, None, p("2026-Q1")), Some(96.0));
+        assert_eq!(t.get(2, Some(0), p("2026-Q1")), Some(90.0));
+        assert_eq!(t.values[&(2, None, p("2026-Q1"))].origin, Origin::Computed);
+    }
+
+    #[test]
+    fn small_counts_are_hidden_and_cannot_be_recovered_by_subtraction() {
+        // Adversarial: one small group, others large, ward total shown.
+        let s = stats(
+            vec![indicator(
+                "c",
+                IndicatorKind::Count,
+                TimeRule::Last,
+                AreaRule::Sum,
+            )],
+            vec![
+                fig(0, Some(0), "2026", 3.0),
+                fig(0, Some(1), "2026", 40.0),
+                fig(0, Some(2), "2026", 25.0),
+                fig(0, Some(3), "2026", 0.0),
+            ],
+        );
+        let t = roll_up(&s, 4);
+        assert_eq!(t.get(0, None, p("2026")), Some(68.0));
+        assert_eq!(
+            t.suppressed.get(&(0, Some(0), p("2026"))),
+            Some(&Suppression::Small)
+        );
+        // A lone hidden cell beside a total would be 68 - 40 - 25 - 0: the smallest other cell (0)
+        // is hidden too, and then every group has at least two hidden cells.
+        assert_eq!(
+            t.suppressed.get(&(0, Some(3), p("2026"))),
+            Some(&Suppression::Complementary)
+        );
+        assert_eq!(t.suppressed.len(), 2);
+        let shown = cell(&s, &t, (0, Some(0), p("2026"))).unwrap();
+        assert_eq!(shown.text, "< 5");
+        assert_eq!(shown.value, None);
+        // Whatever the reader subtracts, two unknowns remain.
+        let visible: f64 = (0..4)
+            .filter_map(|a| cell(&s, &t, (0, Some(a), p("2026"))).and_then(|c| c.value))
+            .sum();
+        assert_eq!(
+            68.0 - visible,
+            3.0,
+            "only the sum of the two hidden cells is known"
+        );
+    }
+
+    #[test]
+    fn suppression_also_protects_months_inside_a_quarter() {
+        let s = stats(
+            vec![indicator(
+                "c",
+                IndicatorKind::Count,
+                TimeRule::Sum,
+                AreaRule::None,
+            )],
+            vec![
+                fig(0, None, "2026-01", 2.0),
+                fig(0, None, "2026-02", 9.0),
+                fig(0, None, "2026-03", 12.0),
+            ],
+        );
+        let t = roll_up(&s, 0);
+        assert_eq!(t.get(0, None, p("2026-Q1")), Some(23.0));
+        assert_eq!(
+            t.suppressed.get(&(0, None, p("2026-01"))),
+            Some(&Suppression::Small)
+        );
+        assert_eq!(
+            t.suppressed.get(&(0, None, p("2026-02"))),
+            Some(&Suppression::Complementary)
+        );
+        assert!(!t.suppressed.contains_key(&(0, None, p("2026-03"))));
+    }
+
+    #[test]
+    fn changes_against_previous_period_and_last_year() {
+        let mut ind = indicator("c", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+        ind.direction = Direction::Down;
+        let s = stats(
+            vec![ind],
+            vec![
+                fig(0, None, "2025-Q3", 200.0),
+                fig(0, None, "2026-Q2", 1_000.0),
+                fig(0, None, "2026-Q3", 1_234.0),
+            ],
+        );
+        let t = roll_up(&s, 0);
+        let k = key_figure(&s, &t, 0, p("2026-Q3")).unwrap();
+        assert_eq!(k.sentence, "1.234");
+        let prev = k.previous.unwrap();
+        assert_eq!(prev.direction, "up");
+        assert_eq!(prev.amount_text, "234 người");
+        assert_eq!(prev.percent_text.as_deref(), Some("23,4%"));
+        assert_eq!(prev.against, "quý II/2026");
+        assert_eq!(
+            prev.good,
+            Some(false),
+            "more is bad news for this indicator"
+        );
+        assert_eq!(k.year_ago.unwrap().amount_text, "1.034 người");
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(status(None, true), Status::NoData);
+        assert_eq!(status(Some(true), false), Status::Met);
+        assert_eq!(status(Some(false), true), Status::NotMet);
+        assert_eq!(status(Some(false), false), Status::NotDue);
+    }
+}

@@ -1,0 +1,1157 @@
+//! Statistics inputs: data/indicators.toml, the aggregated figures of data/stats/ (CSV and Excel
+//! `.xlsx`, long layout), content/campaigns/*.md and content/reports/*.md.
+//!
+//! Privacy is enforced here: a column or a value that looks like personal data (a person's name,
+//! a 12-digit citizen ID, a phone number, a full date such as a birth date) is an error naming the
+//! file and line (for a spreadsheet, sheet and cell), and the build writes nothing.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Location, display_path};
+use crate::load::frontmatter::{SourceText, parse_toml, split};
+use crate::load::read_source;
+use crate::locale::{fold_diacritics, slugify, text::normalize};
+use crate::model::stats::{
+    AreaIndex, AreaRule, Campaign, Direction, Figure, Goal, Indicator, IndicatorKind, Period,
+    ReportText, Statistics, TimeRule,
+};
+use crate::model::{PartialDate, SiteConfig};
+
+/// The registry file.
+pub const INDICATORS_FILE: &str = "data/indicators.toml";
+/// The folder of figure files.
+pub const STATS_DIR: &str = "data/stats";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndicatorsFile {
+    #[serde(default)]
+    nguong_an_so_nho: Option<u32>,
+    #[serde(default)]
+    minh_hoa: bool,
+    #[serde(default)]
+    giay_phep: Option<String>,
+    #[serde(default)]
+    chi_so: Vec<Spanned<RawIndicator>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    ma: String,
+    ten: String,
+    don_vi: String,
+    loai: String,
+    #[serde(default)]
+    cong_don_thoi_gian: Option<String>,
+    #[serde(default)]
+    cong_don_khu_vuc: Option<String>,
+    #[serde(default)]
+    huong_tot: Option<String>,
+    #[serde(default)]
+    tu_so: Option<String>,
+    #[serde(default)]
+    mau_so: Option<String>,
+    #[serde(default)]
+    cau: Option<String>,
+    #[serde(default)]
+    mo_ta: String,
+    #[serde(default = "yes")]
+    trang_tong_hop: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One of a fixed set of words, or a located error listing them.
+fn choice<T: Copy>(
+    value: &str,
+    options: &[(&str, T)],
+    field: &str,
+    location: &Location,
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
+    let wanted = fold_diacritics(value.trim())
+        .to_lowercase()
+        .replace(' ', "_");
+    if let Some((_, t)) = options.iter().find(|(name, _)| *name == wanted) {
+        return Some(*t);
+    }
+    let expected: Vec<String> = options.iter().map(|(n, _)| format!("`{n}`")).collect();
+    diagnostics.push(
+        Diagnostic::error("value_not_allowed", Some(location.clone()))
+            .field(field.to_owned())
+            .arg("value", value.to_owned())
+            .arg("expected", expected.join(", ")),
+    );
+    None
+}
+
+/// Reads data/indicators.toml (missing file: no statistics).
+fn load_indicators(source: &SourceText, stats: &mut Statistics, diagnostics: &mut Diagnostics) {
+    let file: IndicatorsFile = match parse_toml(source, &source.text, 0, "ctx_indicators") {
+        Ok(file) => file,
+        Err(d) => {
+            diagnostics.push(d);
+            return;
+        }
+    };
+    stats.threshold = file.nguong_an_so_nho.unwrap_or(5);
+    stats.illustrative = file.minh_hoa;
+    stats.licence = file
+        .giay_phep
+        .unwrap_or_else(|| "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)".to_owned());
+    for spanned in file.chi_so {
+        let start = spanned.span().start;
+        let location = source.location(start);
+        let line = location.line;
+        let raw = spanned.into_inner();
+        let kind = choice(
+            &raw.loai,
+            &[
+                ("so_luong", IndicatorKind::Count),
+                ("so_tien", IndicatorKind::Amount),
+                ("ty_le", IndicatorKind::Ratio),
+            ],
+            "loai",
+            &source.key_location("loai", start),
+            diagnostics,
+        )
+        .unwrap_or(IndicatorKind::Count);
+        let time_default = if kind == IndicatorKind::Ratio {
+            "cuoi_ky"
+        } else {
+            "tong"
+        };
+        let time_rule = choice(
+            raw.cong_don_thoi_gian.as_deref().unwrap_or(time_default),
+            &[
+                ("tong", TimeRule::Sum),
+                ("cuoi_ky", TimeRule::Last),
+                ("trung_binh", TimeRule::Mean),
+            ],
+            "cong_don_thoi_gian",
+            &source.key_location("cong_don_thoi_gian", start),
+            diagnostics,
+        )
+        .unwrap_or(TimeRule::Sum);
+        let area_default = if kind == IndicatorKind::Ratio {
+            "khong"
+        } else {
+            "tong"
+        };
+        let area_rule = choice(
+            raw.cong_don_khu_vuc.as_deref().unwrap_or(area_default),
+            &[
+                ("tong", AreaRule::Sum),
+                ("trung_binh", AreaRule::Mean),
+                ("khong", AreaRule::None),
+            ],
+            "cong_don_khu_vuc",
+            &source.key_location("cong_don_khu_vuc", start),
+            diagnostics,
+        )
+        .unwrap_or(AreaRule::Sum);
+        let direction = choice(
+            raw.huong_tot.as_deref().unwrap_or("khong"),
+            &[
+                ("tang", Direction::Up),
+                ("giam", Direction::Down),
+                ("khong", Direction::Neutral),
+            ],
+            "huong_tot",
+            &source.key_location("huong_tot", start),
+            diagnostics,
+        )
+        .unwrap_or(Direction::Neutral);
+        let key = slugify(&raw.ma);
+        if stats.indicators.iter().any(|i| i.key == key) {
+            diagnostics.push(
+                Diagnostic::error("duplicate_id", Some(location.clone()))
+                    .arg("id", key.clone())
+                    .arg("other", INDICATORS_FILE),
+            );
+        }
+        let name = raw.ten.trim().to_owned();
+        stats.indicators.push(Indicator {
+            sentence: raw
+                .cau
+                .unwrap_or_else(|| format!("{name}: {{so}}"))
+                .trim()
+                .to_owned(),
+            key,
+            name,
+            unit: raw.don_vi.trim().to_owned(),
+            kind,
+            time_rule,
+            area_rule,
+            direction,
+            numerator: raw.tu_so.map(|s| slugify(&s)),
+            denominator: raw.mau_so.map(|s| slugify(&s)),
+            description: raw.mo_ta,
+            on_dashboard: raw.trang_tong_hop,
+            line,
+        });
+    }
+    // A ratio's parts must be known indicators.
+    for indicator in &stats.indicators {
+        for (field, key) in [
+            ("tu_so", &indicator.numerator),
+            ("mau_so", &indicator.denominator),
+        ] {
+            if let Some(key) = key
+                && !stats.indicators.iter().any(|i| &i.key == key)
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "reference_unknown",
+                        Some(Location::new(INDICATORS_FILE, indicator.line, 1)),
+                    )
+                    .field(field)
+                    .arg("value", key.clone())
+                    .arg("registry", INDICATORS_FILE),
+                );
+            }
+        }
+    }
+}
+
+/// A cell as read: text (CSV, text cells) or a number (spreadsheet number cells).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// A date or time cell of a spreadsheet (shown as written).
+    Date(String),
+    /// Nothing.
+    Empty,
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(t) | Cell::Date(t) => t.trim().to_owned(),
+            Cell::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 1e15 {
+                    format!("{}", *n as i64)
+                } else {
+                    n.to_string()
+                }
+            }
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// Where a cell is: for CSV a file, line and column; for a spreadsheet `file.xlsx!Sheet!C17`.
+fn cell_location(file: &Path, sheet: Option<&str>, row: usize, column: usize) -> Location {
+    match sheet {
+        None => Location::new(file, row, column),
+        Some(sheet) => Location::new(
+            format!(
+                "{}!{}!{}{}",
+                display_path(file),
+                sheet,
+                column_letters(column),
+                row
+            ),
+            row,
+            column,
+        ),
+    }
+}
+
+/// `1` -> `A`, `27` -> `AA`.
+pub fn column_letters(column: usize) -> String {
+    let mut n = column.max(1);
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The columns of the long layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Period,
+    Area,
+    Indicator,
+    Value,
+    Note,
+}
+
+const COLUMNS: [(&str, Column); 5] = [
+    ("ky", Column::Period),
+    ("khu_vuc", Column::Area),
+    ("chi_so", Column::Indicator),
+    ("gia_tri", Column::Value),
+    ("ghi_chu", Column::Note),
+];
+
+/// Column names that name personal data.
+const PERSONAL_COLUMNS: [&str; 24] = [
+    "ho_ten",
+    "hoten",
+    "ho_va_ten",
+    "ten_nguoi",
+    "nguoi_nhan",
+    "ten_doi_tuong",
+    "doi_tuong",
+    "ngay_sinh",
+    "nam_sinh",
+    "sinh_ngay",
+    "cccd",
+    "cmnd",
+    "can_cuoc",
+    "so_dinh_danh",
+    "dinh_danh",
+    "dien_thoai",
+    "sdt",
+    "so_dt",
+    "phone",
+    "name",
+    "birth",
+    "dia_chi",
+    "address",
+    "ten",
+];
+
+fn header_key(text: &str) -> String {
+    let folded = fold_diacritics(text.trim()).to_lowercase();
+    let mut key: String = folded
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    while key.contains("__") {
+        key = key.replace("__", "_");
+    }
+    key.trim_matches('_').to_owned()
+}
+
+/// Whether a column name names personal data.
+fn is_personal_column(key: &str) -> bool {
+    PERSONAL_COLUMNS.iter().any(|p| {
+        key == *p
+            || key
+                .split('_')
+                .collect::<Vec<_>>()
+                .windows(p.split('_').count())
+                .any(|w| w.join("_") == *p)
+    })
+}
+
+struct Patterns {
+    citizen_id: Regex,
+    phone: Regex,
+    date: Regex,
+    person: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| Patterns {
+        citizen_id: Regex::new(r"(?:^|\D)\d{12}(?:\D|$)").expect("valid pattern"),
+        phone: Regex::new(r"(?:^|[^\d])(?:\+84|0)(?:[ .\-]?\d){9,10}(?:[^\d]|$)")
+            .expect("valid pattern"),
+        date: Regex::new(
+            r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b",
+        )
+        .expect("valid pattern"),
+        person: Regex::new(
+            r"(?:\b(?:[ÔôBb]à|[Ôô]ng|[Cc]ụ|[Aa]nh|[Cc]hị|[Cc]háu|[Ee]m)\s+\p{Lu}\p{Ll}*)|(?:\b(?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trịnh|Đào|Lương|Tạ|Lưu)(?:\s+\p{Lu}\p{Ll}*){1,3})",
+        )
+        .expect("valid pattern"),
+    })
+}
+
+/// What kind of personal data a value looks like, if any (a catalogue key for the kind).
+pub fn personal_data_in(
+    text: &str,
+    allowed_names: &[String],
+    check_id: bool,
+) -> Option<&'static str> {
+    let p = patterns();
+    if check_id && p.citizen_id.is_match(text) {
+        return Some("privacy_kind_id");
+    }
+    if p.phone.is_match(text) {
+        return Some("privacy_kind_phone");
+    }
+    if p.date.is_match(text) {
+        return Some("privacy_kind_date");
+    }
+    for m in p.person.find_iter(text) {
+        let found = m.as_str();
+        if !allowed_names.iter().any(|a| a.contains(found)) {
+            return Some("privacy_kind_name");
+        }
+    }
+    None
+}
+
+/// Parses a number as staff write it: `1234`, `1.234` (thousands), `96,5` or `96.5`, `96,5%`.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t = text
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .replace([' ', '\u{a0}'], "");
+    if t.is_empty() {
+        return None;
+    }
+    let (negative, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest.to_owned()),
+        None => (false, t),
+    };
+    if !t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return None;
+    }
+    let normal = if t.contains(',') {
+        // Vietnamese: `.` groups thousands, `,` is the decimal mark.
+        let (int, frac) = t.split_once(',')?;
+        if frac.contains([',', '.']) {
+            return None;
+        }
+        format!("{}.{frac}", int.replace('.', ""))
+    } else {
+        let groups: Vec<&str> = t.split('.').collect();
+        if groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3) && !groups[0].is_empty() {
+            t.replace('.', "")
+        } else if groups.len() <= 2 {
+            t.clone()
+        } else {
+            return None;
+        }
+    };
+    let value: f64 = normal.parse().ok()?;
+    value
+        .is_finite()
+        .then_some(if negative { -value } else { value })
+}
+
+/// Reads the figure rows of one table (CSV file or spreadsheet sheet).
+struct TableReader<'a> {
+    config: &'a SiteConfig,
+    stats: &'a mut Statistics,
+    seen: &'a mut HashMap<(u16, AreaIndex, Period), (u16, u32)>,
+    allowed_names: Vec<String>,
+    area_keys: HashMap<String, AreaIndex>,
+}
+
+impl TableReader<'_> {
+    /// Checks the header row; returns the column of each field.
+    fn header(
+        &mut self,
+        cells: &[Cell],
+        at: &dyn Fn(usize) -> Location,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Vec<Option<Column>>> {
+        let mut columns = Vec::new();
+        let mut ok = true;
+        for (i, cell) in cells.iter().enumerate() {
+            let text = cell.text();
+            let key = header_key(&text);
+            if key.is_empty() {
+                columns.push(None);
+                continue;
+            }
+            match COLUMNS.iter().find(|(name, _)| *name == key) {
+                Some((_, column)) => columns.push(Some(*column)),
+                None => {
+                    ok = false;
+                    if is_personal_column(&key) {
+                        diagnostics.push(
+                            Diagnostic::error("privacy_column", Some(at(i)))
+                                .arg("column", text.clone()),
+                        );
+                    } else {
+                        diagnostics.push(
+                            Diagnostic::error("stats_column_unknown", Some(at(i)))
+                                .arg("column", text.clone())
+                                .arg(
+                                    "expected",
+                                    "`ky`, `khu_vuc`, `chi_so`, `gia_tri`, `ghi_chu`",
+                                ),
+                        );
+                    }
+                    columns.push(None);
+                }
+            }
+        }
+        for (name, column) in COLUMNS.iter().take(4) {
+            if !columns.contains(&Some(*column)) {
+                ok = false;
+                diagnostics.push(
+                    Diagnostic::error("stats_column_missing", Some(at(0))).arg("column", *name),
+                );
+            }
+        }
+        ok.then_some(columns)
+    }
+
+    /// Checks and records one data row.
+    fn row(
+        &mut self,
+        file: u16,
+        line: usize,
+        columns: &[Option<Column>],
+        cells: &[Cell],
+        at: &dyn Fn(usize) -> Location,
+        diagnostics: &mut Diagnostics,
+    ) {
+        if cells.iter().all(|c| c.text().is_empty()) {
+            return;
+        }
+        let get = |wanted: Column| -> (usize, Cell) {
+            columns
+                .iter()
+                .position(|c| *c == Some(wanted))
+                .map(|i| (i, cells.get(i).cloned().unwrap_or(Cell::Empty)))
+                .unwrap_or((0, Cell::Empty))
+        };
+        // Privacy first: every cell of the row.
+        let (value_col, value_cell) = get(Column::Value);
+        let (indicator_col, indicator_cell) = get(Column::Indicator);
+        let indicator_key = slugify(&indicator_cell.text());
+        let indicator = self.stats.indicator_index(&indicator_key);
+        let is_amount =
+            indicator.is_some_and(|i| self.stats.indicators[i].kind == IndicatorKind::Amount);
+        for (i, cell) in cells.iter().enumerate() {
+            let kind = match cell {
+                Cell::Date(_) => Some("privacy_kind_date"),
+                Cell::Number(_) if i == value_col => None,
+                Cell::Text(t) if i == value_col && parse_number(t).is_some() => {
+                    let digits_only = t.trim().chars().all(|c| c.is_ascii_digit());
+                    (!is_amount && digits_only && patterns().citizen_id.is_match(t.trim()))
+                        .then_some("privacy_kind_id")
+                }
+                _ => {
+                    let text = cell.text();
+                    let check_id = !(i == value_col && is_amount);
+                    personal_data_in(&text, &self.allowed_names, check_id)
+                }
+            };
+            if let Some(kind) = kind {
+                diagnostics.push(
+                    Diagnostic::error("privacy_value", Some(at(i)))
+                        .arg("kind", crate::messages::text(kind, &[]).vi)
+                        .arg("kind_en", crate::messages::text(kind, &[]).en),
+                );
+                return;
+            }
+        }
+        let (period_col, period_cell) = get(Column::Period);
+        let period = Period::parse(&period_cell.text());
+        if period.is_none() {
+            diagnostics.push(
+                Diagnostic::error("stats_period_invalid", Some(at(period_col)))
+                    .arg("value", period_cell.text()),
+            );
+        }
+        let Some(indicator) = indicator else {
+            let known: Vec<String> = self
+                .stats
+                .indicators
+                .iter()
+                .map(|i| i.key.clone())
+                .collect();
+            let suggestion = crate::load::frontmatter::nearest(&indicator_key, &known)
+                .unwrap_or_else(|| known.first().cloned().unwrap_or_default());
+            diagnostics.push(
+                Diagnostic::error("stats_indicator_unknown", Some(at(indicator_col)))
+                    .arg("value", indicator_cell.text())
+                    .arg("suggestion", suggestion),
+            );
+            return;
+        };
+        let (area_col, area_cell) = get(Column::Area);
+        let area_text = area_cell.text();
+        let area = match self
+            .area_keys
+            .get(&fold_diacritics(&area_text).to_lowercase())
+        {
+            Some(a) => *a,
+            None => {
+                let known: Vec<String> = self.config.areas.iter().map(|a| a.id.clone()).collect();
+                diagnostics.push(
+                    Diagnostic::error("stats_area_unknown", Some(at(area_col)))
+                        .arg("value", area_text)
+                        .arg("expected", format!("toan-phuong, {}", known.join(", "))),
+                );
+                return;
+            }
+        };
+        let value = match &value_cell {
+            Cell::Number(n) => Some(*n),
+            other => parse_number(&other.text()),
+        };
+        let Some(value) = value else {
+            diagnostics.push(
+                Diagnostic::error("stats_value_invalid", Some(at(value_col)))
+                    .arg("value", value_cell.text()),
+            );
+            return;
+        };
+        let ind = &self.stats.indicators[indicator];
+        if ind.kind == IndicatorKind::Ratio && ind.numerator.is_some() {
+            diagnostics.push(
+                Diagnostic::error("stats_ratio_computed", Some(at(indicator_col)))
+                    .arg("indicator", ind.key.clone())
+                    .arg("numerator", ind.numerator.clone().unwrap_or_default())
+                    .arg("denominator", ind.denominator.clone().unwrap_or_default()),
+            );
+            return;
+        }
+        if value < 0.0 {
+            diagnostics.push(
+                Diagnostic::error("stats_value_negative", Some(at(value_col)))
+                    .arg("value", value_cell.text()),
+            );
+            return;
+        }
+        if ind.kind == IndicatorKind::Ratio && value > 100.0 {
+            diagnostics.push(
+                Diagnostic::error("stats_ratio_over", Some(at(value_col)))
+                    .arg("value", value_cell.text()),
+            );
+            return;
+        }
+        let Some(period) = period else { return };
+        let key = (indicator as u16, area, period);
+        if let Some((first_file, first_line)) = self.seen.get(&key) {
+            let first = self
+                .stats
+                .files
+                .get(*first_file as usize)
+                .map(|f| display_path(f))
+                .unwrap_or_default();
+            diagnostics.push(
+                Diagnostic::error("stats_duplicate", Some(at(0)))
+                    .arg("period", period.code())
+                    .arg("indicator", ind.key.clone())
+                    .arg("area", area_cell.text())
+                    .arg("other", format!("{first}:{first_line}")),
+            );
+            return;
+        }
+        self.seen.insert(key, (file, line as u32));
+        let (_, note) = get(Column::Note);
+        self.stats.figures.push(Figure {
+            indicator: indicator as u16,
+            area,
+            period,
+            value,
+            note: note.text(),
+            file,
+            line: line as u32,
+        });
+    }
+}
+
+/// Char column of field `index` in a CSV line (1-based), found by walking the separators.
+fn csv_column(line: &str, index: usize) -> usize {
+    let mut field = 0;
+    let mut quoted = false;
+    for (i, c) in line.chars().enumerate() {
+        if field == index {
+            return i + 1;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => field += 1,
+            _ => {}
+        }
+    }
+    line.chars().count() + 1
+}
+
+fn read_csv(
+    source: &SourceText,
+    file: u16,
+    reader: &mut TableReader<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut csv = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(source.text.as_bytes());
+    let lines: Vec<&str> = source.text.lines().collect();
+    let mut columns: Option<Vec<Option<Column>>> = None;
+    for record in csv.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(1, |p| p.line() as usize);
+                diagnostics.push(
+                    Diagnostic::error(
+                        "stats_csv_invalid",
+                        Some(Location::new(&source.path, line, 1)),
+                    )
+                    .arg("detail", e.to_string()),
+                );
+                return;
+            }
+        };
+        let line = record.position().map_or(1, |p| p.line() as usize);
+        let text_line = lines.get(line - 1).copied().unwrap_or("");
+        let at = |i: usize| Location::new(&source.path, line, csv_column(text_line, i));
+        let cells: Vec<Cell> = record
+            .iter()
+            .map(|f| {
+                if f.trim().is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(f.to_owned())
+                }
+            })
+            .collect();
+        match &columns {
+            None => match reader.header(&cells, &at, diagnostics) {
+                Some(c) => columns = Some(c),
+                None => return,
+            },
+            Some(c) => {
+                let c = c.clone();
+                reader.row(file, line, &c, &cells, &at, diagnostics)
+            }
+        }
+    }
+}
+
+fn read_xlsx(
+    root: &Path,
+    relative: &Path,
+    reader: &mut TableReader<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let mut workbook = match open_workbook_auto(root.join(relative)) {
+        Ok(w) => w,
+        Err(e) => {
+            diagnostics.push(
+                Diagnostic::error("stats_xlsx_invalid", Some(Location::file(relative)))
+                    .arg("detail", e.to_string()),
+            );
+            return;
+        }
+    };
+    for sheet in workbook.sheet_names() {
+        let range = match workbook.worksheet_range(&sheet) {
+            Ok(r) => r,
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::error("stats_xlsx_invalid", Some(Location::file(relative)))
+                        .arg("detail", e.to_string()),
+                );
+                continue;
+            }
+        };
+        let sheet = normalize(&sheet);
+        let Some((first_row, first_col)) = range.start() else {
+            continue;
+        };
+        let file = reader.stats.files.len() as u16;
+        reader.stats.files.push(PathBuf::from(format!(
+            "{}!{}",
+            display_path(relative),
+            sheet
+        )));
+        let mut columns: Option<Vec<Option<Column>>> = None;
+        for (r, row) in range.rows().enumerate() {
+            let line = first_row as usize + r + 1;
+            let at =
+                |i: usize| cell_location(relative, Some(&sheet), line, first_col as usize + i + 1);
+            let cells: Vec<Cell> = row
+                .iter()
+                .map(|d| match d {
+                    Data::Empty => Cell::Empty,
+                    Data::String(s) => Cell::Text(normalize(s)),
+                    Data::Float(f) => Cell::Number(*f),
+                    Data::Int(i) => Cell::Number(*i as f64),
+                    Data::Bool(b) => Cell::Text(b.to_string()),
+                    Data::DateTime(d) => Cell::Date(d.to_string()),
+                    Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Date(s.clone()),
+                    Data::Error(e) => Cell::Text(format!("{e:?}")),
+                })
+                .collect();
+            match &columns {
+                None => match reader.header(&cells, &at, diagnostics) {
+                    Some(c) => columns = Some(c),
+                    None => break,
+                },
+                Some(c) => {
+                    let c = c.clone();
+                    reader.row(file, line, &c, &cells, &at, diagnostics)
+                }
+            }
+        }
+    }
+}
+
+/// Files of `dir` with one of `extensions`, sorted, relative to `root`.
+fn files_in(root: &Path, dir: &str, extensions: &[&str]) -> Vec<PathBuf> {
+    let folder = root.join(dir);
+    if !folder.is_dir() {
+        return Vec::new();
+    }
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| extensions.iter().any(|w| x.eq_ignore_ascii_case(w)))
+        })
+        .filter(|e| !e.file_name().to_string_lossy().starts_with(['.', '_', '~']))
+        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Reads the figures of data/stats/ given the registry already in `stats`.
+pub fn load_figures(
+    root: &Path,
+    config: &SiteConfig,
+    stats: &mut Statistics,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut area_keys: HashMap<String, AreaIndex> = HashMap::new();
+    for ward in [
+        "toan-phuong",
+        "toan phuong",
+        "toan-xa",
+        "toan xa",
+        "toan-thi-tran",
+        "toan thi tran",
+        "phuong",
+        "xa",
+    ] {
+        area_keys.insert(ward.to_owned(), None);
+    }
+    area_keys.insert(fold_diacritics(&config.full_name()).to_lowercase(), None);
+    for (i, area) in config.areas.iter().enumerate() {
+        area_keys.insert(fold_diacritics(&area.id).to_lowercase(), Some(i as u16));
+        area_keys.insert(fold_diacritics(&area.name).to_lowercase(), Some(i as u16));
+    }
+    let mut allowed_names = vec![
+        config.name.clone(),
+        config.full_name(),
+        config.issuing_body.clone(),
+    ];
+    allowed_names.extend(config.areas.iter().map(|a| a.name.clone()));
+    let mut seen = HashMap::new();
+    let mut reader = TableReader {
+        config,
+        stats,
+        seen: &mut seen,
+        allowed_names,
+        area_keys,
+    };
+    for relative in files_in(root, STATS_DIR, &["csv", "xlsx", "xls", "ods"]) {
+        let is_csv = relative
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+        if is_csv {
+            match read_source(root, &relative) {
+                Ok(source) => {
+                    let file = reader.stats.files.len() as u16;
+                    reader.stats.files.push(relative.clone());
+                    read_csv(&source, file, &mut reader, diagnostics);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        } else {
+            read_xlsx(root, &relative, &mut reader, diagnostics);
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoal {
+    chi_so: String,
+    gia_tri: f64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCampaign {
+    ten: String,
+    tu: String,
+    den: String,
+    ky: String,
+    #[serde(default)]
+    tom_tat: String,
+    #[serde(default)]
+    muc_tieu: Vec<Spanned<RawGoal>>,
+}
+
+fn parse_day(
+    text: &str,
+    field: &str,
+    source: &SourceText,
+    from: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<chrono::NaiveDate> {
+    let date = PartialDate::parse(text).and_then(PartialDate::to_date);
+    if date.is_none() {
+        diagnostics.push(
+            Diagnostic::error("date_invalid", Some(source.key_location(field, from)))
+                .field(field.to_owned())
+                .arg("value", text.to_owned()),
+        );
+    }
+    date
+}
+
+fn parse_period_field(
+    text: &str,
+    field: &str,
+    source: &SourceText,
+    from: usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<Period> {
+    let period = Period::parse(text);
+    if period.is_none() {
+        diagnostics.push(
+            Diagnostic::error(
+                "stats_period_invalid",
+                Some(source.key_location(field, from)),
+            )
+            .arg("value", text.to_owned()),
+        );
+    }
+    period
+}
+
+fn slug_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| slugify(&s.to_string_lossy()))
+        .unwrap_or_default()
+}
+
+/// Reads one campaign file.
+pub fn load_campaign(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<Campaign> {
+    let parts = split(source).map_err(|d| diagnostics.push(d)).ok()?;
+    let raw: RawCampaign = parse_toml(source, parts.front, parts.front_offset, "ctx_campaign")
+        .map_err(|d| diagnostics.push(d))
+        .ok()?;
+    let from = parts.front_offset;
+    let start = parse_day(&raw.tu, "tu", source, from, diagnostics);
+    let end = parse_day(&raw.den, "den", source, from, diagnostics);
+    let period = parse_period_field(&raw.ky, "ky", source, from, diagnostics);
+    let goals = raw
+        .muc_tieu
+        .into_iter()
+        .map(|g| {
+            let line = source.line_of(parts.front_offset + g.span().start);
+            let g = g.into_inner();
+            Goal {
+                indicator: slugify(&g.chi_so),
+                value: g.gia_tri,
+                line,
+            }
+        })
+        .collect();
+    Some(Campaign {
+        slug: slug_of(&source.path),
+        source: source.path.clone(),
+        title: raw.ten.trim().to_owned(),
+        start: start?,
+        end: end?,
+        period: period?,
+        goals,
+        summary: raw.tom_tat,
+        body: parts.body.to_owned(),
+    })
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    tieu_de: String,
+    ky: String,
+    #[serde(default)]
+    so: String,
+    #[serde(default)]
+    ky_hieu: String,
+    #[serde(default)]
+    ngay: String,
+    #[serde(default)]
+    kinh_gui: Vec<String>,
+    #[serde(default)]
+    chi_so_chinh: Vec<String>,
+}
+
+/// Reads one report narrative.
+pub fn load_report(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<ReportText> {
+    let parts = split(source).map_err(|d| diagnostics.push(d)).ok()?;
+    let raw: RawReport = parse_toml(source, parts.front, parts.front_offset, "ctx_report")
+        .map_err(|d| diagnostics.push(d))
+        .ok()?;
+    let from = parts.front_offset;
+    let period = parse_period_field(&raw.ky, "ky", source, from, diagnostics);
+    let date = PartialDate::parse(&raw.ngay).unwrap_or_else(|| {
+        diagnostics.push(
+            Diagnostic::error("date_invalid", Some(source.key_location("ngay", from)))
+                .field("ngay")
+                .arg("value", raw.ngay.clone()),
+        );
+        PartialDate::default()
+    });
+    Some(ReportText {
+        slug: slug_of(&source.path),
+        source: source.path.clone(),
+        title: raw.tieu_de.trim().to_owned(),
+        period: period?,
+        number: raw.so,
+        symbol: raw.ky_hieu,
+        date,
+        addressees: raw.kinh_gui,
+        key_indicators: raw.chi_so_chinh.iter().map(|k| slugify(k)).collect(),
+        body: parts.body.to_owned(),
+        body_line: source.line_of(parts.body_offset),
+        location: source.location(parts.front_offset),
+    })
+}
+
+/// Reads every statistics input of a site. No data/indicators.toml: no statistics at all.
+pub fn load(root: &Path, config: &SiteConfig, diagnostics: &mut Diagnostics) -> Statistics {
+    let mut stats = Statistics {
+        threshold: 5,
+        ..Statistics::default()
+    };
+    if root.join(INDICATORS_FILE).is_file() {
+        match read_source(root, Path::new(INDICATORS_FILE)) {
+            Ok(source) => load_indicators(&source, &mut stats, diagnostics),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    load_figures(root, config, &mut stats, diagnostics);
+    for path in files_in(root, "content/campaigns", &["md"]) {
+        match read_source(root, &path) {
+            Ok(source) => stats.campaigns.extend(load_campaign(&source, diagnostics)),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    for path in files_in(root, "content/reports", &["md"]) {
+        match read_source(root, &path) {
+            Ok(source) => stats.reports.extend(load_report(&source, diagnostics)),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    stats
+        .campaigns
+        .sort_by(|a, b| b.start.cmp(&a.start).then(a.slug.cmp(&b.slug)));
+    stats
+        .reports
+        .sort_by(|a, b| b.period.cmp(&a.period).then(a.slug.cmp(&b.slug)));
+    stats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_staff_write_them() {
+        assert_eq!(parse_number("1234"), Some(1234.0));
+        assert_eq!(parse_number("1.234"), Some(1234.0));
+        assert_eq!(parse_number("1.234.567"), Some(1_234_567.0));
+        assert_eq!(parse_number("96,5"), Some(96.5));
+        assert_eq!(parse_number("96.5"), Some(96.5));
+        assert_eq!(parse_number("96,5%"), Some(96.5));
+        assert_eq!(parse_number("1.234,5"), Some(1234.5));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number("mười"), None);
+        assert_eq!(parse_number("12 người"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn personal_data_is_recognised() {
+        let allowed = vec!["Lưu Kiếm".to_owned(), "phường Lưu Kiếm".to_owned()];
+        assert_eq!(
+            personal_data_in("031095001234", &allowed, true),
+            Some("privacy_kind_id")
+        );
+        assert_eq!(
+            personal_data_in("gọi 0912 345 678", &allowed, true),
+            Some("privacy_kind_phone")
+        );
+        assert_eq!(
+            personal_data_in("+84912345678", &allowed, true),
+            Some("privacy_kind_phone")
+        );
+        assert_eq!(
+            personal_data_in("sinh 12/05/1948", &allowed, true),
+            Some("privacy_kind_date")
+        );
+        assert_eq!(
+            personal_data_in("cụ Nguyễn Văn An", &allowed, true),
+            Some("privacy_kind_name")
+        );
+        assert_eq!(
+            personal_data_in("Trần Thị Bình", &allowed, true),
+            Some("privacy_kind_name")
+        );
+        assert_eq!(
+            personal_data_in("bà Hoa", &allowed, true),
+            Some("privacy_kind_name")
+        );
+        for fine in [
+            "chi trả qua tài khoản",
+            "phường Lưu Kiếm",
+            "Tổ dân phố 3",
+            "1.234",
+            "2026-Q3",
+            "96,5",
+        ] {
+            assert_eq!(personal_data_in(fine, &allowed, true), None, "{fine}");
+        }
+    }
+
+    #[test]
+    fn personal_columns() {
+        for bad in [
+            "Họ và tên",
+            "ho_ten",
+            "Ngày sinh",
+            "Số CCCD",
+            "Điện thoại",
+            "Tên",
+        ] {
+            assert!(is_personal_column(&header_key(bad)), "{bad}");
+        }
+        for fine in ["ky", "khu_vuc", "chi_so", "ghi_chu", "so_luong"] {
+            assert!(!is_personal_column(&header_key(fine)), "{fine}");
+        }
+    }
+
+    #[test]
+    fn spreadsheet_columns() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(3), "C");
+        assert_eq!(column_letters(27), "AA");
+    }
+}

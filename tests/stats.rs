@@ -1,0 +1,603 @@
+//! Statistics as a reader sees them: the dashboard sentences, roll-ups that add up, target status
+//! on the plan page, the report's missing figures, open data files, and located errors for
+//! personal data and bad figures.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::*;
+
+const CSV_FILE: &str = "data/stats/tro-giup-xa-hoi.csv";
+
+/// The example's monthly CSV as (period, area, indicator) -> value, read independently of loa.
+fn example_csv() -> BTreeMap<(String, String, String), f64> {
+    let text = std::fs::read_to_string(example_root().join(CSV_FILE)).unwrap();
+    text.lines()
+        .skip(1)
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            (
+                (
+                    cells[0].to_owned(),
+                    cells[1].to_owned(),
+                    cells[2].to_owned(),
+                ),
+                cells[3].parse::<f64>().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// `1234567` -> `1.234.567`, written here by hand rather than with loa's formatter.
+fn dotted(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn ward_sum(csv: &BTreeMap<(String, String, String), f64>, periods: &[&str], key: &str) -> f64 {
+    csv.iter()
+        .filter(|((p, _, k), _)| periods.contains(&p.as_str()) && k == key)
+        .map(|(_, v)| v)
+        .sum()
+}
+
+#[test]
+fn dashboard_says_the_latest_figures_in_sentences_with_vietnamese_numbers() {
+    let built = build_example();
+    let text = text_of(&built.page("/so-lieu/"));
+    let csv = example_csv();
+    let paid = ward_sum(&csv, &["2026-09"], "kinh-phi-chi-tra") as i64;
+    assert!(
+        paid > 1_000_000,
+        "the example pays more than a million đồng a month"
+    );
+    let sentence = format!(
+        "{} đồng đã chi trả trợ cấp cho người dân (tháng 9/2026)",
+        dotted(paid)
+    );
+    assert!(
+        text.contains(&sentence),
+        "dashboard lacks «{sentence}»:\n{text}"
+    );
+    let people = ward_sum(&csv, &["2026-09"], "tro-cap-xa-hoi") as i64;
+    assert!(
+        text.contains(&format!(
+            "{} người đang hưởng trợ cấp xã hội hằng tháng (tháng 9/2026)",
+            dotted(people)
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("Số liệu minh họa."),
+        "illustrative figures are labelled"
+    );
+    let previous = ward_sum(&csv, &["2026-08"], "tro-cap-xa-hoi") as i64;
+    let word = if people >= previous {
+        "tăng"
+    } else {
+        "giảm"
+    };
+    assert!(
+        text.contains(&format!(
+            "{word} {} người",
+            dotted((people - previous).abs())
+        )),
+        "change against August is told: {text}"
+    );
+    // The menu leads there from every page.
+    assert!(built.page("/").contains("href=\"/so-lieu/\""));
+}
+
+#[test]
+fn quarter_and_year_figures_add_up_from_the_months_and_the_groups() {
+    let built = build_example();
+    let csv = example_csv();
+    let open = std::fs::read_to_string(built.out().join("du-lieu/luot-chi-tra.csv")).unwrap();
+    let rows: BTreeMap<(String, String), String> = open
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            ((c[0].to_owned(), c[2].to_owned()), c[5].to_owned())
+        })
+        .collect();
+    let q3 = ward_sum(&csv, &["2026-07", "2026-08", "2026-09"], "luot-chi-tra");
+    assert_eq!(
+        rows[&("2026-Q3".to_owned(), "toan-phuong".to_owned())],
+        format!("{q3}"),
+        "2026-Q3 ward = all groups' July..September"
+    );
+    let months: Vec<String> = (1..=12).map(|m| format!("2025-{m:02}")).collect();
+    let months: Vec<&str> = months.iter().map(String::as_str).collect();
+    let year = ward_sum(&csv, &months, "luot-chi-tra");
+    assert_eq!(
+        rows[&("2025".to_owned(), "toan-phuong".to_owned())],
+        format!("{year}")
+    );
+    let quarters: f64 = ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
+        .iter()
+        .map(|q| {
+            rows[&(q.to_string(), "toan-phuong".to_owned())]
+                .parse::<f64>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(quarters, year, "the four quarters add up to the year");
+    // A stock (people receiving an allowance) is the end-of-quarter figure, not a sum.
+    let page = text_of(&built.page("/so-lieu/tro-cap-xa-hoi/"));
+    let september = ward_sum(&csv, &["2026-09"], "tro-cap-xa-hoi") as i64;
+    assert!(
+        page.contains(&format!("quý III/2026 {} *", dotted(september))),
+        "{page}"
+    );
+}
+
+#[test]
+fn plan_page_shows_each_target_status() {
+    let built = build_example();
+    let page = built.page("/ke-hoach/ke-hoach-an-sinh-xa-hoi-2026/");
+    let start = page.find("id=\"chi-tieu\"").unwrap();
+    let end = page[start..].find("</table>").unwrap() + start;
+    let rows: Vec<String> = page[start..end]
+        .split("<tr>")
+        .skip(2)
+        .map(text_of)
+        .collect();
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    assert!(
+        rows[0].starts_with("Tỷ lệ người dân tham gia bảo hiểm y tế đạt 96%. 96% năm 2030")
+            && rows[0].contains("(quý III/2026)")
+            && rows[0].ends_with("Chưa đến hạn"),
+        "{}",
+        rows[0]
+    );
+    assert!(rows[2].ends_with("Đạt"), "{}", rows[2]);
+    assert!(
+        rows[3].contains("không quá 75 hộ năm 2025") && rows[3].ends_with("Chưa đạt"),
+        "{}",
+        rows[3]
+    );
+    // The BHYT figure links to its indicator page, which exists.
+    assert!(page.contains("href=\"/so-lieu/ty-le-bhyt/\""));
+    built.page("/so-lieu/ty-le-bhyt/");
+    // A plan without measured targets says so instead of a status.
+    let other = text_of(&built.page("/ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/"));
+    assert!(!other.contains("Chưa đến hạn"));
+}
+
+#[test]
+fn report_names_missing_figures_instead_of_printing_zeros() {
+    let built = build_example();
+    let text = text_of(&built.page("/bao-cao/2026-q3/"));
+    assert!(
+        text.contains(
+            "Chưa có số liệu quý III/2026 Các chỉ số sau chưa có số liệu của kỳ báo cáo nên không được tính là 0: Hộ nghèo Hộ cận nghèo"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Hộ nghèo 0 hộ"));
+    // Key figures with change, targets with status, an appendix by group.
+    assert!(text.contains("Số liệu chủ yếu quý III/2026"));
+    assert!(text.contains("Tiến độ thực hiện chỉ tiêu kế hoạch"));
+    assert!(text.contains("Phụ lục: số liệu theo tổ dân phố, quý III/2026"));
+    let csv = example_csv();
+    let q3 = ward_sum(&csv, &["2026-07", "2026-08", "2026-09"], "kinh-phi-chi-tra") as i64;
+    assert!(
+        text.contains(&format!("Kinh phí chi trả trợ cấp {} đồng", dotted(q3))),
+        "{text}"
+    );
+}
+
+#[test]
+fn campaign_pages_compare_results_with_goals() {
+    let built = build_example();
+    let done = text_of(&built.page("/chien-dich/thang-hanh-dong-vi-nguoi-cao-tuoi-2025/"));
+    let csv = example_csv();
+    let october = ward_sum(&csv, &["2025-10"], "luot-tu-van-ctxh") as i64;
+    let status = if october >= 150 {
+        "Đạt"
+    } else {
+        "Chưa đạt"
+    };
+    assert!(
+        done.contains(&format!(
+            "Lượt tư vấn công tác xã hội 150 lượt {} lượt",
+            dotted(october)
+        )) && done.contains(status),
+        "{done}"
+    );
+    let coming = text_of(&built.page("/chien-dich/thang-hanh-dong-vi-nguoi-cao-tuoi-2026/"));
+    assert!(coming.contains("chưa có số liệu"), "{coming}");
+    assert!(coming.contains("Chưa có số liệu"), "{coming}");
+}
+
+#[test]
+fn charts_have_a_title_a_description_a_table_and_a_named_font() {
+    let built = build_example();
+    let page = built.page("/so-lieu/tro-cap-xa-hoi/");
+    let svg_start = page.find("<svg").expect("a chart");
+    let svg = &page[svg_start..page[svg_start..].find("</svg>").unwrap() + svg_start];
+    assert!(
+        svg.contains("font-family=\"Noto Sans\""),
+        "a concrete font is named"
+    );
+    assert!(svg.contains(
+        "<title>Người hưởng trợ cấp xã hội hằng tháng, tháng 10/2025 – tháng 9/2026</title>"
+    ));
+    assert!(svg.contains("<desc>"));
+    // Axis numbers are Vietnamese, not `1,000`.
+    assert!(!svg.contains(">1,000<"));
+    let text = text_of(&page);
+    assert!(text.contains("Bảng số liệu của biểu đồ"));
+    assert!(text.contains("tháng 9/2026"));
+}
+
+#[test]
+fn open_data_has_csv_json_and_a_readme_with_the_licence() {
+    let built = build_example();
+    let csv = std::fs::read_to_string(built.out().join("du-lieu/ty-le-bhyt.csv")).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("ky,loai_ky,khu_vuc,ten_khu_vuc,chi_so,gia_tri,hien_thi,don_vi,nguon")
+    );
+    let ward_q3 = csv
+        .lines()
+        .find(|l| l.starts_with("2026-Q3,quy,toan-phuong,"))
+        .expect("ward 2026-Q3 row");
+    assert!(ward_q3.ends_with(",%,tinh_ty_le"), "{ward_q3}");
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(built.out().join("du-lieu/ty-le-bhyt.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["minh_hoa"], true);
+    assert!(json["giay_phep"].as_str().unwrap().starts_with("CC BY 4.0"));
+    let rows = json["so_lieu"].as_array().unwrap();
+    assert_eq!(
+        rows.len(),
+        csv.lines().count() - 1,
+        "CSV and JSON hold the same rows"
+    );
+    let q3 = rows
+        .iter()
+        .find(|r| r["ky"] == "2026-Q3" && r["khu_vuc"] == "toan-phuong")
+        .unwrap();
+    let shown = q3["hien_thi"].as_str().unwrap();
+    assert!(ward_q3.contains(&format!("\"{shown}\"")) || ward_q3.contains(shown));
+    assert!(shown.ends_with('%') && shown.contains(','), "{shown}");
+    let readme = std::fs::read_to_string(built.out().join("du-lieu/README.md")).unwrap();
+    assert!(readme.contains("Giấy phép: CC BY 4.0"));
+    assert!(readme.contains("| `hien_thi` |"));
+    // Linked from the indicator page.
+    assert!(
+        built
+            .page("/so-lieu/ty-le-bhyt/")
+            .contains("href=\"/du-lieu/ty-le-bhyt.csv\"")
+    );
+}
+
+#[test]
+fn small_counts_by_group_are_hidden_in_pages_and_open_data() {
+    let built = build_example();
+    let csv = std::fs::read_to_string(built.out().join("du-lieu/ho-ngheo.csv")).unwrap();
+    let rows: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("2025,nam,tdp-"))
+        .collect();
+    assert_eq!(rows.len(), 12);
+    let hidden = rows.iter().filter(|l| l.contains(",< 5,")).count();
+    assert!(hidden >= 1, "the example has small counts: {csv}");
+    for row in rows
+        .iter()
+        .filter(|l| l.contains(",< 5,") || l.contains(",x,"))
+    {
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_eq!(cells[5], "", "a hidden count has no value: {row}");
+    }
+    let shown: usize = rows
+        .iter()
+        .filter(|l| !l.contains(",< 5,") && !l.contains(",x,"))
+        .count();
+    assert!(
+        hidden + shown == 12 && (12 - shown) >= 2,
+        "never a single hidden cell beside a total"
+    );
+}
+
+fn write(site: &Path, file: &str, text: &str) {
+    std::fs::write(site.join(file), text).unwrap();
+}
+
+fn errors_of(built: &Built) -> Vec<String> {
+    built
+        .report
+        .diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.to_string())
+        .collect()
+}
+
+#[test]
+fn a_personal_data_column_is_refused_with_file_and_line_and_nothing_is_written() {
+    let site = copy_site(&example_root());
+    write(
+        site.path(),
+        "data/stats/danh-sach.csv",
+        "ky,khu_vuc,chi_so,gia_tri,Họ và tên\n2026-03,tdp-1,tro-cap-xa-hoi,1,\n",
+    );
+    let built = build_site(site.path(), test_date());
+    let errors = errors_of(&built);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(
+            "data/stats/danh-sach.csv:1:27: lỗi: Cột `Họ và tên` có vẻ chứa dữ liệu cá nhân"
+        ),
+        "{}",
+        errors[0]
+    );
+    assert!(!built.out().exists(), "nothing is written");
+}
+
+#[test]
+fn personal_data_in_values_is_refused_with_its_line() {
+    let site = copy_site(&example_root());
+    write(
+        site.path(),
+        "data/stats/ghi-chu.csv",
+        "ky,khu_vuc,chi_so,gia_tri,ghi_chu\n\
+         2027-01,tdp-1,tro-cap-xa-hoi,50,\n\
+         2027-01,tdp-2,tro-cap-xa-hoi,40,cụ Nguyễn Văn An mới vào danh sách\n\
+         2027-01,tdp-3,tro-cap-xa-hoi,031095001234,\n\
+         2027-01,tdp-4,tro-cap-xa-hoi,30,liên hệ 0912 345 678\n\
+         2027-01,tdp-5,tro-cap-xa-hoi,30,sinh ngày 12/05/1948\n",
+    );
+    let built = build_site(site.path(), test_date());
+    let errors = errors_of(&built);
+    assert_eq!(errors.len(), 4, "{errors:#?}");
+    assert!(
+        errors[0].starts_with(
+            "data/stats/ghi-chu.csv:3:33: lỗi: Ô này có vẻ chứa dữ liệu cá nhân (họ tên người)"
+        ),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[1].starts_with(
+            "data/stats/ghi-chu.csv:4:30: lỗi: Ô này có vẻ chứa dữ liệu cá nhân (số định danh"
+        ),
+        "{}",
+        errors[1]
+    );
+    assert!(
+        errors[2].starts_with("data/stats/ghi-chu.csv:5:") && errors[2].contains("(số điện thoại)"),
+        "{}",
+        errors[2]
+    );
+    assert!(
+        errors[3].starts_with("data/stats/ghi-chu.csv:6:") && errors[3].contains("ngày sinh"),
+        "{}",
+        errors[3]
+    );
+}
+
+#[test]
+fn each_bad_figure_is_an_error_naming_file_line_and_column() {
+    let site = copy_site(&example_root());
+    write(
+        site.path(),
+        "data/stats/loi.csv",
+        "ky,khu_vuc,chi_so,gia_tri\n\
+         2027-13,tdp-1,tro-cap-xa-hoi,5\n\
+         2027-01,tdp-99,tro-cap-xa-hoi,5\n\
+         2027-01,tdp-1,tro-cap-xa-hoy,5\n\
+         2027-01,tdp-1,tro-cap-xa-hoi,năm mươi\n\
+         2027-01,tdp-1,ho-ngheo,-2\n\
+         2027-01,toan-phuong,ty-le-khong-tien-mat,105\n\
+         2027-01,tdp-2,tro-cap-xa-hoi,5\n\
+         2027-01,tdp-2,tro-cap-xa-hoi,6\n",
+    );
+    let built = build_site(site.path(), test_date());
+    let errors = errors_of(&built);
+    let expected = [
+        "data/stats/loi.csv:2:1: lỗi: Kỳ `2027-13` không hợp lệ",
+        "data/stats/loi.csv:3:9: lỗi: Không có khu vực `tdp-99`",
+        "data/stats/loi.csv:4:15: lỗi: Không có chỉ số `tro-cap-xa-hoy`",
+        "data/stats/loi.csv:5:30: lỗi: Giá trị `năm mươi` không phải là số",
+        "data/stats/loi.csv:6:24: lỗi: Giá trị `-2` âm",
+        "data/stats/loi.csv:7:2",
+        "data/stats/loi.csv:9:1: lỗi: Trùng số liệu: kỳ 2027-01, chỉ số tro-cap-xa-hoi, khu vực tdp-2 đã có ở data/stats/loi.csv:8",
+    ];
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+    for (error, start) in errors.iter().zip(expected) {
+        assert!(
+            error.starts_with(start),
+            "{error}\n  should start with {start}"
+        );
+    }
+    assert!(
+        errors[5].contains("ty-le-khong-tien-mat"),
+        "a computed ratio is not typed in: {}",
+        errors[5]
+    );
+    assert!(
+        errors[2].contains("Có phải ý bạn là `tro-cap-xa-hoi`?"),
+        "{}",
+        errors[2]
+    );
+}
+
+#[test]
+fn a_ratio_over_100_percent_is_an_error() {
+    let site = copy_site(&example_root());
+    let registry = site.path().join("data/indicators.toml");
+    let mut text = std::fs::read_to_string(&registry).unwrap();
+    text.push_str(
+        "\n[[chi_so]]\nma = \"ty-le-tiem-chung\"\nten = \"Tỷ lệ tiêm chủng\"\ndon_vi = \"%\"\nloai = \"ty_le\"\n",
+    );
+    std::fs::write(&registry, text).unwrap();
+    write(
+        site.path(),
+        "data/stats/tiem-chung.csv",
+        "ky,khu_vuc,chi_so,gia_tri\n2026-Q1,toan-phuong,ty-le-tiem-chung,\"96,5\"\n2026-Q2,toan-phuong,ty-le-tiem-chung,\"101,5%\"\n",
+    );
+    let built = build_site(site.path(), test_date());
+    let errors = errors_of(&built);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("data/stats/tiem-chung.csv:3:38: lỗi: Tỷ lệ `101,5%` lớn hơn 100%"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn groups_that_do_not_add_up_to_a_given_ward_total_are_a_warning_with_both_figures() {
+    let site = copy_site(&example_root());
+    write(
+        site.path(),
+        "data/stats/tong.csv",
+        "ky,khu_vuc,chi_so,gia_tri\n2026-09,toan-phuong,luot-tu-van-ctxh,1000\n",
+    );
+    let built = build_site(site.path(), test_date());
+    assert!(errors_of(&built).is_empty());
+    let csv = example_csv();
+    let computed = ward_sum(&csv, &["2026-09"], "luot-tu-van-ctxh") as i64;
+    let warnings: Vec<String> = built
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| d.to_string())
+        .collect();
+    let expected = format!(
+        "data/stats/tong.csv:2:1: cảnh báo: Số liệu các khu dân cư không khớp tổng toàn phường: chỉ số luot-tu-van-ctxh, kỳ 2026-09: toàn phường ghi 1.000, cộng các khu được {}",
+        dotted(computed)
+    );
+    assert!(
+        warnings.iter().any(|w| w.starts_with(&expected)),
+        "{warnings:#?}\nexpected {expected}"
+    );
+}
+
+/// Writes `rows` (ky, khu_vuc, chi_so, gia_tri) as a workbook with one sheet.
+fn write_xlsx(path: &Path, sheet: &str, rows: &[[&str; 4]]) {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let ws = workbook.add_worksheet().set_name(sheet).unwrap();
+    for (c, h) in ["ky", "khu_vuc", "chi_so", "gia_tri"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, text) in row.iter().take(3).enumerate() {
+            ws.write_string(r, c as u16, *text).unwrap();
+        }
+        match row[3].parse::<f64>() {
+            Ok(n) => ws.write_number(r, 3, n).unwrap(),
+            Err(_) => ws.write_string(r, 3, row[3]).unwrap(),
+        };
+    }
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn csv_and_xlsx_give_the_same_figures() {
+    let rows = [
+        ["2026-01", "tdp-1", "tro-cap-xa-hoi", "51"],
+        ["2026-Q1", "toan-phuong", "dan-so", "25432"],
+        ["2026", "Tổ dân phố 3", "ho-ngheo", "2"],
+        ["2026-02", "tdp-12", "kinh-phi-chi-tra", "36720000"],
+    ];
+    let load = |root: &Path| {
+        let mut diagnostics = loa::diagnostics::Diagnostics::new();
+        let loaded = loa::load::load_site(root, &mut diagnostics).unwrap();
+        assert!(!diagnostics.has_errors(), "{:?}", diagnostics.sorted());
+        loaded
+            .stats
+            .figures
+            .iter()
+            .map(|f| (f.indicator, f.area, f.period, f.value))
+            .collect::<Vec<_>>()
+    };
+    let a = copy_site(&example_root());
+    let b = copy_site(&example_root());
+    for site in [a.path(), b.path()] {
+        for entry in std::fs::read_dir(site.join("data/stats")).unwrap() {
+            std::fs::remove_file(entry.unwrap().path()).unwrap();
+        }
+    }
+    let mut csv = String::from("ky,khu_vuc,chi_so,gia_tri\n");
+    for r in &rows {
+        csv.push_str(&r.join(","));
+        csv.push('\n');
+    }
+    write(a.path(), "data/stats/so-lieu.csv", &csv);
+    write_xlsx(&b.path().join("data/stats/so-lieu.xlsx"), "Q1", &rows);
+    let from_csv = load(a.path());
+    assert_eq!(from_csv.len(), 4);
+    assert_eq!(from_csv, load(b.path()));
+}
+
+#[test]
+fn an_xlsx_error_names_file_sheet_and_cell() {
+    let site = copy_site(&example_root());
+    write_xlsx(
+        &site.path().join("data/stats/so-lieu.xlsx"),
+        "Q1",
+        &[
+            ["2027-01", "tdp-1", "tro-cap-xa-hoi", "51"],
+            ["2027-01", "tdp-2", "tro-cap-xa-hoi", "khoảng 40"],
+            ["2027-01", "0912345678", "tro-cap-xa-hoi", "40"],
+        ],
+    );
+    let built = build_site(site.path(), test_date());
+    let errors = errors_of(&built);
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.starts_with(
+            "data/stats/so-lieu.xlsx!Q1!D3:3:4: lỗi: Giá trị `khoảng 40` không phải là số"
+        )),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with("data/stats/so-lieu.xlsx!Q1!B4:4:2: lỗi: Ô này có vẻ chứa dữ liệu cá nhân (số điện thoại)")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_target_naming_an_unknown_indicator_is_located() {
+    let site = copy_site(&example_root());
+    let plan = site
+        .path()
+        .join("content/plans/ke-hoach-an-sinh-xa-hoi-2026.md");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(
+        &plan,
+        text.replacen("chi_so = \"ty-le-bhyt\"", "chi_so = \"ty-le-bhy\"", 1),
+    )
+    .unwrap();
+    let built = build_site(site.path(), test_date());
+    let errors = errors_of(&built);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].starts_with("content/plans/ke-hoach-an-sinh-xa-hoi-2026.md:"),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[0].contains("Không có chỉ số `ty-le-bhy`") && errors[0].contains("`ty-le-bhyt`"),
+        "{}",
+        errors[0]
+    );
+}
