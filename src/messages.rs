@@ -94,6 +94,7 @@ mod tests {
             include_str!("cli.rs"),
             include_str!("render/mod.rs"),
             include_str!("write.rs"),
+            include_str!("serve.rs"),
         ];
         let pattern = regex::Regex::new(
             r#"code:\s*"([a-z_]+)"|Diagnostic::(?:error|warning)\(\s*"([a-z_]+)""#,

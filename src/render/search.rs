@@ -115,7 +115,19 @@ fn article_record(article: &Article, url: String, section: Section) -> Record {
     }
 }
 
-/// Every searchable page of the site, in a stable order.
+/// Position of news item `index` in [`records`].
+pub fn news_record_index(site: &Site, index: usize) -> usize {
+    site.plans.len() + site.legal.len() + site.units.len() + index
+}
+
+/// The record of news item `index` (for `loa serve`, after an edit).
+pub fn news_record(site: &Site, index: usize) -> Record {
+    let a = &site.news[index];
+    article_record(a, urls::news(&a.slug), Section::News)
+}
+
+/// Every searchable page of the site, in a stable order: plans, policies, units, news, pages,
+/// days.
 pub fn records(site: &Site) -> Vec<Record> {
     let mut out: Vec<Record> = Vec::new();
     out.par_extend(site.plans.par_iter().map(|p| Record {
