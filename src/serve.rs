@@ -731,7 +731,12 @@ mod tests {
         );
         assert_ne!(text, edited);
         std::fs::write(site.path().join(&file), edited).unwrap();
-        let result = news_update(&mut live, site.path(), &options.out, &[file.clone()]);
+        let result = news_update(
+            &mut live,
+            site.path(),
+            &options.out,
+            std::slice::from_ref(&file),
+        );
         assert!(matches!(result, Some(Ok(()))));
 
         // The same site built from scratch gives the same pages.
