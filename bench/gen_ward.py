@@ -12,7 +12,7 @@ Writes a complete loa site into DIR (DIR is emptied first):
     data/legal.toml      40 legal documents with so_ky_hieu (every symbol that days.toml cites
                          is among them; a missing one is added as a stub)
     content/news/*.md    N news items: the anchor benchmark's text
-    content/plans/*.md   N plans (kế hoạch) of about 450-700 words
+    content/plans/*.md   N plans (kế hoạch) of about 450-700 words (--plans K: K of them)
 
 News items are the pages Zola and Hugo were timed on (/work/shared/bench-anchors/gen.py):
 the same random.Random(seed) is consumed in the same order (title, 3 tags out of the pool of
@@ -703,11 +703,15 @@ def main():
     ap.add_argument("n", type=int, help="news items and plans to write (N of each)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=42, help="the anchor's default is 42")
+    ap.add_argument("--plans", type=int, default=None,
+                    help="plans to write (default N); 0 gives exactly the anchor's N pages as news, "
+                         "which is what bench/compare.py builds with loa, Hugo and Zola")
     ap.add_argument("--anchors", default=os.environ.get("BENCH_ANCHORS", DEFAULT_ANCHORS),
                     help="folder holding the anchor gen.py")
     a = ap.parse_args()
     if a.n < 1:
         ap.error("N must be at least 1")
+    plans = a.n if a.plans is None else a.plans
 
     anchor, anchor_src = load_anchor(a.anchors)
     out = os.path.abspath(a.out)
@@ -744,14 +748,14 @@ def main():
     prng = random.Random(int(hashlib.sha256(f"loa-plans-{a.seed}".encode()).hexdigest()[:16], 16))
     unit_by_id = {u[0]: u for u in UNITS}
     plan_words = []
-    for i in range(1, a.n + 1):
-        slug, text, words = make_plan(prng, i, a.n, ward, unit_by_id)
+    for i in range(1, plans + 1):
+        slug, text, words = make_plan(prng, i, plans, ward, unit_by_id)
         plan_words.append(words)
         write(os.path.join(out, "content", "plans", slug + ".md"), text)
 
     print(f"gen_ward: {out}: {a.n} news (avg {news_words / a.n:.0f} words, text from {anchor_src}), "
-          f"{a.n} plans (words min {min(plan_words)} avg {sum(plan_words) / a.n:.0f} "
-          f"max {max(plan_words)}), {len(UNITS)} units, {legal_count} legal documents, seed {a.seed}")
+          f"{plans} plans (words min {min(plan_words, default=0)} "
+          f"avg {sum(plan_words) / max(plans, 1):.0f} max {max(plan_words, default=0)}), {len(UNITS)} units, {legal_count} legal documents, seed {a.seed}")
 
 
 if __name__ == "__main__":

@@ -92,12 +92,18 @@ pub fn render_into(checked: &Checked, sink: &dyn render::Sink) -> Result<Stats, 
 
 /// Builds the site into `options.out`. The output folder changes only when the whole build succeeds.
 pub fn build(options: &BuildOptions) -> Report {
+    build_keeping(options).0
+}
+
+/// [`build`], also handing back the checked site when the build succeeded (`loa serve` keeps it
+/// to rebuild only what an edit affects).
+pub fn build_keeping(options: &BuildOptions) -> (Report, Option<Checked>) {
     let started = Instant::now();
     let mut report = Report::default();
     let checked = check(&options.root, options.date, &mut report.diagnostics);
     let Some(checked) = checked.filter(|_| !report.diagnostics.has_errors()) else {
         report.elapsed = started.elapsed();
-        return report;
+        return (report, None);
     };
     let staging = match Staging::new(&options.out) {
         Ok(s) => s,
@@ -108,7 +114,7 @@ pub fn build(options: &BuildOptions) -> Report {
                     .arg("reason", e.to_string()),
             );
             report.elapsed = started.elapsed();
-            return report;
+            return (report, None);
         }
     };
     match render_into(&checked, &staging) {
@@ -123,5 +129,6 @@ pub fn build(options: &BuildOptions) -> Report {
         Err(errors) => errors.into_iter().for_each(|e| report.diagnostics.push(e)),
     }
     report.elapsed = started.elapsed();
-    report
+    let ok = !report.diagnostics.has_errors();
+    (report, ok.then_some(checked))
 }

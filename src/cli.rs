@@ -1,4 +1,4 @@
-//! The command line, in Vietnamese: `loa build`, `loa check`, `loa new`.
+//! The command line, in Vietnamese: `loa build`, `loa check`, `loa serve`, `loa new`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -69,6 +69,24 @@ enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
+    },
+    #[command(about = "Dựng trang rồi mở xem trước tại 127.0.0.1; sửa tệp nào, trang tự dựng lại và tải lại", help_template = HELP_TEMPLATE)]
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(
+            long,
+            value_name = "THƯ_MỤC",
+            help = "Thư mục kết quả (mặc định: output/ trong thư mục trang)"
+        )]
+        out: Option<PathBuf>,
+        #[arg(
+            long,
+            value_name = "CỔNG",
+            default_value_t = 8000,
+            help = "Cổng trên 127.0.0.1"
+        )]
+        port: u16,
     },
     #[command(about = "Tạo tệp mới có sẵn các trường và lời giải thích", help_template = HELP_TEMPLATE)]
     New {
@@ -229,6 +247,25 @@ pub fn run() -> ExitCode {
             dry_run,
             update_registries,
         }),
+        Command::Serve { site, out, port } => {
+            let date = match build_date(site.date.as_deref()) {
+                Ok(d) => d,
+                Err(e) => return fail(e),
+            };
+            let out = out.unwrap_or_else(|| site.root.join("output"));
+            let options = crate::serve::ServeOptions {
+                build: BuildOptions {
+                    root: site.root,
+                    out,
+                    date,
+                },
+                port,
+            };
+            match crate::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(e),
+            }
+        }
         Command::New { kind, title, root } => match scaffold(&root, kind, &title) {
             Ok(path) => {
                 println!(

@@ -15,5 +15,6 @@ pub mod locale;
 pub mod messages;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod validate;
 pub mod write;

@@ -98,6 +98,7 @@ mod tests {
             include_str!("validate/stats.rs"),
             include_str!("derive/stats.rs"),
             include_str!("render/stats.rs"),
+            include_str!("serve.rs"),
         ];
         let pattern = regex::Regex::new(
             r#"code:\s*"([a-z_]+)"|Diagnostic::(?:error|warning)\(\s*"([a-z_]+)""#,

@@ -264,3 +264,30 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
         stats: stats::derive(site, build_date),
     }
 }
+
+/// Recomputes the citations of news item `index` after it was edited in place (`loa serve`):
+/// its list, who cites what, and its unresolved citations.
+pub fn rescan_news(site: &Site, derived: &mut Derived, index: usize) {
+    let article = &site.news[index];
+    for citers in &mut derived.cited_by {
+        citers.retain(|c| *c != Citer::News(index));
+    }
+    derived
+        .unresolved
+        .retain(|u| u.location.file != article.source);
+    let mut found = Vec::new();
+    scan_markdown(
+        &derived.citations,
+        &article.source,
+        &article.body,
+        article.body_line,
+        &mut found,
+        &mut derived.unresolved,
+    );
+    for &i in &found {
+        derived.cited_by[i].push(Citer::News(index));
+        // A full build lists plans, news, pages, days, each by index: the order of `Citer`.
+        derived.cited_by[i].sort();
+    }
+    derived.news_citations[index] = found;
+}

@@ -12,7 +12,7 @@ use crate::render::view::{self, Link, OccurrenceView, SiteView};
 use crate::render::{Renderer, Sink, Stats, Templates, template_diagnostic, urls};
 
 /// How many plans and news items the home page lists.
-const HOME_LIST_LENGTH: usize = 5;
+pub const HOME_LIST_LENGTH: usize = 5;
 
 /// One page to render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -354,19 +354,16 @@ impl HtmlRenderer<'_> {
         }
         c
     }
-}
 
-impl Renderer for HtmlRenderer<'_> {
-    fn name(&self) -> &'static str {
-        "html"
-    }
-
-    fn render(
+    /// Renders `jobs` into `sink` in parallel; returns how many pages were written. Every page
+    /// that fails is reported (one problem once).
+    pub fn render_jobs(
         &self,
         site: &Site,
         derived: &Derived,
+        jobs: &[Job],
         sink: &dyn Sink,
-    ) -> Result<Stats, Vec<Diagnostic>> {
+    ) -> Result<usize, Vec<Diagnostic>> {
         let mut tera = self.templates.tera.clone();
         tera.global_context()
             .insert("site", &SiteView::new(site, derived));
@@ -374,7 +371,6 @@ impl Renderer for HtmlRenderer<'_> {
             citations: &derived.citations,
             legal: &site.legal,
         };
-        let jobs = jobs(site);
         let errors: Vec<Diagnostic> = jobs
             .par_iter()
             .filter_map(|&job| {
@@ -394,6 +390,30 @@ impl Renderer for HtmlRenderer<'_> {
                 result.err()
             })
             .collect();
+        if errors.is_empty() {
+            Ok(jobs.len())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl Renderer for HtmlRenderer<'_> {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(
+        &self,
+        site: &Site,
+        derived: &Derived,
+        sink: &dyn Sink,
+    ) -> Result<Stats, Vec<Diagnostic>> {
+        let jobs = jobs(site);
+        let errors = match self.render_jobs(site, derived, &jobs, sink) {
+            Ok(_) => Vec::new(),
+            Err(e) => e,
+        };
         let mut static_errors = Vec::new();
         for (path, bytes) in &site.theme.static_files {
             let target = format!("{}{}", urls::STATIC.trim_start_matches('/'), path);

@@ -6,6 +6,7 @@ pub mod feeds;
 pub mod html;
 pub mod inline;
 pub mod stats;
+pub mod search;
 pub mod urls;
 pub mod view;
 
@@ -115,5 +116,6 @@ pub fn renderers<'a>(templates: &'a Templates) -> Vec<Box<dyn Renderer + 'a>> {
         Box::new(html::HtmlRenderer { templates }),
         Box::new(feeds::FeedRenderer { templates }),
         Box::new(stats::StatsRenderer { templates }),
+        Box::new(search::SearchRenderer { templates }),
     ]
 }

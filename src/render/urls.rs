@@ -66,6 +66,18 @@ pub fn page(slug: &str) -> String {
     format!("/{slug}/")
 }
 
+/// Search page.
+pub const SEARCH: &str = "/tim-kiem/";
+
+/// Page `n` (1-based) of a letter of the A–Z title index.
+pub fn search_letter(letter_slug: &str, n: usize) -> String {
+    if n <= 1 {
+        format!("/tim-kiem/chu-{letter_slug}/")
+    } else {
+        format!("/tim-kiem/chu-{letter_slug}/trang/{n}/")
+    }
+}
+
 /// The file an address is written to: `/a/b/` -> `a/b/index.html`, `/x.xml` -> `x.xml`.
 pub fn file_for(url: &str) -> String {
     let trimmed = url.trim_start_matches('/');
