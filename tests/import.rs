@@ -438,3 +438,19 @@ fn text_wrapped_at_a_fixed_width_gives_the_same_plan() {
         assert_eq!(body_of(&imported), body_of(&clean), "{name}");
     }
 }
+
+/// Word's "Save as plain text" writes one paragraph per line with no blank line between them
+/// (and so does copying from many web pages).
+#[test]
+fn one_paragraph_per_line_without_blank_lines_gives_the_same_plan() {
+    for name in [LUU_KIEM, NGOC_LIEN, BINH_PHUOC] {
+        let clean = import_fixture(name);
+        let dense: String = source(name)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("{l}\r\n"))
+            .collect();
+        let imported = import_bytes(name, dense.as_bytes(), &SiteData::default());
+        assert_eq!(body_of(&imported), body_of(&clean), "{name}");
+    }
+}

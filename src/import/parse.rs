@@ -189,6 +189,17 @@ fn read_header_line(parsed: &mut Parsed, text: &str, line: usize) {
     parsed.unplaced.push((line, text.to_owned()));
 }
 
+/// Whether `next` goes on with the sentence `previous` started (a line wrapped within one
+/// paragraph): it starts in lowercase, or `previous` stops on a comma or a linking word.
+fn continues_line(previous: &str, next: &str) -> bool {
+    let last = previous
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    LOWER_START.is_match(next) || previous.ends_with(',') || CONNECTORS.contains(&last.as_str())
+}
+
 fn ends_sentence(text: &str) -> bool {
     let t = plain(text);
     let t = t.trim_end_matches(['*', '"', '”', '’', ')', ' ']);
@@ -389,9 +400,16 @@ pub fn parse(all: Vec<Line>) -> Parsed {
         parsed.doc_type = type_of_line(&plains[t]);
         // The subject: the paragraph after the type line.
         let mut i = t + 1;
-        let mut subject = Vec::new();
+        let mut subject: Vec<String> = Vec::new();
         while i < all.len() && (subject.is_empty() || !all[i].blank_before) {
             if is_structural(&all[i]) || KINH_GUI.is_match(&plains[i]) {
+                break;
+            }
+            // Without blank lines (Word's "plain text" export) the subject ends where a line
+            // does not continue it.
+            if let Some(last) = subject.last()
+                && !continues_line(last, &plains[i])
+            {
                 break;
             }
             subject.push(plains[i].clone());
@@ -411,6 +429,12 @@ pub fn parse(all: Vec<Line>) -> Parsed {
             let p = &plains[i];
             if NUMBER_LINE.is_match(p) || DATE_LINE.is_match(p) || is_motto(p) {
                 read_header_line(&mut parsed, &all[i].text, all[i].line);
+            } else if !parsed
+                .subject
+                .as_deref()
+                .is_some_and(|s| continues_line(s, p))
+            {
+                break;
             } else if let Some(s) = parsed.subject.as_mut() {
                 s.push(' ');
                 s.push_str(p);
