@@ -184,6 +184,15 @@ fn summary_of_binh_phuoc_names_units_targets_citations_and_signer() {
             .text
             .contains("Hội Chữ thập đỏ, Hội Khuyến học xây dựng")
     );
+    // A citation missing from the registry is reported at its line in the source.
+    let citation = imported
+        .warnings
+        .iter()
+        .find(|d| {
+            d.code == "import_citation_new" && d.args.iter().any(|(_, v)| v.contains("42-KH/ĐU"))
+        })
+        .expect("a warning for 42-KH/ĐU");
+    assert_eq!(citation.location.as_ref().map(|l| l.line), Some(13));
     // No signer name: a warning, not an invented name.
     assert!(
         imported

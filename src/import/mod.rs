@@ -241,7 +241,7 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
     }
     for doc in &proposals.legal {
         warnings.push(
-            Diagnostic::warning("import_citation_new", Some(Location::file(source)))
+            Diagnostic::warning("import_citation_new", Some(at(doc.source_line)))
                 .arg("citation", doc.cited_as.clone()),
         );
     }

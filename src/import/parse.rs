@@ -88,6 +88,29 @@ pub enum Block {
     },
 }
 
+impl Block {
+    /// The source line and the text of a block (a table's cells joined).
+    pub fn line_and_text(&self) -> (usize, String) {
+        match self {
+            Block::Part { title, line, .. } | Block::Item { title, line, .. } => {
+                (*line, title.clone())
+            }
+            Block::NumberedParagraph { text, line, .. }
+            | Block::Bullet { text, line, .. }
+            | Block::Paragraph { text, line } => (*line, text.clone()),
+            Block::Table { header, rows, line } => (
+                *line,
+                header
+                    .iter()
+                    .chain(rows.iter().flatten())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        }
+    }
+}
+
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXL]{1,6})\s*[.):–-]\s*(\S.*)$").expect("valid regex"));
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,7 +119,7 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([-–—•·●▪◦*+])\s*(\S.*)$").expect("valid regex"));
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^số\s*:?[\s.…_]*([0-9]*)[\s.…_]*(?:/\s*(\S+))?\s*$").expect("valid regex")
+    Regex::new(r"(?i)^số\s*:?[\s.…_]*([0-9]*)[\s.…_]*(?:[/-]\s*(\S+))?\s*$").expect("valid regex")
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -780,6 +803,12 @@ mod tests {
         assert_eq!(p.signer_title.as_deref(), Some("CHỦ TỊCH"));
         assert_eq!(p.signer_name.as_deref(), Some("NGUYỄN THỊ LAN"));
         assert!(p.unplaced.is_empty(), "{:?}", p.unplaced);
+    }
+
+    #[test]
+    fn party_style_symbols() {
+        let p = parse(lines("Số 42-KH/ĐU\nKẾ HOẠCH\nX\n\nI. NỘI DUNG\n\n- Một."));
+        assert_eq!((p.number.as_str(), p.symbol.as_str()), ("42", "KH/ĐU"));
     }
 
     #[test]
