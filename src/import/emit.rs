@@ -167,7 +167,11 @@ fn body(parsed: &Parsed) -> String {
                 let hashes = if number.contains('.') { "####" } else { "###" };
                 let title = plain(title);
                 let title = title.trim_end_matches('.');
-                format!("{hashes} {number}. {}", markdown_text(title))
+                if number.is_empty() {
+                    format!("### {}", markdown_text(title))
+                } else {
+                    format!("{hashes} {number}. {}", markdown_text(title))
+                }
             }
             Block::NumberedParagraph { number, text, .. } => {
                 format!("{number}. {}", markdown_text(text))

@@ -701,6 +701,32 @@ fn read_body(parsed: &mut Parsed, lines: &[Line]) {
             let marker = &c[1];
             // `*` starts a bullet only when followed by a space (else it is emphasis).
             if marker != "*" || line.text.starts_with("* ") {
+                // `- Công an phường: phối hợp ...` directly under TỔ CHỨC THỰC HIỆN: a unit
+                // and its duty, as if numbered.
+                let under_part = matches!(
+                    blocks
+                        .iter()
+                        .rev()
+                        .find(|b| matches!(b, Block::Part { .. } | Block::Item { .. })),
+                    Some(Block::Part { .. })
+                ) || unit_bullets_so_far(&blocks);
+                if kind == PartKind::Implementation
+                    && marker != "+"
+                    && under_part
+                    && let Some((unit, duty)) = unit_and_duty(c[2].trim())
+                {
+                    blocks.push(Block::Item {
+                        number: String::new(),
+                        title: unit,
+                        line: line.line,
+                    });
+                    blocks.push(Block::Paragraph {
+                        text: duty,
+                        line: line.line,
+                    });
+                    i += 1;
+                    continue;
+                }
                 blocks.push(Block::Bullet {
                     level: u8::from(marker == "+"),
                     text: c[2].trim().to_owned(),
@@ -757,6 +783,59 @@ fn title_case(text: &str) -> String {
         .join(" ")
 }
 
+/// Words a unit's name starts with in an implementation part.
+const UNIT_WORDS: &[&str] = &[
+    "phong",
+    "ban",
+    "cong an",
+    "tram",
+    "trung tam",
+    "uy ban",
+    "ubnd",
+    "hoi",
+    "doan",
+    "truong",
+    "cac",
+    "de nghi",
+    "mat tran",
+    "van phong",
+    "bo phan",
+    "to ",
+    "khu pho",
+    "thon",
+    "quan su",
+    "chi huy",
+    "cong doan",
+    "dang uy",
+    "bao hiem",
+    "ngan hang",
+    "buu dien",
+];
+
+/// `Công an phường: phối hợp ...` -> (`Công an phường`, `Phối hợp ...`) when the part before the
+/// colon names a body.
+fn unit_and_duty(text: &str) -> Option<(String, String)> {
+    let (unit, duty) = text.split_once(':')?;
+    let unit = plain(unit);
+    let folded = fold_diacritics(&unit).to_lowercase();
+    let is_unit = unit.split_whitespace().count() <= 14
+        && unit.starts_with(|c: char| c.is_uppercase())
+        && UNIT_WORDS.iter().any(|w| folded.starts_with(w))
+        // Verbs that begin like a body's name.
+        && !["ban hanh", "to chuc", "hoi nghi", "cac hoat dong", "cac noi dung"]
+            .iter()
+            .any(|w| folded.starts_with(w));
+    (is_unit && !duty.trim().is_empty()).then(|| (unit, capitalise_first(duty.trim())))
+}
+
+/// Whether the last item of the body is a unit made from a bullet (its number is blank).
+fn unit_bullets_so_far(blocks: &[Block]) -> bool {
+    matches!(
+        blocks.iter().rev().find(|b| matches!(b, Block::Part { .. } | Block::Item { .. })),
+        Some(Block::Item { number, .. }) if number.is_empty()
+    )
+}
+
 fn capitalise_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -803,6 +882,31 @@ mod tests {
         assert_eq!(p.signer_title.as_deref(), Some("CHỦ TỊCH"));
         assert_eq!(p.signer_name.as_deref(), Some("NGUYỄN THỊ LAN"));
         assert!(p.unplaced.is_empty(), "{:?}", p.unplaced);
+    }
+
+    #[test]
+    fn bulleted_units_in_the_implementation_part() {
+        let text = "KẾ HOẠCH\nX\n\nII. TỔ CHỨC THỰC HIỆN\n\n- Phòng Văn hóa - Xã hội: chủ trì, tham mưu.\n\n- Công an phường: bảo đảm an ninh.\n\n- Đề nghị Ủy ban MTTQ phường: vận động Nhân dân.\n\n- Thời gian: cả năm 2026.";
+        let p = parse(lines(text));
+        let units: Vec<&str> = p
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { title, .. } => Some(title.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            units,
+            [
+                "Phòng Văn hóa - Xã hội",
+                "Công an phường",
+                "Đề nghị Ủy ban MTTQ phường"
+            ]
+        );
+        assert!(
+            matches!(p.body.last(), Some(Block::Bullet { text, .. }) if text == "Thời gian: cả năm 2026.")
+        );
     }
 
     #[test]
