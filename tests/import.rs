@@ -463,3 +463,44 @@ fn one_paragraph_per_line_without_blank_lines_gives_the_same_plan() {
         assert_eq!(body_of(&imported), body_of(&clean), "{name}");
     }
 }
+
+/// Text that looks like markup reaches the page as written.
+#[test]
+fn text_that_looks_like_markup_is_kept_as_written() {
+    let text = "KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n\n2026. Năm bản lề của giai đoạn <2026-2030>.\n\nNơi nhận hồ sơ: bộ phận một cửa, mã_số 5 * 3 [mục 2].\n\n# 5 hộ được hỗ trợ.\n\nNơi nhận:\n- Lưu: VT.\n";
+    let imported = import_bytes("thu.txt", text.as_bytes(), &SiteData::default());
+    let mut shown = Vec::new();
+    imported
+        .plan
+        .body
+        .for_each_inline(&mut |t: &loa::model::Inline, _| shown.push(t.plain.clone()));
+    assert_eq!(
+        shown,
+        [
+            "2026. Năm bản lề của giai đoạn <2026-2030>.",
+            "Nơi nhận hồ sơ: bộ phận một cửa, mã_số 5 * 3 [mục 2].",
+            "# 5 hộ được hỗ trợ.",
+        ]
+    );
+    assert_eq!(imported.plan.recipients, ["Lưu: VT."]);
+}
+
+#[test]
+fn a_markdown_copy_with_heading_marks_gives_the_same_plan() {
+    let clean = import_fixture(BINH_PHUOC);
+    let roman = regex::Regex::new(r"^[IVX]+\. ").unwrap();
+    let markdown: String = source(BINH_PHUOC)
+        .lines()
+        .map(|l| {
+            if roman.is_match(l) {
+                format!("## {l}\n")
+            } else if l.starts_with("KẾ HOẠCH") {
+                format!("# {l}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let imported = import_bytes("ke-hoach.md", markdown.as_bytes(), &SiteData::default());
+    assert_eq!(body_of(&imported), body_of(&clean));
+}

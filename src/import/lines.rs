@@ -40,8 +40,14 @@ fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Splits normalised text into logical lines.
+/// Splits normalised text into logical lines (a text export: `#` is text).
 pub fn lines(text: &str) -> Vec<Line> {
+    lines_with(text, false)
+}
+
+/// Splits normalised text into logical lines; in Markdown, heading marks (`## I. ...`) are
+/// dropped since the structure is recognised from the numbering.
+pub fn lines_with(text: &str, markdown: bool) -> Vec<Line> {
     let text = normalize(text);
     let mut out = Vec::new();
     let mut blank = false;
@@ -72,7 +78,11 @@ pub fn lines(text: &str) -> Vec<Line> {
             // carries no word either.
             continue;
         }
-        let cleaned = MD_HEADING.replace(&cleaned, "").into_owned();
+        let cleaned = if markdown {
+            MD_HEADING.replace(&cleaned, "").into_owned()
+        } else {
+            cleaned
+        };
         let pieces: Vec<String> = if cleaned.contains('|') {
             cells(&cleaned)
                 .into_iter()

@@ -158,7 +158,8 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
             Some(Location::file(source)),
         ));
     }
-    let parsed = parse::parse(lines::lines(&text));
+    let markdown = matches!(extension.as_str(), "md" | "markdown");
+    let parsed = parse::parse(lines::lines_with(&text, markdown));
     if parsed.body.is_empty() {
         return Err(Diagnostic::error(
             "import_no_body",

@@ -134,7 +134,7 @@ static VV: LazyLock<Regex> =
 static KINH_GUI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^kính\s+gửi\s*:?\s*(.*)$").expect("valid regex"));
 static NOI_NHAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^nơi\s+nhận\s*:?\s*(.*)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)^nơi\s+nhận\s*(?::\s*(.*))?$").expect("valid regex"));
 static LOWER_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{Ll}0-9(“\x22]").expect("valid regex"));
 
@@ -552,7 +552,7 @@ fn read_tail(parsed: &mut Parsed, lines: &[Line], plains: &[String]) {
         let p = p.trim();
         if let Some(c) = NOI_NHAN.captures(p) {
             in_recipients = true;
-            let rest = c[1].trim();
+            let rest = c.get(1).map_or("", |m| m.as_str().trim());
             if !rest.is_empty() {
                 parsed.recipients.push(strip_bullet(rest));
             }
