@@ -504,3 +504,47 @@ fn a_markdown_copy_with_heading_marks_gives_the_same_plan() {
     let imported = import_bytes("ke-hoach.md", markdown.as_bytes(), &SiteData::default());
     assert_eq!(body_of(&imported), body_of(&clean));
 }
+
+/// A công văn exported from Word as plain text: the two header columns and the signature laid out
+/// with runs of spaces and tabs.
+#[test]
+fn a_cong_van_laid_out_in_columns_of_spaces() {
+    let text = "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n  PHƯỜNG HÒA BÌNH                         Độc lập - Tự do - Hạnh phúc\n\nSố: 215/UBND-VHXH\t\tHòa Bình, ngày 12 tháng 5 năm 2026\nV/v tổ chức khám sức khỏe\ncho người cao tuổi\n\n\tKính gửi:\n\t\t- Trạm Y tế phường;\n\t\t- Hội Người cao tuổi phường.\n\nThực hiện Kế hoạch số 88/KH-UBND ngày 02/5/2026 của UBND phường, UBND phường đề nghị:\n\n1.\tTrạm Y tế phường\n\n- Tổ chức khám sức khỏe cho người cao tuổi từ 80 tuổi trở lên.\n\n2.\tĐề nghị Hội Người cao tuổi phường\n\n- Thông báo lịch khám đến hội viên.\n\nĐề nghị các đơn vị quan tâm, phối hợp thực hiện./.\n\nNơi nhận:                                        TM. ỦY BAN NHÂN DÂN\n- Như trên;                                          CHỦ TỊCH\n- Lưu: VT, VHXH.\n                                                       (Đã ký)\n\n                                                  Đỗ Thị Hạnh\n";
+    let imported = import_bytes("cong-van-kham.txt", text.as_bytes(), &SiteData::default());
+    let plan = &imported.plan;
+    assert_eq!(
+        imported.parsed.issuer,
+        ["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA BÌNH"]
+    );
+    assert_eq!(plan.doc_type, loa::model::DocType::OfficialLetter);
+    assert_eq!(
+        (plan.number.as_str(), plan.symbol.as_str()),
+        ("215", "UBND-VHXH")
+    );
+    assert_eq!(plan.place, "Hòa Bình");
+    assert_eq!(plan.subject, "tổ chức khám sức khỏe cho người cao tuổi");
+    assert_eq!(
+        plan.addressees,
+        ["Trạm Y tế phường;", "Hội Người cao tuổi phường."]
+    );
+    let units: Vec<(&str, bool)> = plan
+        .assignments
+        .iter()
+        .map(|a| (a.unit_name.as_str(), a.requested))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("Trạm Y tế phường", false),
+            ("Hội Người cao tuổi phường", true)
+        ]
+    );
+    assert_eq!(plan.closing.len(), 1);
+    assert_eq!(plan.recipients, ["Như trên;", "Lưu: VT, VHXH."]);
+    assert_eq!(plan.signer.authority, ["TM. ỦY BAN NHÂN DÂN"]);
+    assert_eq!(plan.signer.title, "CHỦ TỊCH");
+    assert_eq!(plan.signer.name, "Đỗ Thị Hạnh");
+    // "(Đã ký)" is kept for review, not dropped.
+    assert_eq!(imported.parsed.unplaced.len(), 1);
+    assert!(imported.text.contains("(Đã ký)"));
+}
