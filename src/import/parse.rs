@@ -145,7 +145,8 @@ fn type_of_line(text: &str) -> Option<DocType> {
     if t.is_empty() || t.to_uppercase() != t {
         return None;
     }
-    DocType::parse(t).filter(|d| *d != DocType::OfficialLetter || t.contains(' '))
+    // Type names are two words (`KẾ HOẠCH`); a bare code such as `KH` on a line is not a type line.
+    DocType::parse(t).filter(|_| t.contains(' '))
 }
 
 fn is_motto(text: &str) -> bool {
