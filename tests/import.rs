@@ -265,8 +265,9 @@ fn messy_exports_give_the_same_plan() {
         utf16.extend(unit.to_le_bytes());
     }
     variants.push(("utf16", utf16));
-    // Legacy TCVN3 (ABC).
+    // Legacy TCVN3 (ABC) and VNI.
     variants.push(("tcvn3", decode::encode_tcvn3(&text)));
+    variants.push(("vni", decode::encode_vni(&text)));
     // Bold marks around headings and the signer, stray italics.
     let marked = text
         .replace("I. MỤC ĐÍCH, YÊU CẦU", "**I. MỤC ĐÍCH, YÊU CẦU**")
@@ -328,10 +329,27 @@ fn page_breaks_anywhere_in_a_sentence_are_joined() {
 }
 
 #[test]
-fn vni_text_is_refused_with_a_clear_message() {
-    // "Kế hoạch bảo trợ xã hội người cao tuổi" typed in VNI.
-    let vni = b"Ke\xe1 hoa\xefch ba\xfbo tr\xf6\xef xa\xf5 ho\xe4i ng\xf6\xf4\xf8i cao tuo\xe5i";
-    let error = import(Path::new("vni.txt"), vni, &SiteData::default().context()).unwrap_err();
+fn vni_text_is_converted_or_refused_with_a_clear_message() {
+    // A short plan typed in VNI (Windows-1252 bytes of `Keá hoaïch ...`).
+    let vni = "KEÁ HOAÏCH\nTrôï giuùp ngöôøi cao tuoåi\n\nI. TOÅ CHÖÙC THÖÏC HIEÄN\n\n1. Traïm Y teá phöôøng\n\n- Khaùm söùc khoûe cho ngöôøi cao tuoåi.\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(vni);
+    let imported = import_bytes("vni.txt", &bytes, &SiteData::default());
+    assert_eq!(imported.plan.subject, "Trợ giúp người cao tuổi");
+    assert_eq!(imported.plan.assignments[0].unit_name, "Trạm Y tế phường");
+    assert_eq!(
+        imported.plan.assignments[0].duties[0].plain,
+        "Khám sức khỏe cho người cao tuổi."
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|d| d.code == "import_vni_converted")
+    );
+
+    // VNI marks mixed with letters Vietnamese never uses: refused, not published garbled.
+    let odd = b"cha\xf8o ng\xf6\xf4\xf8i da\xe2n \xf1a\xf5 \xf1\xf6\xf4\xefc a\xdf";
+    let error = import(Path::new("vni.txt"), odd, &SiteData::default().context()).unwrap_err();
     assert_eq!(error.code, "import_vni");
     let shown = error.to_string();
     assert!(

@@ -152,11 +152,16 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
     };
 
     let mut warnings = Diagnostics::new();
-    if encoding == decode::Encoding::Tcvn3 {
-        warnings.push(Diagnostic::warning(
+    match encoding {
+        decode::Encoding::Tcvn3 => warnings.push(Diagnostic::warning(
             "import_tcvn3_converted",
             Some(Location::file(source)),
-        ));
+        )),
+        decode::Encoding::Vni => warnings.push(Diagnostic::warning(
+            "import_vni_converted",
+            Some(Location::file(source)),
+        )),
+        _ => {}
     }
     let markdown = matches!(extension.as_str(), "md" | "markdown");
     let parsed = parse::parse(lines::lines_with(&text, markdown));
