@@ -123,9 +123,13 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:([^,]*\S)\s*,\s*)?ngày[\s.…_]*([0-9]{0,2})[\s.…_]*tháng[\s.…_]*([0-9]{0,2})[\s.…_]*năm[\s.…_]*([0-9]{4})?[\s.…_]*$",
+        r"(?i)^(?:([^,]*\S)\s*,\s*)?(?:ngày[\s.…_]*([0-9]{0,2})[\s.…_]*)?tháng[\s.…_]*([0-9]{0,2})[\s.…_]*năm[\s.…_]*([0-9]{4})?[\s.…_]*$",
     )
     .expect("valid regex")
+});
+static DATE_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:([^,]*\S)\s*,\s*)?ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*\.?$")
+        .expect("valid regex")
 });
 static AUTHORITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S").expect("valid regex"));
@@ -147,6 +151,10 @@ fn type_of_line(text: &str) -> Option<DocType> {
     }
     // Type names are two words (`KẾ HOẠCH`); a bare code such as `KH` on a line is not a type line.
     DocType::parse(t).filter(|_| t.contains(' '))
+}
+
+fn is_date_line(text: &str) -> bool {
+    DATE_LINE.is_match(text) || DATE_SLASH.is_match(text)
 }
 
 fn is_motto(text: &str) -> bool {
@@ -185,6 +193,15 @@ fn read_header_line(parsed: &mut Parsed, text: &str, line: usize) {
         parsed.has_number_line = true;
         parsed.number = c[1].to_owned();
         parsed.symbol = c.get(2).map_or(String::new(), |m| m.as_str().to_owned());
+        return;
+    }
+    if let Some(c) = DATE_SLASH.captures(&p) {
+        parsed.place = c.get(1).map(|m| m.as_str().trim().to_owned());
+        let (day, month) = (
+            c[2].parse::<u32>().unwrap_or(0),
+            c[3].parse::<u32>().unwrap_or(0),
+        );
+        parsed.date = Some(format!("{}-{month:02}-{day:02}", &c[4]));
         return;
     }
     if let Some(c) = DATE_LINE.captures(&p) {
@@ -451,7 +468,7 @@ pub fn parse(all: Vec<Line>) -> Parsed {
         // The V/v subject may wrap onto following lines; other header cells may follow it.
         while i < all.len() && !all[i].blank_before && !KINH_GUI.is_match(&plains[i]) {
             let p = &plains[i];
-            if NUMBER_LINE.is_match(p) || DATE_LINE.is_match(p) || is_motto(p) {
+            if NUMBER_LINE.is_match(p) || is_date_line(p) || is_motto(p) {
                 read_header_line(&mut parsed, &all[i].text, all[i].line);
             } else if !parsed
                 .subject
@@ -467,7 +484,7 @@ pub fn parse(all: Vec<Line>) -> Parsed {
         }
         while i < all.len()
             && (NUMBER_LINE.is_match(&plains[i])
-                || DATE_LINE.is_match(&plains[i])
+                || is_date_line(&plains[i])
                 || is_motto(&plains[i]))
         {
             read_header_line(&mut parsed, &all[i].text, all[i].line);
@@ -477,7 +494,7 @@ pub fn parse(all: Vec<Line>) -> Parsed {
     } else {
         // No type line: the header runs to the last Số or date line near the top.
         let last = (0..all.len().min(15))
-            .filter(|&i| NUMBER_LINE.is_match(&plains[i]) || DATE_LINE.is_match(&plains[i]))
+            .filter(|&i| NUMBER_LINE.is_match(&plains[i]) || is_date_line(&plains[i]))
             .max();
         if let Some(last) = last {
             for l in &all[..=last] {
@@ -908,6 +925,19 @@ mod tests {
         assert!(
             matches!(p.body.last(), Some(Block::Bullet { text, .. }) if text == "Thời gian: cả năm 2026.")
         );
+    }
+
+    #[test]
+    fn date_lines_in_other_forms() {
+        let p = parse(lines(
+            "Số: 3/KH-UBND\nHà Đông, ngày 04/3/2026\nKẾ HOẠCH\nX\n\nI. A\n\n- B.",
+        ));
+        assert_eq!(p.date.as_deref(), Some("2026-03-04"));
+        assert_eq!(p.place.as_deref(), Some("Hà Đông"));
+        let p = parse(lines(
+            "Số: 3/KH-UBND\nHà Đông, tháng 9 năm 2026\nKẾ HOẠCH\nX\n\nI. A\n\n- B.",
+        ));
+        assert_eq!(p.date.as_deref(), Some("2026-09"));
     }
 
     #[test]
