@@ -107,28 +107,41 @@ enum Command {
     },
     #[command(
         about = "Nhập văn bản Word (.docx), văn bản thô (.txt) hoặc Markdown (.md) thành tệp kế hoạch",
+        override_usage = "loa import [TÙY_CHỌN] <TỆP>",
         help_template = HELP_TEMPLATE
     )]
     Import {
-        #[arg(value_name = "TỆP", help = "Tệp cần nhập (.docx, .txt, .md)")]
+        #[arg(
+            value_name = "TỆP",
+            help_heading = "Tham số",
+            help = "Tệp cần nhập (.docx, .txt, .md)"
+        )]
         file: PathBuf,
         #[arg(
             long,
             value_name = "THƯ_MỤC",
             default_value = ".",
-            help = "Thư mục của trang (để so với data/units.toml, data/legal.toml)"
+            hide_default_value = true,
+            help_heading = "Tùy chọn",
+            help = "Thư mục của trang, để so với data/units.toml, data/legal.toml (mặc định: thư mục hiện tại)"
         )]
         root: PathBuf,
         #[arg(
             long,
             value_name = "THƯ_MỤC",
+            help_heading = "Tùy chọn",
             help = "Thư mục ghi tệp kế hoạch (mặc định: content/plans/ trong thư mục trang)"
         )]
         out: Option<PathBuf>,
-        #[arg(long, help = "Chỉ in tệp kết quả và bản tóm tắt, không ghi gì")]
+        #[arg(
+            long,
+            help_heading = "Tùy chọn",
+            help = "Chỉ in tệp kết quả và bản tóm tắt, không ghi gì"
+        )]
         dry_run: bool,
         #[arg(
             long,
+            help_heading = "Tùy chọn",
             help = "Thêm các đơn vị, văn bản mới được đề xuất vào data/units.toml và data/legal.toml"
         )]
         update_registries: bool,

@@ -184,6 +184,15 @@ fn summary_of_binh_phuoc_names_units_targets_citations_and_signer() {
             .text
             .contains("Hội Chữ thập đỏ, Hội Khuyến học xây dựng")
     );
+    // A citation missing from the registry is reported at its line in the source.
+    let citation = imported
+        .warnings
+        .iter()
+        .find(|d| {
+            d.code == "import_citation_new" && d.args.iter().any(|(_, v)| v.contains("42-KH/ĐU"))
+        })
+        .expect("a warning for 42-KH/ĐU");
+    assert_eq!(citation.location.as_ref().map(|l| l.line), Some(13));
     // No signer name: a warning, not an invented name.
     assert!(
         imported
@@ -256,8 +265,9 @@ fn messy_exports_give_the_same_plan() {
         utf16.extend(unit.to_le_bytes());
     }
     variants.push(("utf16", utf16));
-    // Legacy TCVN3 (ABC).
+    // Legacy TCVN3 (ABC) and VNI.
     variants.push(("tcvn3", decode::encode_tcvn3(&text)));
+    variants.push(("vni", decode::encode_vni(&text)));
     // Bold marks around headings and the signer, stray italics.
     let marked = text
         .replace("I. MỤC ĐÍCH, YÊU CẦU", "**I. MỤC ĐÍCH, YÊU CẦU**")
@@ -319,10 +329,27 @@ fn page_breaks_anywhere_in_a_sentence_are_joined() {
 }
 
 #[test]
-fn vni_text_is_refused_with_a_clear_message() {
-    // "Kế hoạch bảo trợ xã hội người cao tuổi" typed in VNI.
-    let vni = b"Ke\xe1 hoa\xefch ba\xfbo tr\xf6\xef xa\xf5 ho\xe4i ng\xf6\xf4\xf8i cao tuo\xe5i";
-    let error = import(Path::new("vni.txt"), vni, &SiteData::default().context()).unwrap_err();
+fn vni_text_is_converted_or_refused_with_a_clear_message() {
+    // A short plan typed in VNI (Windows-1252 bytes of `Keá hoaïch ...`).
+    let vni = "KEÁ HOAÏCH\nTrôï giuùp ngöôøi cao tuoåi\n\nI. TOÅ CHÖÙC THÖÏC HIEÄN\n\n1. Traïm Y teá phöôøng\n\n- Khaùm söùc khoûe cho ngöôøi cao tuoåi.\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(vni);
+    let imported = import_bytes("vni.txt", &bytes, &SiteData::default());
+    assert_eq!(imported.plan.subject, "Trợ giúp người cao tuổi");
+    assert_eq!(imported.plan.assignments[0].unit_name, "Trạm Y tế phường");
+    assert_eq!(
+        imported.plan.assignments[0].duties[0].plain,
+        "Khám sức khỏe cho người cao tuổi."
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|d| d.code == "import_vni_converted")
+    );
+
+    // VNI marks mixed with letters Vietnamese never uses: refused, not published garbled.
+    let odd = b"cha\xf8o ng\xf6\xf4\xf8i da\xe2n \xf1a\xf5 \xf1\xf6\xf4\xefc a\xdf";
+    let error = import(Path::new("vni.txt"), odd, &SiteData::default().context()).unwrap_err();
     assert_eq!(error.code, "import_vni");
     let shown = error.to_string();
     assert!(
@@ -437,4 +464,105 @@ fn text_wrapped_at_a_fixed_width_gives_the_same_plan() {
         let imported = import_bytes(name, wrapped.as_bytes(), &SiteData::default());
         assert_eq!(body_of(&imported), body_of(&clean), "{name}");
     }
+}
+
+/// Word's "Save as plain text" writes one paragraph per line with no blank line between them
+/// (and so does copying from many web pages).
+#[test]
+fn one_paragraph_per_line_without_blank_lines_gives_the_same_plan() {
+    for name in [LUU_KIEM, NGOC_LIEN, BINH_PHUOC] {
+        let clean = import_fixture(name);
+        let dense: String = source(name)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("{l}\r\n"))
+            .collect();
+        let imported = import_bytes(name, dense.as_bytes(), &SiteData::default());
+        assert_eq!(body_of(&imported), body_of(&clean), "{name}");
+    }
+}
+
+/// Text that looks like markup reaches the page as written.
+#[test]
+fn text_that_looks_like_markup_is_kept_as_written() {
+    let text = "KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n\n2026. Năm bản lề của giai đoạn <2026-2030>.\n\nNơi nhận hồ sơ: bộ phận một cửa, mã_số 5 * 3 [mục 2].\n\n# 5 hộ được hỗ trợ.\n\nNơi nhận:\n- Lưu: VT.\n";
+    let imported = import_bytes("thu.txt", text.as_bytes(), &SiteData::default());
+    let mut shown = Vec::new();
+    imported
+        .plan
+        .body
+        .for_each_inline(&mut |t: &loa::model::Inline, _| shown.push(t.plain.clone()));
+    assert_eq!(
+        shown,
+        [
+            "2026. Năm bản lề của giai đoạn <2026-2030>.",
+            "Nơi nhận hồ sơ: bộ phận một cửa, mã_số 5 * 3 [mục 2].",
+            "# 5 hộ được hỗ trợ.",
+        ]
+    );
+    assert_eq!(imported.plan.recipients, ["Lưu: VT."]);
+}
+
+#[test]
+fn a_markdown_copy_with_heading_marks_gives_the_same_plan() {
+    let clean = import_fixture(BINH_PHUOC);
+    let roman = regex::Regex::new(r"^[IVX]+\. ").unwrap();
+    let markdown: String = source(BINH_PHUOC)
+        .lines()
+        .map(|l| {
+            if roman.is_match(l) {
+                format!("## {l}\n")
+            } else if l.starts_with("KẾ HOẠCH") {
+                format!("# {l}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let imported = import_bytes("ke-hoach.md", markdown.as_bytes(), &SiteData::default());
+    assert_eq!(body_of(&imported), body_of(&clean));
+}
+
+/// A công văn exported from Word as plain text: the two header columns and the signature laid out
+/// with runs of spaces and tabs.
+#[test]
+fn a_cong_van_laid_out_in_columns_of_spaces() {
+    let text = "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n  PHƯỜNG HÒA BÌNH                         Độc lập - Tự do - Hạnh phúc\n\nSố: 215/UBND-VHXH\t\tHòa Bình, ngày 12 tháng 5 năm 2026\nV/v tổ chức khám sức khỏe\ncho người cao tuổi\n\n\tKính gửi:\n\t\t- Trạm Y tế phường;\n\t\t- Hội Người cao tuổi phường.\n\nThực hiện Kế hoạch số 88/KH-UBND ngày 02/5/2026 của UBND phường, UBND phường đề nghị:\n\n1.\tTrạm Y tế phường\n\n- Tổ chức khám sức khỏe cho người cao tuổi từ 80 tuổi trở lên.\n\n2.\tĐề nghị Hội Người cao tuổi phường\n\n- Thông báo lịch khám đến hội viên.\n\nĐề nghị các đơn vị quan tâm, phối hợp thực hiện./.\n\nNơi nhận:                                        TM. ỦY BAN NHÂN DÂN\n- Như trên;                                          CHỦ TỊCH\n- Lưu: VT, VHXH.\n                                                       (Đã ký)\n\n                                                  Đỗ Thị Hạnh\n";
+    let imported = import_bytes("cong-van-kham.txt", text.as_bytes(), &SiteData::default());
+    let plan = &imported.plan;
+    assert_eq!(
+        imported.parsed.issuer,
+        ["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA BÌNH"]
+    );
+    assert_eq!(plan.doc_type, loa::model::DocType::OfficialLetter);
+    assert_eq!(
+        (plan.number.as_str(), plan.symbol.as_str()),
+        ("215", "UBND-VHXH")
+    );
+    assert_eq!(plan.place, "Hòa Bình");
+    assert_eq!(plan.subject, "tổ chức khám sức khỏe cho người cao tuổi");
+    assert_eq!(
+        plan.addressees,
+        ["Trạm Y tế phường;", "Hội Người cao tuổi phường."]
+    );
+    let units: Vec<(&str, bool)> = plan
+        .assignments
+        .iter()
+        .map(|a| (a.unit_name.as_str(), a.requested))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("Trạm Y tế phường", false),
+            ("Hội Người cao tuổi phường", true)
+        ]
+    );
+    assert_eq!(plan.closing.len(), 1);
+    assert_eq!(plan.recipients, ["Như trên;", "Lưu: VT, VHXH."]);
+    assert_eq!(plan.signer.authority, ["TM. ỦY BAN NHÂN DÂN"]);
+    assert_eq!(plan.signer.title, "CHỦ TỊCH");
+    assert_eq!(plan.signer.name, "Đỗ Thị Hạnh");
+    // "(Đã ký)" is kept for review, not dropped.
+    assert_eq!(imported.parsed.unplaced.len(), 1);
+    assert!(imported.text.contains("(Đã ký)"));
 }

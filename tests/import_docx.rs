@@ -314,3 +314,35 @@ fn header_and_signature_laid_out_in_borderless_tables() {
         imported.parsed.unplaced
     );
 }
+
+/// Text inside content controls (forms, templates) is read like any other paragraph.
+#[test]
+fn text_in_content_controls_is_not_lost() {
+    let para = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
+    let docx = Docx::new()
+        .add_paragraph(para("Số: /KH-UBND"))
+        .add_paragraph(para("KẾ HOẠCH"))
+        .add_structured_data_tag(
+            docx_rs::StructuredDataTag::new()
+                .add_paragraph(para("Phòng chống đuối nước cho trẻ em")),
+        )
+        .add_paragraph(para("I. NỘI DUNG"))
+        .add_structured_data_tag(
+            docx_rs::StructuredDataTag::new()
+                .add_paragraph(para("- Dạy bơi miễn phí cho trẻ em từ 6 đến 15 tuổi.")),
+        );
+    let mut bytes = Vec::new();
+    docx.build().pack(&mut Cursor::new(&mut bytes)).unwrap();
+    let imported = import(
+        Path::new("duoi-nuoc.docx"),
+        &bytes,
+        &SiteData::default().context(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.plan.subject, "Phòng chống đuối nước cho trẻ em");
+    assert!(
+        imported
+            .text
+            .contains("- Dạy bơi miễn phí cho trẻ em từ 6 đến 15 tuổi.")
+    );
+}

@@ -12,12 +12,14 @@ pub enum Encoding {
     Utf16,
     /// TCVN3 (ABC, `.VnTime` fonts), converted to Unicode.
     Tcvn3,
+    /// VNI (VNI-Windows fonts), converted to Unicode.
+    Vni,
 }
 
 /// Why the bytes could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
-    /// VNI-encoded text (`chaøo` for `chào`): recognised, not converted.
+    /// VNI-encoded text (`chaøo` for `chào`) that does not convert cleanly.
     Vni,
     /// Neither UTF-8, UTF-16 nor a recognised Vietnamese legacy encoding; byte offset of the
     /// first byte that is not UTF-8.
@@ -132,6 +134,90 @@ pub fn encode_tcvn3(text: &str) -> Vec<u8> {
     out
 }
 
+/// Encodes Unicode text as VNI (Windows-1252 bytes; for tests and fixtures); characters VNI
+/// lacks become `?`.
+pub fn encode_vni(text: &str) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut latin = String::new();
+    for c in text.nfc() {
+        if c.is_ascii() {
+            latin.push(c);
+            continue;
+        }
+        let upper = c.is_uppercase();
+        let lower: String = c.to_lowercase().collect();
+        let mut decomposed: Vec<char> = lower.nfd().collect();
+        let base = decomposed.remove(0);
+        let has = |m: char| decomposed.contains(&m);
+        let horn = has('\u{31b}');
+        let circumflex = has('\u{302}');
+        let breve = has('\u{306}');
+        let tone = decomposed
+            .iter()
+            .copied()
+            .find(|m| matches!(m, '\u{301}' | '\u{300}' | '\u{309}' | '\u{303}' | '\u{323}'));
+        let case = |ch: char| {
+            if upper {
+                ch.to_uppercase().next().unwrap_or(ch)
+            } else {
+                ch
+            }
+        };
+        // Letters VNI writes as one character.
+        let single = match (base, horn, tone) {
+            ('đ', _, _) => Some('ñ'),
+            ('o', true, _) => Some('ô'),
+            ('u', true, _) => Some('ö'),
+            ('i', _, Some('\u{309}')) => Some('æ'),
+            ('i', _, Some('\u{303}')) => Some('ó'),
+            ('i', _, Some('\u{323}')) => Some('ò'),
+            ('i', _, Some('\u{301}')) => Some('í'),
+            ('i', _, Some('\u{300}')) => Some('ì'),
+            _ => None,
+        };
+        let mark = |circumflex: bool, breve: bool, tone: Option<char>| -> Option<char> {
+            Some(match (circumflex, breve, tone) {
+                (false, false, Some('\u{301}')) => 'ù',
+                (false, false, Some('\u{300}')) => 'ø',
+                (false, false, Some('\u{309}')) => 'û',
+                (false, false, Some('\u{303}')) => 'õ',
+                (false, false, Some('\u{323}')) => 'ï',
+                (true, _, None) => 'â',
+                (_, true, None) => 'ê',
+                (true, _, Some('\u{301}')) => 'á',
+                (true, _, Some('\u{300}')) => 'à',
+                (true, _, Some('\u{309}')) => 'å',
+                (true, _, Some('\u{303}')) => 'ã',
+                (true, _, Some('\u{323}')) => 'ä',
+                (_, true, Some('\u{301}')) => 'é',
+                (_, true, Some('\u{300}')) => 'è',
+                (_, true, Some('\u{309}')) => 'ú',
+                (_, true, Some('\u{303}')) => 'ü',
+                (_, true, Some('\u{323}')) => 'ë',
+                _ => return None,
+            })
+        };
+        match single {
+            Some(letter) if matches!(base, 'o' | 'u') && horn => {
+                latin.push(case(letter));
+                if let Some(m) = mark(false, false, tone) {
+                    latin.push(case(m));
+                }
+            }
+            Some(letter) => latin.push(case(letter)),
+            None if base.is_ascii_alphabetic() => {
+                latin.push(case(base));
+                if let Some(m) = mark(circumflex, breve, tone) {
+                    latin.push(case(m));
+                }
+            }
+            None => latin.push('?'),
+        }
+    }
+    let (bytes, _, _) = WINDOWS_1252.encode(&latin);
+    bytes.into_owned()
+}
+
 /// Reads the bytes of a text file as Unicode text.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -162,10 +248,18 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
         Err(e) => {
-            if looks_like_vni(bytes) {
-                Err(DecodeError::Vni)
+            // TCVN3 writes ă â ê ô ơ ư đ as bytes 0xA1..=0xAE, which VNI never uses: real
+            // Vietnamese prose in TCVN3 always has some.
+            let tcvn3_letters = bytes.iter().any(|b| (0xA1..=0xAE).contains(b));
+            if !tcvn3_letters && looks_like_vni(bytes) {
+                // VNI that leaves anything unconverted is refused, never read as TCVN3.
+                decode_vni(bytes)
+                    .map(|text| (text, Encoding::Vni))
+                    .ok_or(DecodeError::Vni)
             } else if looks_like_tcvn3(bytes) {
                 Ok((decode_tcvn3(bytes), Encoding::Tcvn3))
+            } else if looks_like_vni(bytes) {
+                Err(DecodeError::Vni)
             } else {
                 Err(DecodeError::Unknown(e.valid_up_to()))
             }
@@ -205,6 +299,84 @@ fn capitalise_capital_words(text: &str) -> String {
         .collect()
 }
 
+/// The combining marks a VNI mark letter stands for after a vowel (`aø` = `à`, `aâ` = `â`,
+/// `aá` = `ấ`, `aê` = `ă`, `aé` = `ắ`).
+fn vni_marks(c: char) -> Option<&'static [char]> {
+    const ACUTE: char = '\u{301}';
+    const GRAVE: char = '\u{300}';
+    const HOOK: char = '\u{309}';
+    const TILDE: char = '\u{303}';
+    const DOT: char = '\u{323}';
+    const CIRCUMFLEX: char = '\u{302}';
+    const BREVE: char = '\u{306}';
+    Some(match c.to_lowercase().next()? {
+        'ù' => &[ACUTE],
+        'ø' => &[GRAVE],
+        'û' => &[HOOK],
+        'õ' => &[TILDE],
+        'ï' => &[DOT],
+        'â' => &[CIRCUMFLEX],
+        'ê' => &[BREVE],
+        'á' => &[CIRCUMFLEX, ACUTE],
+        'à' => &[CIRCUMFLEX, GRAVE],
+        'å' => &[CIRCUMFLEX, HOOK],
+        'ã' => &[CIRCUMFLEX, TILDE],
+        'ä' => &[CIRCUMFLEX, DOT],
+        'é' => &[BREVE, ACUTE],
+        'è' => &[BREVE, GRAVE],
+        'ú' => &[BREVE, HOOK],
+        'ü' => &[BREVE, TILDE],
+        'ë' => &[BREVE, DOT],
+        _ => return None,
+    })
+}
+
+/// VNI letters written as one Windows-1252 character: ơ, ư, đ and the toned i.
+fn vni_letter(c: char) -> Option<char> {
+    Some(match c {
+        'ô' => 'ơ',
+        'Ô' => 'Ơ',
+        'ö' => 'ư',
+        'Ö' => 'Ư',
+        'ñ' => 'đ',
+        'Ñ' => 'Đ',
+        'æ' => 'ỉ',
+        'Æ' => 'Ỉ',
+        'ó' => 'ĩ',
+        'Ó' => 'Ĩ',
+        'ò' => 'ị',
+        'Ò' => 'Ị',
+        _ => return None,
+    })
+}
+
+/// Converts VNI text; `None` when something is left that is not Vietnamese (then it is refused
+/// rather than published garbled).
+fn decode_vni(bytes: &[u8]) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let (latin, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+    let mut out = String::with_capacity(latin.len());
+    let mut after_vowel = false;
+    for c in latin.chars() {
+        if after_vowel && let Some(marks) = vni_marks(c) {
+            out.extend(marks);
+            continue;
+        }
+        if let Some(letter) = vni_letter(c) {
+            out.push(letter);
+            after_vowel = !matches!(letter, 'đ' | 'Đ');
+            continue;
+        }
+        after_vowel = c.is_ascii_alphabetic() && is_vowel(c as u8);
+        out.push(c);
+    }
+    let text: String = out.nfc().collect();
+    let foreign = text.chars().any(|c| {
+        ('\u{80}'..='\u{ff}').contains(&c) && !"àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".contains(c)
+    });
+    (!foreign).then_some(text)
+}
+
 fn is_vowel(b: u8) -> bool {
     matches!(
         b.to_ascii_lowercase(),
@@ -222,8 +394,25 @@ fn looks_like_vni(bytes: &[u8]) -> bool {
     let after_vowel = high
         .iter()
         .filter(|&&i| {
-            matches!(bytes[i], 0xF1 | 0xD1 | 0xF6 | 0xD6 | 0xF4 | 0xD4)
-                || (i > 0 && (is_vowel(bytes[i - 1]) || bytes[i - 1] >= 0xC0))
+            // đ, ư, ơ and the toned i are whole letters in VNI, found after any consonant.
+            matches!(
+                bytes[i],
+                0xF1 | 0xD1
+                    | 0xF6
+                    | 0xD6
+                    | 0xF4
+                    | 0xD4
+                    | 0xE6
+                    | 0xC6
+                    | 0xF3
+                    | 0xD3
+                    | 0xF2
+                    | 0xD2
+                    | 0xED
+                    | 0xCD
+                    | 0xEC
+                    | 0xCC
+            ) || (i > 0 && (is_vowel(bytes[i - 1]) || bytes[i - 1] >= 0xC0))
         })
         .count();
     // ñ (đ) and ö/ô (ư, ơ) are VNI's most frequent letters.
@@ -263,9 +452,32 @@ mod tests {
     }
 
     #[test]
-    fn vni_is_recognised() {
-        // "chào người dân" in VNI (Windows-1252 bytes).
-        let bytes = b"cha\xf8o ng\xf6\xf4\xf8i da\xe2n \xf1a\xf5 \xf1\xf6\xf4\xefc";
+    fn vni_is_converted() {
+        let (latin, _, _) = WINDOWS_1252.encode(
+            "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc\nKeá hoaïch trôï giuùp ngöôøi cao tuoåi, tyû leä ñaït 96%",
+        );
+        let (text, encoding) = decode(&latin).unwrap();
+        assert_eq!(encoding, Encoding::Vni);
+        assert_eq!(
+            text,
+            "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nKế hoạch trợ giúp người cao tuổi, tỷ lệ đạt 96%"
+        );
+    }
+
+    #[test]
+    fn vni_round_trip() {
+        let text = "Ủy ban nhân dân phường Lưu Kiếm: người cao tuổi, trẻ em mồ côi, Đề án 06, tỷ lệ đạt 96%; ỉ ĩ ị í ì ắ ằ ẳ ẵ ặ ấ ầ ẩ ẫ ậ ớ ừ ỡ ữ";
+        let bytes = encode_vni(text);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        let (back, encoding) = decode(&bytes).unwrap();
+        assert_eq!(encoding, Encoding::Vni);
+        assert_eq!(back, text);
+    }
+
+    #[test]
+    fn vni_that_does_not_convert_cleanly_is_refused() {
+        // VNI-like marks, but also letters Vietnamese never uses (ß, þ).
+        let bytes = b"cha\xf8o ng\xf6\xf4\xf8i da\xe2n \xf1a\xf5 \xf1\xf6\xf4\xefc a\xdf";
         assert_eq!(decode(bytes), Err(DecodeError::Vni));
     }
 

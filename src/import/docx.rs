@@ -7,8 +7,8 @@
 use std::collections::BTreeMap;
 
 use docx_rs::{
-    DocumentChild, Numberings, Paragraph, ParagraphChild, Run, RunChild, RunProperty, Table,
-    TableCellContent, TableChild, TableRowChild,
+    DocumentChild, Numberings, Paragraph, ParagraphChild, Run, RunChild, RunProperty,
+    StructuredDataTagChild, Table, TableCellContent, TableChild, TableRowChild,
 };
 
 /// Why a .docx could not be read.
@@ -23,14 +23,37 @@ pub fn docx_to_text(bytes: &[u8]) -> Result<String, DocxError> {
     for child in &docx.document.children {
         match child {
             DocumentChild::Paragraph(p) => out.push(paragraph_text(p, &mut numbering)),
-            DocumentChild::Table(t) if is_layout_table(t) => {
-                out.push(layout_table_text(t, &mut numbering));
-            }
-            DocumentChild::Table(t) => out.push(table_text(t, &mut numbering)),
+            DocumentChild::Table(t) => out.push(any_table_text(t, &mut numbering)),
+            // Content controls (forms, templates) hold ordinary paragraphs and tables.
+            DocumentChild::StructuredDataTag(sdt) => sdt_text(sdt, &mut numbering, &mut out),
             _ => {}
         }
     }
     Ok(out.join("\n\n"))
+}
+
+fn any_table_text(t: &Table, numbering: &mut Counters) -> String {
+    if is_layout_table(t) {
+        layout_table_text(t, numbering)
+    } else {
+        table_text(t, numbering)
+    }
+}
+
+fn sdt_text(sdt: &docx_rs::StructuredDataTag, numbering: &mut Counters, out: &mut Vec<String>) {
+    let mut loose = String::new();
+    for child in &sdt.children {
+        match child {
+            StructuredDataTagChild::Run(run) => run_text(run, &mut loose),
+            StructuredDataTagChild::Paragraph(p) => out.push(paragraph_text(p, numbering)),
+            StructuredDataTagChild::Table(t) => out.push(any_table_text(t, numbering)),
+            StructuredDataTagChild::StructuredDataTag(inner) => sdt_text(inner, numbering, out),
+            _ => {}
+        }
+    }
+    if !loose.trim().is_empty() {
+        out.push(loose);
+    }
 }
 
 /// Whether an on/off property (bold, italic) is set and not switched off.
@@ -70,6 +93,13 @@ fn runs<'a>(children: &'a [ParagraphChild], out: &mut Vec<&'a Run>) {
         match child {
             ParagraphChild::Run(r) => out.push(r),
             ParagraphChild::Hyperlink(h) => runs(&h.children, out),
+            ParagraphChild::StructuredDataTag(sdt) => {
+                for c in &sdt.children {
+                    if let StructuredDataTagChild::Run(r) = c {
+                        out.push(r);
+                    }
+                }
+            }
             ParagraphChild::Insert(i) => {
                 for c in &i.children {
                     if let docx_rs::InsertChild::Run(r) = c {

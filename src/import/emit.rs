@@ -167,7 +167,11 @@ fn body(parsed: &Parsed) -> String {
                 let hashes = if number.contains('.') { "####" } else { "###" };
                 let title = plain(title);
                 let title = title.trim_end_matches('.');
-                format!("{hashes} {number}. {}", markdown_text(title))
+                if number.is_empty() {
+                    format!("### {}", markdown_text(title))
+                } else {
+                    format!("{hashes} {number}. {}", markdown_text(title))
+                }
             }
             Block::NumberedParagraph { number, text, .. } => {
                 format!("{number}. {}", markdown_text(text))
@@ -197,4 +201,25 @@ fn body(parsed: &Parsed) -> String {
     out.push_str(&chunks.join("\n\n"));
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_escapes_what_would_become_markup() {
+        assert_eq!(markdown_text("2026. Năm bản lề"), "2026\\. Năm bản lề");
+        assert_eq!(markdown_text("# 5 hộ"), "\\# 5 hộ");
+        assert_eq!(markdown_text("a <b> c"), "a \\<b> c");
+        assert_eq!(markdown_text("(*đăng tải*)"), "(*đăng tải*)");
+        assert_eq!(markdown_text("5 * 3"), "5 \\* 3");
+        assert_eq!(markdown_text("mã_số"), "mã\\_số");
+    }
+
+    #[test]
+    fn toml_strings_are_quoted() {
+        assert_eq!(toml_string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+        assert_eq!(toml_string("x\ny"), "\"x\\ny\"");
+    }
 }

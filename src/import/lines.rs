@@ -40,8 +40,14 @@ fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Splits normalised text into logical lines.
+/// Splits normalised text into logical lines (a text export: `#` is text).
 pub fn lines(text: &str) -> Vec<Line> {
+    lines_with(text, false)
+}
+
+/// Splits normalised text into logical lines; in Markdown, heading marks (`## I. ...`) are
+/// dropped since the structure is recognised from the numbering.
+pub fn lines_with(text: &str, markdown: bool) -> Vec<Line> {
     let text = normalize(text);
     let mut out = Vec::new();
     let mut blank = false;
@@ -72,7 +78,11 @@ pub fn lines(text: &str) -> Vec<Line> {
             // carries no word either.
             continue;
         }
-        let cleaned = MD_HEADING.replace(&cleaned, "").into_owned();
+        let cleaned = if markdown {
+            MD_HEADING.replace(&cleaned, "").into_owned()
+        } else {
+            cleaned
+        };
         let pieces: Vec<String> = if cleaned.contains('|') {
             cells(&cleaned)
                 .into_iter()
@@ -80,7 +90,7 @@ pub fn lines(text: &str) -> Vec<Line> {
                 .filter(|c| !c.is_empty())
                 .collect()
         } else {
-            vec![cleaned]
+            space_columns(raw).unwrap_or_else(|| vec![cleaned])
         };
         for piece in pieces {
             out.push(Line {
@@ -93,6 +103,29 @@ pub fn lines(text: &str) -> Vec<Line> {
         }
     }
     out
+}
+
+static COLUMN_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\t+| {3,}|\u{a0}{3,}").expect("valid regex"));
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[IVXL]+[.)]?|\d{1,2}(?:\.\d{1,2})*[.)]?|[a-zđ][.)]|[-–+•*])$")
+        .expect("valid regex")
+});
+
+/// A line laid out in two columns with tabs or runs of spaces (a header or signature exported
+/// from Word: `ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI ...`) -> its cells. A list marker followed by a
+/// tab (`1.<tab>Phòng Văn hóa`) stays with its text.
+fn space_columns(raw: &str) -> Option<Vec<String>> {
+    let mut cells: Vec<String> = COLUMN_GAP
+        .split(raw.trim())
+        .map(clean)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if cells.len() >= 2 && MARKER.is_match(&cells[0]) {
+        let first = cells.remove(0);
+        cells[0] = format!("{first} {}", cells[0]);
+    }
+    (cells.len() >= 2).then_some(cells)
 }
 
 fn cells(row: &str) -> Vec<&str> {
@@ -133,6 +166,23 @@ mod tests {
                 ("Độc lập - Tự do - Hạnh phúc".to_owned(), false),
                 ("| TT | Chỉ tiêu |".to_owned(), true),
                 ("| 1 | Tỷ lệ |".to_owned(), true),
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_laid_out_with_spaces_or_tabs() {
+        let text = "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nV/v tổ chức\t\tAn Bình, ngày 10 tháng 5 năm 2026\n1.\tPhòng Văn hóa - Xã hội\n   Thụt đầu dòng.";
+        let got: Vec<String> = lines(text).into_iter().map(|l| l.text).collect();
+        assert_eq!(
+            got,
+            [
+                "ỦY BAN NHÂN DÂN",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "V/v tổ chức",
+                "An Bình, ngày 10 tháng 5 năm 2026",
+                "1. Phòng Văn hóa - Xã hội",
+                "Thụt đầu dòng.",
             ]
         );
     }

@@ -152,13 +152,19 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
     };
 
     let mut warnings = Diagnostics::new();
-    if encoding == decode::Encoding::Tcvn3 {
-        warnings.push(Diagnostic::warning(
+    match encoding {
+        decode::Encoding::Tcvn3 => warnings.push(Diagnostic::warning(
             "import_tcvn3_converted",
             Some(Location::file(source)),
-        ));
+        )),
+        decode::Encoding::Vni => warnings.push(Diagnostic::warning(
+            "import_vni_converted",
+            Some(Location::file(source)),
+        )),
+        _ => {}
     }
-    let parsed = parse::parse(lines::lines(&text));
+    let markdown = matches!(extension.as_str(), "md" | "markdown");
+    let parsed = parse::parse(lines::lines_with(&text, markdown));
     if parsed.body.is_empty() {
         return Err(Diagnostic::error(
             "import_no_body",
@@ -241,7 +247,7 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
     }
     for doc in &proposals.legal {
         warnings.push(
-            Diagnostic::warning("import_citation_new", Some(Location::file(source)))
+            Diagnostic::warning("import_citation_new", Some(at(doc.source_line)))
                 .arg("citation", doc.cited_as.clone()),
         );
     }

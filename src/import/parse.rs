@@ -88,6 +88,29 @@ pub enum Block {
     },
 }
 
+impl Block {
+    /// The source line and the text of a block (a table's cells joined).
+    pub fn line_and_text(&self) -> (usize, String) {
+        match self {
+            Block::Part { title, line, .. } | Block::Item { title, line, .. } => {
+                (*line, title.clone())
+            }
+            Block::NumberedParagraph { text, line, .. }
+            | Block::Bullet { text, line, .. }
+            | Block::Paragraph { text, line } => (*line, text.clone()),
+            Block::Table { header, rows, line } => (
+                *line,
+                header
+                    .iter()
+                    .chain(rows.iter().flatten())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        }
+    }
+}
+
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXL]{1,6})\s*[.):–-]\s*(\S.*)$").expect("valid regex"));
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,13 +119,17 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([-–—•·●▪◦*+])\s*(\S.*)$").expect("valid regex"));
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^số\s*:?[\s.…_]*([0-9]*)[\s.…_]*(?:/\s*(\S+))?\s*$").expect("valid regex")
+    Regex::new(r"(?i)^số\s*:?[\s.…_]*([0-9]*)[\s.…_]*(?:[/-]\s*(\S+))?\s*$").expect("valid regex")
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:([^,]*\S)\s*,\s*)?ngày[\s.…_]*([0-9]{0,2})[\s.…_]*tháng[\s.…_]*([0-9]{0,2})[\s.…_]*năm[\s.…_]*([0-9]{4})?[\s.…_]*$",
+        r"(?i)^(?:([^,]*\S)\s*,\s*)?(?:ngày[\s.…_]*([0-9]{0,2})[\s.…_]*)?tháng[\s.…_]*([0-9]{0,2})[\s.…_]*năm[\s.…_]*([0-9]{4})?[\s.…_]*$",
     )
     .expect("valid regex")
+});
+static DATE_SLASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:([^,]*\S)\s*,\s*)?ngày\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*\.?$")
+        .expect("valid regex")
 });
 static AUTHORITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:TM|KT|Q|TL|TUQ)\s*\.\s*\S").expect("valid regex"));
@@ -111,7 +138,7 @@ static VV: LazyLock<Regex> =
 static KINH_GUI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^kính\s+gửi\s*:?\s*(.*)$").expect("valid regex"));
 static NOI_NHAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^nơi\s+nhận\s*:?\s*(.*)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)^nơi\s+nhận\s*(?::\s*(.*))?$").expect("valid regex"));
 static LOWER_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{Ll}0-9(“\x22]").expect("valid regex"));
 
@@ -122,7 +149,12 @@ fn type_of_line(text: &str) -> Option<DocType> {
     if t.is_empty() || t.to_uppercase() != t {
         return None;
     }
-    DocType::parse(t).filter(|d| *d != DocType::OfficialLetter || t.contains(' '))
+    // Type names are two words (`KẾ HOẠCH`); a bare code such as `KH` on a line is not a type line.
+    DocType::parse(t).filter(|_| t.contains(' '))
+}
+
+fn is_date_line(text: &str) -> bool {
+    DATE_LINE.is_match(text) || DATE_SLASH.is_match(text)
 }
 
 fn is_motto(text: &str) -> bool {
@@ -163,6 +195,15 @@ fn read_header_line(parsed: &mut Parsed, text: &str, line: usize) {
         parsed.symbol = c.get(2).map_or(String::new(), |m| m.as_str().to_owned());
         return;
     }
+    if let Some(c) = DATE_SLASH.captures(&p) {
+        parsed.place = c.get(1).map(|m| m.as_str().trim().to_owned());
+        let (day, month) = (
+            c[2].parse::<u32>().unwrap_or(0),
+            c[3].parse::<u32>().unwrap_or(0),
+        );
+        parsed.date = Some(format!("{}-{month:02}-{day:02}", &c[4]));
+        return;
+    }
     if let Some(c) = DATE_LINE.captures(&p) {
         parsed.place = c.get(1).map(|m| m.as_str().trim().to_owned());
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -187,6 +228,17 @@ fn read_header_line(parsed: &mut Parsed, text: &str, line: usize) {
         return;
     }
     parsed.unplaced.push((line, text.to_owned()));
+}
+
+/// Whether `next` goes on with the sentence `previous` started (a line wrapped within one
+/// paragraph): it starts in lowercase, or `previous` stops on a comma or a linking word.
+fn continues_line(previous: &str, next: &str) -> bool {
+    let last = previous
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    LOWER_START.is_match(next) || previous.ends_with(',') || CONNECTORS.contains(&last.as_str())
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -389,9 +441,16 @@ pub fn parse(all: Vec<Line>) -> Parsed {
         parsed.doc_type = type_of_line(&plains[t]);
         // The subject: the paragraph after the type line.
         let mut i = t + 1;
-        let mut subject = Vec::new();
+        let mut subject: Vec<String> = Vec::new();
         while i < all.len() && (subject.is_empty() || !all[i].blank_before) {
             if is_structural(&all[i]) || KINH_GUI.is_match(&plains[i]) {
+                break;
+            }
+            // Without blank lines (Word's "plain text" export) the subject ends where a line
+            // does not continue it.
+            if let Some(last) = subject.last()
+                && !continues_line(last, &plains[i])
+            {
                 break;
             }
             subject.push(plains[i].clone());
@@ -409,8 +468,14 @@ pub fn parse(all: Vec<Line>) -> Parsed {
         // The V/v subject may wrap onto following lines; other header cells may follow it.
         while i < all.len() && !all[i].blank_before && !KINH_GUI.is_match(&plains[i]) {
             let p = &plains[i];
-            if NUMBER_LINE.is_match(p) || DATE_LINE.is_match(p) || is_motto(p) {
+            if NUMBER_LINE.is_match(p) || is_date_line(p) || is_motto(p) {
                 read_header_line(&mut parsed, &all[i].text, all[i].line);
+            } else if !parsed
+                .subject
+                .as_deref()
+                .is_some_and(|s| continues_line(s, p))
+            {
+                break;
             } else if let Some(s) = parsed.subject.as_mut() {
                 s.push(' ');
                 s.push_str(p);
@@ -419,7 +484,7 @@ pub fn parse(all: Vec<Line>) -> Parsed {
         }
         while i < all.len()
             && (NUMBER_LINE.is_match(&plains[i])
-                || DATE_LINE.is_match(&plains[i])
+                || is_date_line(&plains[i])
                 || is_motto(&plains[i]))
         {
             read_header_line(&mut parsed, &all[i].text, all[i].line);
@@ -429,7 +494,7 @@ pub fn parse(all: Vec<Line>) -> Parsed {
     } else {
         // No type line: the header runs to the last Số or date line near the top.
         let last = (0..all.len().min(15))
-            .filter(|&i| NUMBER_LINE.is_match(&plains[i]) || DATE_LINE.is_match(&plains[i]))
+            .filter(|&i| NUMBER_LINE.is_match(&plains[i]) || is_date_line(&plains[i]))
             .max();
         if let Some(last) = last {
             for l in &all[..=last] {
@@ -505,7 +570,7 @@ fn read_tail(parsed: &mut Parsed, lines: &[Line], plains: &[String]) {
         let p = p.trim();
         if let Some(c) = NOI_NHAN.captures(p) {
             in_recipients = true;
-            let rest = c[1].trim();
+            let rest = c.get(1).map_or("", |m| m.as_str().trim());
             if !rest.is_empty() {
                 parsed.recipients.push(strip_bullet(rest));
             }
@@ -654,6 +719,32 @@ fn read_body(parsed: &mut Parsed, lines: &[Line]) {
             let marker = &c[1];
             // `*` starts a bullet only when followed by a space (else it is emphasis).
             if marker != "*" || line.text.starts_with("* ") {
+                // `- Công an phường: phối hợp ...` directly under TỔ CHỨC THỰC HIỆN: a unit
+                // and its duty, as if numbered.
+                let under_part = matches!(
+                    blocks
+                        .iter()
+                        .rev()
+                        .find(|b| matches!(b, Block::Part { .. } | Block::Item { .. })),
+                    Some(Block::Part { .. })
+                ) || unit_bullets_so_far(&blocks);
+                if kind == PartKind::Implementation
+                    && marker != "+"
+                    && under_part
+                    && let Some((unit, duty)) = unit_and_duty(c[2].trim())
+                {
+                    blocks.push(Block::Item {
+                        number: String::new(),
+                        title: unit,
+                        line: line.line,
+                    });
+                    blocks.push(Block::Paragraph {
+                        text: duty,
+                        line: line.line,
+                    });
+                    i += 1;
+                    continue;
+                }
                 blocks.push(Block::Bullet {
                     level: u8::from(marker == "+"),
                     text: c[2].trim().to_owned(),
@@ -710,6 +801,59 @@ fn title_case(text: &str) -> String {
         .join(" ")
 }
 
+/// Words a unit's name starts with in an implementation part.
+const UNIT_WORDS: &[&str] = &[
+    "phong",
+    "ban",
+    "cong an",
+    "tram",
+    "trung tam",
+    "uy ban",
+    "ubnd",
+    "hoi",
+    "doan",
+    "truong",
+    "cac",
+    "de nghi",
+    "mat tran",
+    "van phong",
+    "bo phan",
+    "to ",
+    "khu pho",
+    "thon",
+    "quan su",
+    "chi huy",
+    "cong doan",
+    "dang uy",
+    "bao hiem",
+    "ngan hang",
+    "buu dien",
+];
+
+/// `Công an phường: phối hợp ...` -> (`Công an phường`, `Phối hợp ...`) when the part before the
+/// colon names a body.
+fn unit_and_duty(text: &str) -> Option<(String, String)> {
+    let (unit, duty) = text.split_once(':')?;
+    let unit = plain(unit);
+    let folded = fold_diacritics(&unit).to_lowercase();
+    let is_unit = unit.split_whitespace().count() <= 14
+        && unit.starts_with(|c: char| c.is_uppercase())
+        && UNIT_WORDS.iter().any(|w| folded.starts_with(w))
+        // Verbs that begin like a body's name.
+        && !["ban hanh", "to chuc", "hoi nghi", "cac hoat dong", "cac noi dung"]
+            .iter()
+            .any(|w| folded.starts_with(w));
+    (is_unit && !duty.trim().is_empty()).then(|| (unit, capitalise_first(duty.trim())))
+}
+
+/// Whether the last item of the body is a unit made from a bullet (its number is blank).
+fn unit_bullets_so_far(blocks: &[Block]) -> bool {
+    matches!(
+        blocks.iter().rev().find(|b| matches!(b, Block::Part { .. } | Block::Item { .. })),
+        Some(Block::Item { number, .. }) if number.is_empty()
+    )
+}
+
 fn capitalise_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -756,6 +900,50 @@ mod tests {
         assert_eq!(p.signer_title.as_deref(), Some("CHỦ TỊCH"));
         assert_eq!(p.signer_name.as_deref(), Some("NGUYỄN THỊ LAN"));
         assert!(p.unplaced.is_empty(), "{:?}", p.unplaced);
+    }
+
+    #[test]
+    fn bulleted_units_in_the_implementation_part() {
+        let text = "KẾ HOẠCH\nX\n\nII. TỔ CHỨC THỰC HIỆN\n\n- Phòng Văn hóa - Xã hội: chủ trì, tham mưu.\n\n- Công an phường: bảo đảm an ninh.\n\n- Đề nghị Ủy ban MTTQ phường: vận động Nhân dân.\n\n- Thời gian: cả năm 2026.";
+        let p = parse(lines(text));
+        let units: Vec<&str> = p
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { title, .. } => Some(title.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            units,
+            [
+                "Phòng Văn hóa - Xã hội",
+                "Công an phường",
+                "Đề nghị Ủy ban MTTQ phường"
+            ]
+        );
+        assert!(
+            matches!(p.body.last(), Some(Block::Bullet { text, .. }) if text == "Thời gian: cả năm 2026.")
+        );
+    }
+
+    #[test]
+    fn date_lines_in_other_forms() {
+        let p = parse(lines(
+            "Số: 3/KH-UBND\nHà Đông, ngày 04/3/2026\nKẾ HOẠCH\nX\n\nI. A\n\n- B.",
+        ));
+        assert_eq!(p.date.as_deref(), Some("2026-03-04"));
+        assert_eq!(p.place.as_deref(), Some("Hà Đông"));
+        let p = parse(lines(
+            "Số: 3/KH-UBND\nHà Đông, tháng 9 năm 2026\nKẾ HOẠCH\nX\n\nI. A\n\n- B.",
+        ));
+        assert_eq!(p.date.as_deref(), Some("2026-09"));
+    }
+
+    #[test]
+    fn party_style_symbols() {
+        let p = parse(lines("Số 42-KH/ĐU\nKẾ HOẠCH\nX\n\nI. NỘI DUNG\n\n- Một."));
+        assert_eq!((p.number.as_str(), p.symbol.as_str()), ("42", "KH/ĐU"));
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub struct ProposedLegal {
     pub date: String,
     /// `co_quan`, when the document states it.
     pub issuer: String,
+    /// Line of the first citation in the source document.
+    pub source_line: usize,
 }
 
 /// What the import proposes and every citation it saw.
@@ -218,6 +220,7 @@ pub fn propose(plan: &Plan, parsed: &Parsed, context: &Context<'_>) -> Proposals
                     let symbol = symbol_in(&written);
                     let (date, issuer, title) = details_after(&text[c.end..]);
                     proposals.legal.push(ProposedLegal {
+                        source_line: source_line_of(parsed, &written),
                         cited_as: written,
                         kind: c.kind.vietnamese().to_owned(),
                         symbol,
@@ -252,6 +255,7 @@ pub fn propose(plan: &Plan, parsed: &Parsed, context: &Context<'_>) -> Proposals
             }
             proposals.citations.push((name.clone(), false));
             proposals.legal.push(ProposedLegal {
+                source_line: source_line_of(parsed, &name),
                 cited_as: name.clone(),
                 kind: DocKind::Law.vietnamese().to_owned(),
                 symbol: None,
@@ -263,6 +267,18 @@ pub fn propose(plan: &Plan, parsed: &Parsed, context: &Context<'_>) -> Proposals
         }
     }
     proposals
+}
+
+/// The source line of the first block whose text holds `needle` (spacing aside); 1 if none.
+fn source_line_of(parsed: &Parsed, needle: &str) -> usize {
+    let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let needle = squeeze(needle);
+    parsed
+        .body
+        .iter()
+        .map(Block::line_and_text)
+        .find(|(_, text)| squeeze(&super::lines::plain(text)).contains(&needle))
+        .map_or(1, |(line, _)| line)
 }
 
 /// The number/symbol in a citation as written (`Nghị định số 20/2021/NĐ-CP` -> `20/2021/NĐ-CP`).

@@ -26,6 +26,7 @@ pub fn summary(imported: &Imported, source: &str) -> String {
         Encoding::Utf8 => "UTF-8",
         Encoding::Utf16 => "UTF-16",
         Encoding::Tcvn3 => "TCVN3 → Unicode",
+        Encoding::Vni => "VNI → Unicode",
     };
     let symbol = if plan.symbol.is_empty() {
         String::new()
