@@ -209,17 +209,27 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
                 periods.extend(s.keys().copied());
             }
         }
-        for period in periods {
-            let parts: Option<Vec<f64>> = (0..area_count)
-                .map(|a| {
-                    series
-                        .get(&(i, Some(a as u16)))
-                        .and_then(|s| s.get(&period))
-                        .map(|v| v.value)
-                })
+        let mut computed_at: Vec<(Period, f64)> = Vec::new();
+        {
+            let groups: Vec<Option<&BTreeMap<Period, Value>>> = (0..area_count)
+                .map(|a| series.get(&(i, Some(a as u16))))
                 .collect();
-            let Some(parts) = parts else { continue };
-            let computed = combine(indicator.area_rule == AreaRule::Mean, &parts);
+            let mut parts = Vec::with_capacity(area_count);
+            'period: for period in periods {
+                parts.clear();
+                for group in &groups {
+                    match group.and_then(|s| s.get(&period)) {
+                        Some(v) => parts.push(v.value),
+                        None => continue 'period,
+                    }
+                }
+                computed_at.push((
+                    period,
+                    combine(indicator.area_rule == AreaRule::Mean, &parts),
+                ));
+            }
+        }
+        for (period, computed) in computed_at {
             let ward = series.entry((i, None)).or_default();
             match ward.get(&period) {
                 Some(existing) => {
