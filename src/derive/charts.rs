@@ -79,6 +79,17 @@ fn escape(text: &str) -> String {
 
 /// Makes plotters' SVG scale with the page and carry its title and description.
 fn finish(svg: String, height: u32, title: &str, description: &str) -> String {
+    // plotters draws the minor mesh in the given colour even when it is the background (white on
+    // white) and writes the default `opacity="1"` everywhere: both cost page weight, neither ink.
+    let svg: String = svg
+        .lines()
+        .filter(|line| !(line.starts_with("<line") && line.contains("stroke=\"#FFFFFF\"")))
+        .map(|line| {
+            line.replace(" opacity=\"1\"", "")
+                .replace("opacity=\"1\" ", "")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     let fixed = format!("width=\"{WIDTH}\" height=\"{height}\"");
     let svg = svg.replacen(
         &fixed,

@@ -911,7 +911,7 @@ fn report_data(
     let mut charts: Vec<ChartSpec> = key_indices
         .iter()
         .filter(|&&i| table.get(i, None, period).is_some())
-        .take(4)
+        .take(3)
         .filter_map(|&i| charts::trend(site, table, i, period))
         .collect();
     let measured: Vec<&ReportTarget> = report_targets
