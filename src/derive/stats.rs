@@ -180,17 +180,37 @@ impl Table {
 pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
     let mut series: BTreeMap<(u16, AreaIndex), BTreeMap<Period, Value>> = BTreeMap::new();
     let mut given_at: BTreeMap<Key, usize> = BTreeMap::new();
-    for (n, f) in stats.figures.iter().enumerate() {
-        series.entry((f.indicator, f.area)).or_default().insert(
-            f.period,
-            Value {
-                value: f.value,
-                origin: Origin::Given,
-            },
-        );
-        if f.area.is_none() {
-            given_at.insert((f.indicator, f.area, f.period), n);
+    // Sorted once, each series is built from its run in one pass (no insert per figure).
+    let mut order: Vec<u32> = (0..stats.figures.len() as u32).collect();
+    order.sort_unstable_by_key(|&n| {
+        let f = &stats.figures[n as usize];
+        (f.indicator, f.area, f.period.rank())
+    });
+    for run in order.chunk_by(|&a, &b| {
+        let (fa, fb) = (&stats.figures[a as usize], &stats.figures[b as usize]);
+        (fa.indicator, fa.area) == (fb.indicator, fb.area)
+    }) {
+        let first = &stats.figures[run[0] as usize];
+        let periods: BTreeMap<Period, Value> = run
+            .iter()
+            .map(|&n| {
+                let f = &stats.figures[n as usize];
+                (
+                    f.period,
+                    Value {
+                        value: f.value,
+                        origin: Origin::Given,
+                    },
+                )
+            })
+            .collect();
+        if first.area.is_none() {
+            for &n in run {
+                let f = &stats.figures[n as usize];
+                given_at.insert((f.indicator, f.area, f.period), n as usize);
+            }
         }
+        series.insert((first.indicator, first.area), periods);
     }
     // Over time, each area and the ward.
     for ((indicator, _), s) in series.iter_mut() {

@@ -421,6 +421,11 @@ pub fn personal_data_in(
 
 /// Parses a number as staff write it: `1234`, `1.234` (thousands), `96,5` or `96.5`, `96,5%`.
 pub fn parse_number(text: &str) -> Option<f64> {
+    // Most cells are plain digits: no copying for them.
+    let plain = text.trim();
+    if !plain.is_empty() && plain.len() < 16 && plain.bytes().all(|b| b.is_ascii_digit()) {
+        return plain.parse::<u64>().ok().map(|n| n as f64);
+    }
     let t = text
         .trim()
         .trim_end_matches('%')
