@@ -79,6 +79,17 @@ fn escape(text: &str) -> String {
 
 /// Makes plotters' SVG scale with the page and carry its title and description.
 fn finish(svg: String, height: u32, title: &str, description: &str) -> String {
+    // plotters draws the minor mesh in the given colour even when it is the background (white on
+    // white) and writes the default `opacity="1"` everywhere: both cost page weight, neither ink.
+    let svg: String = svg
+        .lines()
+        .filter(|line| !(line.starts_with("<line") && line.contains("stroke=\"#FFFFFF\"")))
+        .map(|line| {
+            line.replace(" opacity=\"1\"", "")
+                .replace("opacity=\"1\" ", "")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     let fixed = format!("width=\"{WIDTH}\" height=\"{height}\"");
     let svg = svg.replacen(
         &fixed,
@@ -371,6 +382,97 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
         description,
         label_head: site.config.area_kind.clone(),
         value_head: unit_head(indicator),
+        points,
+    })
+}
+
+/// Progress against goals: one horizontal bar per goal, as a share of the goal (0-100%), with a
+/// dashed line at 100%. `points` carry the share as value and `label: text` as their label.
+pub fn progress(title: String, description: String, points: Vec<Point>) -> Option<ChartSpec> {
+    if points.iter().all(|p| p.value.is_none()) {
+        return None;
+    }
+    let n = points.len();
+    let height = bar_height(n);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        root.fill(&WHITE).ok()?;
+        let labels: Vec<String> = points.iter().map(|p| p.axis.clone()).collect();
+        let mut chart = ChartBuilder::on(&root)
+            .margin_top(10)
+            .margin_left(10)
+            .margin_right(70)
+            .margin_bottom(10)
+            .x_label_area_size(40)
+            .y_label_area_size(300)
+            .build_cartesian_2d(0.0f64..100.0, (n as f64 - 0.5)..-0.5f64)
+            .ok()?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .bold_line_style(GRID)
+            .light_line_style(WHITE)
+            .y_labels(n)
+            .y_label_formatter(&|y| {
+                let i = y.round();
+                if (y - i).abs() > 0.01 || i < 0.0 {
+                    return String::new();
+                }
+                labels.get(i as usize).cloned().unwrap_or_default()
+            })
+            .x_labels(6)
+            .x_label_formatter(&|x| format::percent(*x))
+            .x_label_style(font(14.0))
+            .y_label_style(font(14.0))
+            .axis_style(TEXT)
+            .draw()
+            .ok()?;
+        chart
+            .draw_series(points.iter().enumerate().filter_map(|(i, p)| {
+                let v = p.value?;
+                let y = i as f64;
+                Some(Rectangle::new(
+                    [(0.0, y - 0.35), (v.min(100.0), y + 0.35)],
+                    INK.filled(),
+                ))
+            }))
+            .ok()?;
+        chart
+            .draw_series(DashedLineSeries::new(
+                vec![(100.0, -0.5), (100.0, n as f64 - 0.5)],
+                6,
+                4,
+                ACCENT.stroke_width(2),
+            ))
+            .ok()?;
+        chart
+            .draw_series(points.iter().enumerate().map(|(i, p)| {
+                let x = p.value.map_or(1.0, |v| (v.min(100.0) - 1.0).max(1.0));
+                let style = if p.value.is_some_and(|v| v > 30.0) {
+                    font(14.0)
+                        .color(&WHITE)
+                        .pos(plotters::style::text_anchor::Pos::new(
+                            plotters::style::text_anchor::HPos::Right,
+                            plotters::style::text_anchor::VPos::Center,
+                        ))
+                } else {
+                    font(14.0).pos(plotters::style::text_anchor::Pos::new(
+                        plotters::style::text_anchor::HPos::Left,
+                        plotters::style::text_anchor::VPos::Center,
+                    ))
+                };
+                Text::new(p.text.clone(), (x, i as f64), style)
+            }))
+            .ok()?;
+        root.present().ok()?;
+    }
+    Some(ChartSpec {
+        svg: finish(svg, height, &title, &description),
+        title,
+        description,
+        label_head: crate::messages::text("chart_goal_head", &[]).vi,
+        value_head: crate::messages::text("chart_progress_head", &[]).vi,
         points,
     })
 }

@@ -180,17 +180,37 @@ impl Table {
 pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
     let mut series: BTreeMap<(u16, AreaIndex), BTreeMap<Period, Value>> = BTreeMap::new();
     let mut given_at: BTreeMap<Key, usize> = BTreeMap::new();
-    for (n, f) in stats.figures.iter().enumerate() {
-        series.entry((f.indicator, f.area)).or_default().insert(
-            f.period,
-            Value {
-                value: f.value,
-                origin: Origin::Given,
-            },
-        );
-        if f.area.is_none() {
-            given_at.insert((f.indicator, f.area, f.period), n);
+    // Sorted once, each series is built from its run in one pass (no insert per figure).
+    let mut order: Vec<u32> = (0..stats.figures.len() as u32).collect();
+    order.sort_unstable_by_key(|&n| {
+        let f = &stats.figures[n as usize];
+        (f.indicator, f.area, f.period.rank())
+    });
+    for run in order.chunk_by(|&a, &b| {
+        let (fa, fb) = (&stats.figures[a as usize], &stats.figures[b as usize]);
+        (fa.indicator, fa.area) == (fb.indicator, fb.area)
+    }) {
+        let first = &stats.figures[run[0] as usize];
+        let periods: BTreeMap<Period, Value> = run
+            .iter()
+            .map(|&n| {
+                let f = &stats.figures[n as usize];
+                (
+                    f.period,
+                    Value {
+                        value: f.value,
+                        origin: Origin::Given,
+                    },
+                )
+            })
+            .collect();
+        if first.area.is_none() {
+            for &n in run {
+                let f = &stats.figures[n as usize];
+                given_at.insert((f.indicator, f.area, f.period), n as usize);
+            }
         }
+        series.insert((first.indicator, first.area), periods);
     }
     // Over time, each area and the ward.
     for ((indicator, _), s) in series.iter_mut() {
@@ -209,17 +229,27 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
                 periods.extend(s.keys().copied());
             }
         }
-        for period in periods {
-            let parts: Option<Vec<f64>> = (0..area_count)
-                .map(|a| {
-                    series
-                        .get(&(i, Some(a as u16)))
-                        .and_then(|s| s.get(&period))
-                        .map(|v| v.value)
-                })
+        let mut computed_at: Vec<(Period, f64)> = Vec::new();
+        {
+            let groups: Vec<Option<&BTreeMap<Period, Value>>> = (0..area_count)
+                .map(|a| series.get(&(i, Some(a as u16))))
                 .collect();
-            let Some(parts) = parts else { continue };
-            let computed = combine(indicator.area_rule == AreaRule::Mean, &parts);
+            let mut parts = Vec::with_capacity(area_count);
+            'period: for period in periods {
+                parts.clear();
+                for group in &groups {
+                    match group.and_then(|s| s.get(&period)) {
+                        Some(v) => parts.push(v.value),
+                        None => continue 'period,
+                    }
+                }
+                computed_at.push((
+                    period,
+                    combine(indicator.area_rule == AreaRule::Mean, &parts),
+                ));
+            }
+        }
+        for (period, computed) in computed_at {
             let ward = series.entry((i, None)).or_default();
             match ward.get(&period) {
                 Some(existing) => {
@@ -289,12 +319,11 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
             }
         }
     }
-    let mut values = BTreeMap::new();
-    for ((i, a), s) in series {
-        for (p, v) in s {
-            values.insert((i, a, p), v);
-        }
-    }
+    // Series come out in key order, so the table is built in one sorted pass.
+    let values: BTreeMap<Key, Value> = series
+        .into_iter()
+        .flat_map(|((i, a), s)| s.into_iter().map(move |(p, v)| ((i, a, p), v)))
+        .collect();
     let mut table = Table {
         values,
         suppressed: BTreeMap::new(),
@@ -302,12 +331,6 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
     };
     table.suppressed = suppress(stats, &table, area_count);
     table
-}
-
-/// One group of cells and the total they add up to (cells by area, or parts of a period).
-struct Group {
-    cells: Vec<Key>,
-    total: Key,
 }
 
 /// Small-count suppression for counts: cells from 1 to threshold-1 are hidden (`< 5`); where a
@@ -321,68 +344,51 @@ pub fn suppress(
 ) -> BTreeMap<Key, Suppression> {
     let threshold = f64::from(stats.threshold);
     let mut hidden: BTreeMap<Key, Suppression> = BTreeMap::new();
-    let mut groups = Vec::new();
-    for (i, indicator) in stats.indicators.iter().enumerate() {
-        if indicator.kind != IndicatorKind::Count {
-            continue;
-        }
-        let i = i as u16;
-        let keys: Vec<Key> = table
-            .values
-            .range((i, None, Period::MIN)..(i + 1, None, Period::MIN))
-            .map(|(k, _)| *k)
-            .collect();
-        for key in &keys {
-            let v = table.values[key].value;
-            if v > 0.0 && v < threshold {
-                hidden.insert(*key, Suppression::Small);
-            }
-        }
-        if indicator.area_rule == AreaRule::Sum {
-            let periods: BTreeSet<Period> = table.ward_periods(i as usize).into_iter().collect();
-            for period in periods {
-                let cells: Vec<Key> = (0..area_count)
-                    .map(|a| (i, Some(a as u16), period))
-                    .filter(|k| table.values.contains_key(k))
-                    .collect();
-                if cells.len() == area_count {
-                    groups.push(Group {
-                        cells,
-                        total: (i, None, period),
-                    });
-                }
-            }
-        }
-        if indicator.time_rule == TimeRule::Sum {
-            for key in &keys {
-                let (_, area, period) = *key;
-                let children = period.children();
-                if children.is_empty() {
-                    continue;
-                }
-                let cells: Vec<Key> = children.iter().map(|c| (i, area, *c)).collect();
-                if cells.iter().all(|k| table.values.contains_key(k)) {
-                    groups.push(Group { cells, total: *key });
-                }
-            }
+    let mut queue: Vec<Key> = Vec::new();
+    for (key, value) in &table.values {
+        let indicator = &stats.indicators[key.0 as usize];
+        if indicator.kind == IndicatorKind::Count && value.value > 0.0 && value.value < threshold {
+            hidden.insert(*key, Suppression::Small);
+            queue.push(*key);
         }
     }
-    loop {
-        let mut changed = false;
-        for group in &groups {
-            if hidden.contains_key(&group.total) {
+    // Each hidden cell is checked in the (at most two) groups it belongs to; a cell hidden in
+    // turn is checked the same way, so only groups near a hidden cell are ever looked at.
+    while let Some(key) = queue.pop() {
+        let (i, area, period) = key;
+        let indicator = &stats.indicators[i as usize];
+        let mut groups: Vec<(Vec<Key>, Key)> = Vec::with_capacity(2);
+        if indicator.area_rule == AreaRule::Sum && area.is_some() && area_count > 0 {
+            groups.push((
+                (0..area_count)
+                    .map(|a| (i, Some(a as u16), period))
+                    .collect(),
+                (i, None, period),
+            ));
+        }
+        if indicator.time_rule == TimeRule::Sum
+            && let Some(parent) = period.parent()
+        {
+            groups.push((
+                parent
+                    .children()
+                    .into_iter()
+                    .map(|c| (i, area, c))
+                    .collect(),
+                (i, area, parent),
+            ));
+        }
+        for (cells, total) in groups {
+            if hidden.contains_key(&total)
+                || !table.values.contains_key(&total)
+                || !cells.iter().all(|k| table.values.contains_key(k))
+            {
                 continue;
             }
-            let hidden_count = group
-                .cells
-                .iter()
-                .filter(|k| hidden.contains_key(k))
-                .count();
-            if hidden_count != 1 {
+            if cells.iter().filter(|k| hidden.contains_key(k)).count() != 1 {
                 continue;
             }
-            let next = group
-                .cells
+            let next = cells
                 .iter()
                 .filter(|k| !hidden.contains_key(k))
                 .min_by(|a, b| {
@@ -390,17 +396,12 @@ pub fn suppress(
                         .value
                         .total_cmp(&table.values[b].value)
                         .then(a.cmp(b))
-                });
-            match next {
-                Some(k) => {
-                    hidden.insert(*k, Suppression::Complementary);
-                }
-                None => continue,
+                })
+                .copied();
+            if let Some(next) = next {
+                hidden.insert(next, Suppression::Complementary);
+                queue.push(next);
             }
-            changed = true;
-        }
-        if !changed {
-            break;
         }
     }
     hidden
@@ -658,13 +659,15 @@ pub struct CampaignResult {
     pub goals: Vec<GoalResult>,
     /// The period measured (`tháng 10/2025`).
     pub period_text: String,
+    /// Results against goals as a chart, when any goal has a result.
+    pub chart: Option<ChartSpec>,
 }
 
 fn campaign_result(site: &Site, table: &Table, build_date: NaiveDate, c: usize) -> CampaignResult {
     let stats = &site.stats;
     let campaign = &stats.campaigns[c];
     let passed = campaign.end < build_date;
-    let goals = campaign
+    let goals: Vec<GoalResult> = campaign
         .goals
         .iter()
         .filter_map(|g| {
@@ -693,10 +696,47 @@ fn campaign_result(site: &Site, table: &Table, build_date: NaiveDate, c: usize) 
             })
         })
         .collect();
+    let goals: Vec<GoalResult> = goals;
+    let points: Vec<charts::Point> = goals
+        .iter()
+        .filter(|g| g.percent_of_goal.is_some())
+        .map(|g| charts::Point {
+            label: g.indicator_name.clone(),
+            axis: g.indicator_name.clone(),
+            value: g.percent_of_goal,
+            text: format!(
+                "{} / {}",
+                g.value_text.clone().unwrap_or_default(),
+                g.goal_text
+            ),
+        })
+        .collect();
+    let args = [
+        ("period", format::period(campaign.period)),
+        ("count", points.len().to_string()),
+        (
+            "met",
+            goals
+                .iter()
+                .filter(|g| g.status == Status::Met)
+                .count()
+                .to_string(),
+        ),
+    ];
+    let chart = (!points.is_empty())
+        .then(|| {
+            charts::progress(
+                crate::messages::text("chart_progress_title", &args).vi,
+                crate::messages::text("chart_progress_description", &args).vi,
+                points,
+            )
+        })
+        .flatten();
     CampaignResult {
         campaign: c,
         goals,
         period_text: format::period(campaign.period),
+        chart,
     }
 }
 
@@ -872,7 +912,7 @@ fn report_data(
             });
         }
     }
-    let report_targets = site
+    let report_targets: Vec<ReportTarget> = site
         .plans
         .iter()
         .enumerate()
@@ -888,12 +928,48 @@ fn report_data(
             progress: targets[p][t].clone(),
         })
         .collect();
-    let charts = key_indices
+    let mut charts: Vec<ChartSpec> = key_indices
         .iter()
         .filter(|&&i| table.get(i, None, period).is_some())
-        .take(4)
+        .take(3)
         .filter_map(|&i| charts::trend(site, table, i, period))
         .collect();
+    let measured: Vec<&ReportTarget> = report_targets
+        .iter()
+        .filter(|t| t.progress.value.is_some() && t.progress.percent_of_goal.is_some())
+        .collect();
+    let progress_points: Vec<charts::Point> = measured
+        .iter()
+        .map(|t| charts::Point {
+            label: t.text.clone(),
+            axis: t.progress.indicator_name.clone().unwrap_or_default(),
+            value: t.progress.percent_of_goal,
+            text: format!(
+                "{} / {}",
+                t.progress.value_text.clone().unwrap_or_default(),
+                t.progress.goal_text
+            ),
+        })
+        .collect();
+    let args = [
+        ("period", format::period(period)),
+        ("count", measured.len().to_string()),
+        (
+            "met",
+            measured
+                .iter()
+                .filter(|t| t.progress.status == Status::Met)
+                .count()
+                .to_string(),
+        ),
+    ];
+    if let Some(chart) = charts::progress(
+        crate::messages::text("chart_progress_title", &args).vi,
+        crate::messages::text("chart_progress_description", &args).vi,
+        progress_points,
+    ) {
+        charts.push(chart);
+    }
     let all: Vec<usize> = (0..stats.indicators.len()).collect();
     ReportData {
         report: r,

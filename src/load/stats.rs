@@ -237,6 +237,23 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// Whether the cell holds nothing but spaces.
+    fn is_blank(&self) -> bool {
+        match self {
+            Cell::Text(t) | Cell::Date(t) => t.trim().is_empty(),
+            Cell::Number(_) => false,
+            Cell::Empty => true,
+        }
+    }
+
+    /// The text of a text cell, trimmed, without copying (numbers and empty cells: "").
+    fn text_ref(&self) -> &str {
+        match self {
+            Cell::Text(t) | Cell::Date(t) => t.trim(),
+            Cell::Number(_) | Cell::Empty => "",
+        }
+    }
+
     fn text(&self) -> String {
         match self {
             Cell::Text(t) | Cell::Date(t) => t.trim().to_owned(),
@@ -404,6 +421,11 @@ pub fn personal_data_in(
 
 /// Parses a number as staff write it: `1234`, `1.234` (thousands), `96,5` or `96.5`, `96,5%`.
 pub fn parse_number(text: &str) -> Option<f64> {
+    // Most cells are plain digits: no copying for them.
+    let plain = text.trim();
+    if !plain.is_empty() && plain.len() < 16 && plain.bytes().all(|b| b.is_ascii_digit()) {
+        return plain.parse::<u64>().ok().map(|n| n as f64);
+    }
     let t = text
         .trim()
         .trim_end_matches('%')
@@ -449,9 +471,10 @@ pub fn parse_number(text: &str) -> Option<f64> {
 struct TableReader<'a> {
     config: &'a SiteConfig,
     stats: &'a mut Statistics,
-    seen: &'a mut HashMap<(u16, AreaIndex, Period), (u16, u32)>,
     allowed_names: Vec<String>,
     area_keys: HashMap<String, AreaIndex>,
+    indicator_cache: HashMap<String, Option<usize>>,
+    area_cache: HashMap<String, Option<AreaIndex>>,
 }
 
 impl TableReader<'_> {
@@ -515,25 +538,54 @@ impl TableReader<'_> {
         at: &dyn Fn(usize) -> Location,
         diagnostics: &mut Diagnostics,
     ) {
-        if cells.iter().all(|c| c.text().is_empty()) {
+        if cells.iter().all(|c| c.is_blank()) {
             return;
         }
-        let get = |wanted: Column| -> (usize, Cell) {
+        const EMPTY: Cell = Cell::Empty;
+        let get = |wanted: Column| -> (usize, &Cell) {
             columns
                 .iter()
                 .position(|c| *c == Some(wanted))
-                .map(|i| (i, cells.get(i).cloned().unwrap_or(Cell::Empty)))
-                .unwrap_or((0, Cell::Empty))
+                .map(|i| (i, cells.get(i).unwrap_or(&EMPTY)))
+                .unwrap_or((0, &EMPTY))
         };
-        // Privacy first: every cell of the row.
         let (value_col, value_cell) = get(Column::Value);
         let (indicator_col, indicator_cell) = get(Column::Indicator);
-        let indicator_key = slugify(&indicator_cell.text());
-        let indicator = self.stats.indicator_index(&indicator_key);
+        let (period_col, period_cell) = get(Column::Period);
+        let (area_col, area_cell) = get(Column::Area);
+        let indicator_text = indicator_cell.text_ref();
+        let indicator = match self.indicator_cache.get(indicator_text) {
+            Some(i) => *i,
+            None => {
+                let found = self.stats.indicator_index(&slugify(indicator_text));
+                self.indicator_cache
+                    .insert(indicator_text.to_owned(), found);
+                found
+            }
+        };
+        let area_text = area_cell.text_ref();
+        let area = match self.area_cache.get(area_text) {
+            Some(a) => *a,
+            None => {
+                let found = self
+                    .area_keys
+                    .get(&fold_diacritics(area_text).to_lowercase())
+                    .copied();
+                self.area_cache.insert(area_text.to_owned(), found);
+                found
+            }
+        };
+        let period = Period::parse(period_cell.text_ref());
         let is_amount =
             indicator.is_some_and(|i| self.stats.indicators[i].kind == IndicatorKind::Amount);
+        // Privacy first: every cell that is not a known period, group, indicator or number.
         for (i, cell) in cells.iter().enumerate() {
+            let recognised = (i == period_col && period.is_some())
+                || (i == indicator_col && indicator.is_some())
+                || (i == area_col && area.is_some());
             let kind = match cell {
+                _ if recognised => None,
+                Cell::Empty => None,
                 Cell::Date(_) => Some("privacy_kind_date"),
                 Cell::Number(_) if i == value_col => None,
                 Cell::Text(t) if i == value_col && parse_number(t).is_some() => {
@@ -556,8 +608,6 @@ impl TableReader<'_> {
                 return;
             }
         }
-        let (period_col, period_cell) = get(Column::Period);
-        let period = Period::parse(&period_cell.text());
         if period.is_none() {
             diagnostics.push(
                 Diagnostic::error("stats_period_invalid", Some(at(period_col)))
@@ -571,35 +621,27 @@ impl TableReader<'_> {
                 .iter()
                 .map(|i| i.key.clone())
                 .collect();
-            let suggestion = crate::load::frontmatter::nearest(&indicator_key, &known)
+            let suggestion = crate::load::frontmatter::nearest(&slugify(indicator_text), &known)
                 .unwrap_or_else(|| known.first().cloned().unwrap_or_default());
             diagnostics.push(
                 Diagnostic::error("stats_indicator_unknown", Some(at(indicator_col)))
-                    .arg("value", indicator_cell.text())
+                    .arg("value", indicator_text.to_owned())
                     .arg("suggestion", suggestion),
             );
             return;
         };
-        let (area_col, area_cell) = get(Column::Area);
-        let area_text = area_cell.text();
-        let area = match self
-            .area_keys
-            .get(&fold_diacritics(&area_text).to_lowercase())
-        {
-            Some(a) => *a,
-            None => {
-                let known: Vec<String> = self.config.areas.iter().map(|a| a.id.clone()).collect();
-                diagnostics.push(
-                    Diagnostic::error("stats_area_unknown", Some(at(area_col)))
-                        .arg("value", area_text)
-                        .arg("expected", format!("toan-phuong, {}", known.join(", "))),
-                );
-                return;
-            }
+        let Some(area) = area else {
+            let known: Vec<String> = self.config.areas.iter().map(|a| a.id.clone()).collect();
+            diagnostics.push(
+                Diagnostic::error("stats_area_unknown", Some(at(area_col)))
+                    .arg("value", area_text.to_owned())
+                    .arg("expected", format!("toan-phuong, {}", known.join(", "))),
+            );
+            return;
         };
-        let value = match &value_cell {
+        let value = match value_cell {
             Cell::Number(n) => Some(*n),
-            other => parse_number(&other.text()),
+            other => parse_number(other.text_ref()),
         };
         let Some(value) = value else {
             diagnostics.push(
@@ -633,31 +675,13 @@ impl TableReader<'_> {
             return;
         }
         let Some(period) = period else { return };
-        let key = (indicator as u16, area, period);
-        if let Some((first_file, first_line)) = self.seen.get(&key) {
-            let first = self
-                .stats
-                .files
-                .get(*first_file as usize)
-                .map(|f| display_path(f))
-                .unwrap_or_default();
-            diagnostics.push(
-                Diagnostic::error("stats_duplicate", Some(at(0)))
-                    .arg("period", period.code())
-                    .arg("indicator", ind.key.clone())
-                    .arg("area", area_cell.text())
-                    .arg("other", format!("{first}:{first_line}")),
-            );
-            return;
-        }
-        self.seen.insert(key, (file, line as u32));
         let (_, note) = get(Column::Note);
         self.stats.figures.push(Figure {
             indicator: indicator as u16,
             area,
             period,
             value,
-            note: note.text(),
+            note: note.text_ref().to_owned(),
             file,
             line: line as u32,
         });
@@ -693,9 +717,12 @@ fn read_csv(
         .from_reader(source.text.as_bytes());
     let lines: Vec<&str> = source.text.lines().collect();
     let mut columns: Option<Vec<Option<Column>>> = None;
-    for record in csv.records() {
-        let record = match record {
-            Ok(r) => r,
+    let mut record = csv::StringRecord::new();
+    let mut cells: Vec<Cell> = Vec::new();
+    loop {
+        match csv.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line() as usize);
                 diagnostics.push(
@@ -707,29 +734,24 @@ fn read_csv(
                 );
                 return;
             }
-        };
+        }
         let line = record.position().map_or(1, |p| p.line() as usize);
         let text_line = lines.get(line - 1).copied().unwrap_or("");
         let at = |i: usize| Location::new(&source.path, line, csv_column(text_line, i));
-        let cells: Vec<Cell> = record
-            .iter()
-            .map(|f| {
-                if f.trim().is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::Text(f.to_owned())
-                }
-            })
-            .collect();
+        cells.clear();
+        cells.extend(record.iter().map(|f| {
+            if f.trim().is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(f.to_owned())
+            }
+        }));
         match &columns {
             None => match reader.header(&cells, &at, diagnostics) {
                 Some(c) => columns = Some(c),
                 None => return,
             },
-            Some(c) => {
-                let c = c.clone();
-                reader.row(file, line, &c, &cells, &at, diagnostics)
-            }
+            Some(c) => reader.row(file, line, c, &cells, &at, diagnostics),
         }
     }
 }
@@ -795,10 +817,7 @@ fn read_xlsx(
                     Some(c) => columns = Some(c),
                     None => break,
                 },
-                Some(c) => {
-                    let c = c.clone();
-                    reader.row(file, line, &c, &cells, &at, diagnostics)
-                }
+                Some(c) => reader.row(file, line, c, &cells, &at, diagnostics),
             }
         }
     }
@@ -859,13 +878,13 @@ pub fn load_figures(
         config.issuing_body.clone(),
     ];
     allowed_names.extend(config.areas.iter().map(|a| a.name.clone()));
-    let mut seen = HashMap::new();
     let mut reader = TableReader {
         config,
         stats,
-        seen: &mut seen,
         allowed_names,
         area_keys,
+        indicator_cache: HashMap::new(),
+        area_cache: HashMap::new(),
     };
     for relative in files_in(root, STATS_DIR, &["csv", "xlsx", "xls", "ods"]) {
         let is_csv = relative
@@ -883,6 +902,70 @@ pub fn load_figures(
         } else {
             read_xlsx(root, &relative, &mut reader, diagnostics);
         }
+    }
+    remove_duplicates(config, stats, diagnostics);
+}
+
+/// Where a figure's row is: `file:line` for CSV, `file.xlsx!Sheet!A17` for a spreadsheet row.
+fn row_location(stats: &Statistics, file: u16, line: u32) -> Location {
+    let path = stats.files.get(file as usize).cloned().unwrap_or_default();
+    let shown = display_path(&path);
+    if shown.contains('!') {
+        Location::new(format!("{shown}!A{line}"), line as usize, 1)
+    } else {
+        Location::new(path, line as usize, 1)
+    }
+}
+
+/// The same period, area and indicator twice: an error naming both rows; the later row is dropped.
+fn remove_duplicates(config: &SiteConfig, stats: &mut Statistics, diagnostics: &mut Diagnostics) {
+    let mut order: Vec<u32> = (0..stats.figures.len() as u32).collect();
+    let key = |f: &Figure| (f.indicator, f.area, f.period);
+    order.sort_by(|&a, &b| {
+        let (fa, fb) = (&stats.figures[a as usize], &stats.figures[b as usize]);
+        key(fa).cmp(&key(fb)).then(a.cmp(&b))
+    });
+    let mut drop = vec![false; stats.figures.len()];
+    for pair in order.windows(2) {
+        let (first, second) = (
+            &stats.figures[pair[0] as usize],
+            &stats.figures[pair[1] as usize],
+        );
+        if key(first) != key(second) {
+            continue;
+        }
+        drop[pair[1] as usize] = true;
+        let area = match second.area.and_then(|a| config.areas.get(a as usize)) {
+            Some(a) => a.id.clone(),
+            None => "toan-phuong".to_owned(),
+        };
+        let first_at = row_location(stats, first.file, first.line);
+        let other = if display_path(&first_at.file).contains('!') {
+            display_path(&first_at.file)
+        } else {
+            format!("{}:{}", display_path(&first_at.file), first.line)
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                "stats_duplicate",
+                Some(row_location(stats, second.file, second.line)),
+            )
+            .arg("period", second.period.code())
+            .arg(
+                "indicator",
+                stats.indicators[second.indicator as usize].key.clone(),
+            )
+            .arg("area", area)
+            .arg("other", other),
+        );
+    }
+    if drop.iter().any(|d| *d) {
+        let mut n = 0;
+        stats.figures.retain(|_| {
+            let keep = !drop[n];
+            n += 1;
+            keep
+        });
     }
 }
 

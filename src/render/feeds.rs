@@ -124,11 +124,12 @@ impl Renderer for FeedRenderer<'_> {
         let mut context = Context::new();
         context.insert("entries", &self.entries(site));
         context.insert("updated", &rfc3339(derived.build_date));
-        let sitemap: Vec<String> = jobs(site)
+        let mut sitemap: Vec<String> = jobs(site)
             .into_iter()
             .filter(|j| j.is_public_listing())
             .map(|j: Job| j.url(site))
             .collect();
+        sitemap.extend(crate::render::stats::page_urls(site));
         context.insert("urls", &sitemap);
         let mut errors = Vec::new();
         let mut files = 0;
