@@ -181,10 +181,11 @@ def make_sites(n, tools):
     anchor_dir = os.path.join(WORK, "anchors")
     stamp = f"n={n} seed={SEED} term_pagination={TERM_PAGINATION}"
     others = [t for t in ("hugo", "zola") if t in tools]
+    suffix = "" if TERM_PAGINATION else "-nopag"  # gen.py's folder names
     if others:
         fresh = all(
-            os.path.exists(os.path.join(anchor_dir, f"{t}-{n}", ".bench-stamp"))
-            and open(os.path.join(anchor_dir, f"{t}-{n}", ".bench-stamp")).read() == stamp
+            os.path.exists(os.path.join(anchor_dir, f"{t}-{n}{suffix}", ".bench-stamp"))
+            and open(os.path.join(anchor_dir, f"{t}-{n}{suffix}", ".bench-stamp")).read() == stamp
             for t in others
         )
         if not fresh:
@@ -194,7 +195,7 @@ def make_sites(n, tools):
                 cmd.append("--no-term-pagination")
             subprocess.run(cmd, check=True)
             for t in others:
-                with open(os.path.join(anchor_dir, f"{t}-{n}", ".bench-stamp"), "w") as f:
+                with open(os.path.join(anchor_dir, f"{t}-{n}{suffix}", ".bench-stamp"), "w") as f:
                     f.write(stamp)
     ward = os.path.join(WORK, f"compare-loa-{n}")
     ward_stamp = f"n={n} seed={SEED} plans=0 gen={os.path.getmtime(os.path.join(HERE, 'gen_ward.py'))}"
@@ -208,10 +209,10 @@ def make_sites(n, tools):
                                        os.path.join(ward, "output"), "--date", DATE],
                       os.path.join(ward, "output")))
     if "hugo" in tools:
-        root = os.path.join(anchor_dir, f"hugo-{n}")
+        root = os.path.join(anchor_dir, f"hugo-{n}{suffix}")
         sites.append(Site("hugo", n, root, [tools["hugo"], "--quiet"], os.path.join(root, "public")))
     if "zola" in tools:
-        root = os.path.join(anchor_dir, f"zola-{n}")
+        root = os.path.join(anchor_dir, f"zola-{n}{suffix}")
         sites.append(Site("zola", n, root, [tools["zola"], "build"], os.path.join(root, "public")))
     return sites
 

@@ -4,6 +4,7 @@
 Usage:
     python3 bench/serve_rebuild.py            # N = 10000 (N news items + N plans), 5 edits
     BENCH_N=1000 python3 bench/serve_rebuild.py
+    BENCH_PLANS=0 python3 bench/serve_rebuild.py   # news only
 
 Builds loa (release), generates the ward with bench/gen_ward.py into bench/work/serve-N, starts
 `loa serve` on a free port and waits for the first full build. Then, BENCH_EDITS times, it
@@ -32,6 +33,7 @@ REPO = os.path.dirname(HERE)
 WORK = os.path.join(HERE, "work")
 N = int(os.environ.get("BENCH_N", "10000"))
 EDITS = int(os.environ.get("BENCH_EDITS", "5"))
+PLANS = os.environ.get("BENCH_PLANS")  # default: N plans beside the N news items
 DATE = "2026-11-22"
 TARGET_MS = 100
 
@@ -64,8 +66,10 @@ def main():
     loa = os.path.join(WORK, "bin", "loa-serve")
     shutil.copy2(os.path.join(REPO, "target", "release", "loa"), loa)
     site = os.path.join(WORK, f"serve-{N}")
-    subprocess.run([sys.executable, os.path.join(HERE, "gen_ward.py"), str(N), "--out", site],
-                   check=True)
+    gen = [sys.executable, os.path.join(HERE, "gen_ward.py"), str(N), "--out", site]
+    if PLANS is not None:
+        gen += ["--plans", PLANS]
+    subprocess.run(gen, check=True)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

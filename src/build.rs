@@ -73,12 +73,19 @@ pub fn check(root: &Path, date: NaiveDate, diagnostics: &mut Diagnostics) -> Opt
     })
 }
 
-/// Renders a checked site into `sink`.
+/// Renders a checked site into `sink`. The renderers run side by side (the search index is mostly
+/// one long single-threaded task; the pages are rendered on the other cores meanwhile).
 pub fn render_into(checked: &Checked, sink: &dyn render::Sink) -> Result<Stats, Vec<Diagnostic>> {
+    use rayon::prelude::*;
     let mut stats = Stats::default();
     let mut errors = Vec::new();
-    for renderer in render::renderers(&checked.templates) {
-        match renderer.render(&checked.site, &checked.derived, sink) {
+    let renderers = render::renderers(&checked.templates);
+    let results: Vec<_> = renderers
+        .par_iter()
+        .map(|renderer| renderer.render(&checked.site, &checked.derived, sink))
+        .collect();
+    for result in results {
+        match result {
             Ok(s) => stats += s,
             Err(e) => errors.extend(e),
         }

@@ -31,6 +31,9 @@ use crate::render::{Renderer, Sink, feeds::FeedRenderer};
 
 /// How long to wait for an editor to finish writing before rebuilding.
 const DEBOUNCE: Duration = Duration::from_millis(30);
+/// The search index of news edits is rebuilt once edits pause this long (it takes seconds on a
+/// large site and would slow the next page rebuilds down).
+const SEARCH_QUIET: Duration = Duration::from_secs(2);
 /// Threads answering HTTP requests.
 const HTTP_THREADS: usize = 4;
 /// The address of the status the reload script polls.
@@ -571,8 +574,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         let out = out.clone();
         std::thread::spawn(move || {
             while let Ok(mut records) = search_rx.recv() {
-                // Only the newest matters.
-                while let Ok(newer) = search_rx.try_recv() {
+                // Wait until the edits pause, then index only the newest state.
+                while let Ok(newer) = search_rx.recv_timeout(SEARCH_QUIET) {
                     records = newer;
                 }
                 if let Err(reason) = write_search_bundle(&records, &out) {
