@@ -4,6 +4,7 @@
 pub mod article;
 pub mod config;
 pub mod frontmatter;
+pub mod leaflet;
 pub mod markdown;
 pub mod plan;
 pub mod registry;
@@ -38,6 +39,8 @@ pub struct Loaded {
     pub pages: Vec<Article>,
     /// The theme.
     pub theme: ThemeFiles,
+    /// content/leaflets.
+    pub leaflets: Vec<crate::model::Leaflet>,
 }
 
 /// Reads a file as normalised UTF-8 text; `relative` is how it is named in messages.
@@ -154,6 +157,17 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     let news = read_articles("content/news", ArticleKind::News);
     let pages = read_articles("content/pages", ArticleKind::Page);
     let theme = theme::load(root, &config.theme, diagnostics);
+    let mut leaflets = Vec::new();
+    for path in markdown_files(root, "content/leaflets") {
+        match read_source(root, &path) {
+            Ok(source) => {
+                if let Some(l) = leaflet::load(&source, slug_of(&path), diagnostics) {
+                    leaflets.push(l);
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
 
     Some(Loaded {
         root: root.to_path_buf(),
@@ -165,5 +179,6 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         news,
         pages,
         theme,
+        leaflets,
     })
 }

@@ -5,6 +5,7 @@ pub mod document;
 pub mod feeds;
 pub mod html;
 pub mod inline;
+pub mod print;
 pub mod urls;
 pub mod view;
 
@@ -113,5 +114,6 @@ pub fn renderers<'a>(templates: &'a Templates) -> Vec<Box<dyn Renderer + 'a>> {
     vec![
         Box::new(html::HtmlRenderer { templates }),
         Box::new(feeds::FeedRenderer { templates }),
+        Box::new(print::PrintRenderer { templates }),
     ]
 }
