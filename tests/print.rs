@@ -504,3 +504,40 @@ fn a_leaflet_too_long_for_its_panels_is_refused() {
         "{errors:?}"
     );
 }
+
+/// Decodes a QR code drawn as qrcode's SVG (dark rectangles `M{x} {y}h{w}v{h}...`).
+fn decode_qr_svg(svg: &str) -> String {
+    let size = regex::Regex::new(r#"width="(\d+)" height="(\d+)""#).unwrap();
+    let dims = size.captures(svg).expect("svg size");
+    let (w, h): (usize, usize) = (dims[1].parse().unwrap(), dims[2].parse().unwrap());
+    let mut dark = vec![false; w * h];
+    let rect = regex::Regex::new(r"M(\d+) (\d+)h(\d+)v(\d+)").unwrap();
+    for c in rect.captures_iter(svg) {
+        let [x, y, rw, rh] = [1, 2, 3, 4].map(|i| c[i].parse::<usize>().unwrap());
+        for yy in y..(y + rh).min(h) {
+            for xx in x..(x + rw).min(w) {
+                dark[yy * w + xx] = true;
+            }
+        }
+    }
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(
+            w,
+            h,
+            |x, y| if dark[y * w + x] { 0 } else { 255 },
+        );
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().expect("QR decodes").1
+}
+
+#[test]
+fn the_leaflet_qr_code_leads_to_the_page_printed_under_it() {
+    let pdf = Pdf::open(example(), LEAFLET);
+    let url = "https://luukiem.haiphong.gov.vn/ngay-ky-niem/ngay-nguoi-cao-tuoi-viet-nam/";
+    // The address is printed under the code (it may be broken across lines).
+    let printed: String = pdf.text_of(&[1]).split_whitespace().collect();
+    assert!(printed.contains(url), "{printed}");
+    let svg = loa::render::print::data::qr_svg(url).unwrap();
+    assert_eq!(decode_qr_svg(&svg), url);
+}
