@@ -7,7 +7,9 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_json::{Value, json};
 
 use crate::derive::Derived;
-use crate::diagnostics::{Diagnostic, Location};
+use crate::diagnostics::Diagnostic;
+#[cfg(feature = "pdf")]
+use crate::diagnostics::Location;
 use crate::locale::format;
 use crate::model::{Block, BlockKind, Leaflet, Plan, Site};
 use crate::render::urls;
