@@ -4,6 +4,7 @@
 pub mod article;
 pub mod config;
 pub mod frontmatter;
+pub mod leaflet;
 pub mod markdown;
 pub mod plan;
 pub mod registry;
@@ -41,6 +42,8 @@ pub struct Loaded {
     pub theme: ThemeFiles,
     /// Statistics: indicators, figures, campaigns, reports.
     pub stats: crate::model::stats::Statistics,
+    /// content/leaflets.
+    pub leaflets: Vec<crate::model::Leaflet>,
 }
 
 /// Reads a file as normalised UTF-8 text; `relative` is how it is named in messages.
@@ -158,6 +161,17 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     let pages = read_articles("content/pages", ArticleKind::Page);
     let theme = theme::load(root, &config.theme, diagnostics);
     let stats = stats::load(root, &config, diagnostics);
+    let mut leaflets = Vec::new();
+    for path in markdown_files(root, "content/leaflets") {
+        match read_source(root, &path) {
+            Ok(source) => {
+                if let Some(l) = leaflet::load(&source, slug_of(&path), diagnostics) {
+                    leaflets.push(l);
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
 
     Some(Loaded {
         root: root.to_path_buf(),
@@ -170,5 +184,6 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         pages,
         theme,
         stats,
+        leaflets,
     })
 }

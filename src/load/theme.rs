@@ -85,6 +85,18 @@ pub fn load(root: &Path, name: &str, diagnostics: &mut Diagnostics) -> ThemeFile
                     .arg("offset", "0"),
                 ),
             }
+        } else if let Some(print) = path.strip_prefix("print/") {
+            let shown = local_path(root, name, &path);
+            match String::from_utf8(bytes) {
+                Ok(text) => theme.print.push((print.to_owned(), shown, text)),
+                Err(_) => diagnostics.push(
+                    Diagnostic::error(
+                        "encoding_invalid",
+                        Some(crate::diagnostics::Location::file(shown)),
+                    )
+                    .arg("offset", "0"),
+                ),
+            }
         } else if let Some(asset) = path.strip_prefix("static/") {
             theme.static_files.push((asset.to_owned(), bytes));
         }

@@ -481,6 +481,8 @@ pub struct ThemeFiles {
     pub templates: Vec<(String, PathBuf, String)>,
     /// `(path under static/, bytes)`.
     pub static_files: Vec<(String, Vec<u8>)>,
+    /// Typst sources of the print products: `(path under print/, shown path, source)`.
+    pub print: Vec<(String, PathBuf, String)>,
 }
 
 /// Everything loaded and validated: the immutable input of derive and render.
@@ -506,4 +508,43 @@ pub struct Site {
     pub theme: ThemeFiles,
     /// Indicators, figures, campaigns and reports.
     pub stats: stats::Statistics,
+    /// Leaflets written in content/leaflets, by file name.
+    pub leaflets: Vec<Leaflet>,
+}
+
+/// A leaflet (tờ rơi) written in content/leaflets: a title, key facts, short sections; the ward's
+/// contact block and a QR code to the matching web page are added when it is printed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Leaflet {
+    /// Output name (from the file name).
+    pub slug: String,
+    /// Source file relative to the site root.
+    pub source: PathBuf,
+    /// Title on the cover.
+    pub title: String,
+    /// A line under the title.
+    pub subtitle: String,
+    /// The commemorative day it belongs to (id in data/days.toml), if any.
+    pub day: Option<String>,
+    /// Line of the `ngay_ky_niem` field (for located errors).
+    pub day_line: usize,
+    /// Site address the QR code points to (`/lien-he/`); else the day's page or the home page.
+    pub link: Option<String>,
+    /// Key facts, one short sentence each.
+    pub facts: Vec<String>,
+    /// Where to get help: one line each, printed above the ward's contact block.
+    pub help: Vec<String>,
+    /// The `##` sections of the body.
+    pub sections: Vec<LeafletSection>,
+}
+
+/// One `##` section of a leaflet.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LeafletSection {
+    /// Heading.
+    pub title: Inline,
+    /// 1-based line of the heading.
+    pub line: usize,
+    /// Paragraphs and bullet lists.
+    pub blocks: Vec<Block>,
 }

@@ -352,6 +352,7 @@ impl HtmlRenderer<'_> {
             }
             Job::NotFound => {}
         }
+        c.insert("print", &super::print::links(site, job));
         c
     }
 

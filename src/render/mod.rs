@@ -7,6 +7,7 @@ pub mod html;
 pub mod inline;
 pub mod stats;
 pub mod search;
+pub mod print;
 pub mod urls;
 pub mod view;
 
@@ -117,5 +118,6 @@ pub fn renderers<'a>(templates: &'a Templates) -> Vec<Box<dyn Renderer + 'a>> {
         Box::new(feeds::FeedRenderer { templates }),
         Box::new(stats::StatsRenderer { templates }),
         Box::new(search::SearchRenderer { templates }),
+        Box::new(print::PrintRenderer { templates }),
     ]
 }

@@ -88,6 +88,41 @@ pub fn file_for(url: &str) -> String {
     }
 }
 
+/// A plan or letter as a print-ready PDF (Nghị định 30/2020 layout).
+pub fn plan_pdf(slug: &str) -> String {
+    format!("/in/van-ban/{slug}.pdf")
+}
+
+/// A leaflet, A4 landscape tri-fold.
+pub fn leaflet_pdf(slug: &str) -> String {
+    format!("/in/to-roi/{slug}.pdf")
+}
+
+/// A leaflet, A5 two pages.
+pub fn leaflet_a5_pdf(slug: &str) -> String {
+    format!("/in/to-roi/{slug}-a5.pdf")
+}
+
+/// A commemorative day's A3 poster.
+pub fn poster_pdf(day: &str) -> String {
+    format!("/in/ap-phich/{day}.pdf")
+}
+
+/// A commemorative day's banner (băng-rôn) at true size.
+pub fn banner_pdf(day: &str) -> String {
+    format!("/in/bang-ron/{day}.pdf")
+}
+
+/// A commemorative day's loudspeaker script; `ext` is `txt` or `pdf`.
+pub fn day_broadcast(day: &str, ext: &str) -> String {
+    format!("/in/phat-thanh/ngay-ky-niem/{day}.{ext}")
+}
+
+/// A news item's loudspeaker script; `ext` is `txt` or `pdf`.
+pub fn news_broadcast(slug: &str, ext: &str) -> String {
+    format!("/in/phat-thanh/tin-tuc/{slug}.{ext}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -123,6 +123,32 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         }
     }
 
+    // Leaflets name their commemorative day by id.
+    for leaflet in &loaded.leaflets {
+        if let Some(day) = &leaflet.day
+            && !loaded.days.iter().any(|d| &d.id == day)
+        {
+            let known: Vec<String> = loaded.days.iter().map(|d| d.id.clone()).collect();
+            diagnostics.push(
+                Diagnostic::error(
+                    "leaflet_day_unknown",
+                    Some(crate::diagnostics::Location::new(
+                        leaflet.source.clone(),
+                        leaflet.day_line,
+                        1,
+                    )),
+                )
+                .field("ngay_ky_niem")
+                .arg("day", day.clone())
+                .arg(
+                    "suggestion",
+                    crate::load::frontmatter::nearest(day, &known).unwrap_or_default(),
+                )
+                .arg("known", known.join(", ")),
+            );
+        }
+    }
+
     // Newest first; undated drafts by their partial date, then by address (stable output).
     loaded.plans.sort_by(|a, b| {
         b.date
@@ -153,6 +179,7 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         news: loaded.news,
         pages: loaded.pages,
         theme: loaded.theme,
+        leaflets: loaded.leaflets,
     }
 }
 

@@ -1,0 +1,252 @@
+//! Loudspeaker scripts (tin phát thanh): the words come from the theme's `phat_thanh.txt`
+//! (opening, body, closing) and `phat_thanh_dau.txt` (the heading with the reading time);
+//! this module only gathers the data and counts syllables.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::derive::Derived;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::locale::format;
+use crate::model::{Article, Site};
+use crate::render::view::{self, SiteView};
+use crate::render::{Templates, template_diagnostic, urls};
+
+/// Reading pace of the ward loudspeaker, in syllables per minute.
+pub const SYLLABLES_PER_MINUTE: usize = 130;
+
+/// A script ready to be written as text and typeset.
+#[derive(Debug, Clone, Serialize)]
+pub struct Script {
+    /// Output address without extension (`/in/phat-thanh/tin-tuc/x`).
+    #[serde(skip)]
+    pub base: String,
+    /// Where its content comes from.
+    #[serde(skip)]
+    pub origin: Location,
+    /// Date of the content (document date of the PDF).
+    #[serde(skip)]
+    pub date: chrono::NaiveDate,
+    /// The heading lines (title, reading time).
+    pub heading: Vec<String>,
+    /// The paragraphs to read.
+    pub paragraphs: Vec<String>,
+    /// Syllables counted in the paragraphs.
+    pub syllables: usize,
+}
+
+impl Script {
+    /// The script as UTF-8 text: heading, blank line, paragraphs separated by blank lines.
+    pub fn text(&self) -> String {
+        let mut out = self.heading.join("\n");
+        out.push_str("\n\n");
+        out.push_str(&self.paragraphs.join("\n\n"));
+        out.push('\n');
+        out
+    }
+}
+
+/// A syllable is a space-separated word with at least one letter or digit.
+pub fn syllables(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Estimated reading time in whole seconds at [`SYLLABLES_PER_MINUTE`], rounded up.
+pub fn reading_seconds(syllables: usize) -> usize {
+    (syllables * 60).div_ceil(SYLLABLES_PER_MINUTE)
+}
+
+/// Paragraphs of a Markdown body as plain text (headings and list items are paragraphs too).
+pub fn plain_paragraphs(markdown: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for event in Parser::new_ext(markdown, crate::load::markdown::options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => current.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
+            | Event::Start(Tag::List(_) | Tag::Item) => {
+                let text = crate::locale::text::collapse_whitespace(&current);
+                if !text.is_empty() {
+                    out.push(text);
+                }
+                current.clear();
+            }
+            _ => {}
+        }
+    }
+    let text = crate::locale::text::collapse_whitespace(&current);
+    if !text.is_empty() {
+        out.push(text);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct NewsData {
+    title: String,
+    date_text: String,
+    summary: String,
+    paragraphs: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Timing {
+    syllables: String,
+    minutes: usize,
+    seconds: usize,
+    pace: usize,
+}
+
+fn render(
+    templates: &Templates,
+    name: &str,
+    context: &tera::Context,
+    page: &str,
+) -> Result<String, Diagnostic> {
+    templates
+        .tera
+        .render(name, context)
+        .map_err(|e| template_diagnostic(&e, &templates.paths, Some(page)))
+}
+
+fn finish(
+    templates: &Templates,
+    mut context: tera::Context,
+    base: String,
+    origin: Location,
+    date: chrono::NaiveDate,
+) -> Result<Script, Diagnostic> {
+    let page = format!("{base}.txt");
+    let body = render(templates, "phat_thanh.txt", &context, &page)?;
+    let paragraphs: Vec<String> = body
+        .split("\n\n")
+        .map(crate::locale::text::collapse_whitespace)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let count: usize = paragraphs.iter().map(|p| syllables(p)).sum();
+    let seconds = reading_seconds(count);
+    context.insert(
+        "timing",
+        &Timing {
+            syllables: format::integer(count as i64),
+            minutes: seconds / 60,
+            seconds: seconds % 60,
+            pace: SYLLABLES_PER_MINUTE,
+        },
+    );
+    let heading: Vec<String> = render(templates, "phat_thanh_dau.txt", &context, &page)?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    Ok(Script {
+        base,
+        origin,
+        date,
+        heading,
+        paragraphs,
+        syllables: count,
+    })
+}
+
+/// The scripts of a build: one per commemorative day, one per news item marked for broadcast.
+pub fn scripts(
+    site: &Site,
+    derived: &Derived,
+    templates: &Templates,
+) -> Result<Vec<Script>, Vec<Diagnostic>> {
+    let site_view = SiteView::new(site, derived);
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (i, day) in site.days.iter().enumerate() {
+        let mut context = tera::Context::new();
+        context.insert("site", &site_view);
+        context.insert("kind", "day");
+        let day_view = view::day_view(site, derived, i);
+        let date = derived
+            .calendar
+            .iter()
+            .find(|o| o.day == i)
+            .map_or(derived.build_date, |o| o.start);
+        context.insert("day", &day_view);
+        let origin = Location::new("data/days.toml", day.line, 1);
+        match finish(
+            templates,
+            context,
+            urls::day_broadcast(&day.id, "")
+                .trim_end_matches('.')
+                .to_owned(),
+            origin,
+            date,
+        ) {
+            Ok(s) => out.push(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    for article in site.news.iter().filter(|a| a.broadcast) {
+        match news_script(site, &site_view, article, templates, derived) {
+            Ok(s) => out.push(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn news_script(
+    site: &Site,
+    site_view: &SiteView,
+    article: &Article,
+    templates: &Templates,
+    derived: &Derived,
+) -> Result<Script, Diagnostic> {
+    let _ = site;
+    let date = article.date.unwrap_or(derived.build_date);
+    let mut context = tera::Context::new();
+    context.insert("site", site_view);
+    context.insert("kind", "news");
+    context.insert(
+        "news",
+        &NewsData {
+            title: article.title.clone(),
+            date_text: format::heading_date(date),
+            summary: article.summary.clone(),
+            paragraphs: plain_paragraphs(&article.body),
+        },
+    );
+    finish(
+        templates,
+        context,
+        urls::news_broadcast(&article.slug, "")
+            .trim_end_matches('.')
+            .to_owned(),
+        Location::file(article.source.clone()),
+        date,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables_and_time() {
+        assert_eq!(syllables("Kính thưa bà con, hôm nay - ngày 6/6"), 8);
+        assert_eq!(reading_seconds(130), 60);
+        assert_eq!(reading_seconds(195), 90);
+        assert_eq!(reading_seconds(1), 1);
+    }
+
+    #[test]
+    fn markdown_paragraphs_and_items() {
+        let p = plain_paragraphs("Một **hai** ba.\n\n- Bốn\n- Năm\n\n## Sáu\n\nBảy\ntám");
+        assert_eq!(p, ["Một hai ba.", "Bốn", "Năm", "Sáu", "Bảy tám"]);
+    }
+}

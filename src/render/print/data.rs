@@ -1,0 +1,500 @@
+//! The data each print template receives (as `/du-lieu.json`): the model turned into plain JSON,
+//! with inline text as runs (`{"t": text, "b": bold, "i": italic}`) so templates never parse
+//! Markdown and text is never read as Typst markup. No wording here: templates own the words.
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde_json::{Value, json};
+
+use crate::derive::Derived;
+use crate::diagnostics::Diagnostic;
+#[cfg(feature = "pdf")]
+use crate::diagnostics::Location;
+use crate::locale::format;
+use crate::model::{Block, BlockKind, Leaflet, Plan, Site};
+use crate::render::urls;
+use crate::render::view;
+
+/// A write failure as a diagnostic.
+pub fn write_error(path: &str, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error("output_error", None)
+        .arg("path", path.to_owned())
+        .arg("reason", error.to_string())
+}
+
+/// Inline Markdown as runs of plain text with their bold and italic flags.
+pub fn runs(markdown: &str) -> Value {
+    let mut out: Vec<Value> = Vec::new();
+    let (mut bold, mut italic) = (0u32, 0u32);
+    let mut push = |text: &str, bold: u32, italic: u32| {
+        if text.is_empty() {
+            return;
+        }
+        out.push(json!({"t": text, "b": bold > 0, "i": italic > 0}));
+    };
+    for event in Parser::new_ext(markdown, crate::load::markdown::options()) {
+        match event {
+            Event::Start(Tag::Strong) => bold += 1,
+            Event::End(TagEnd::Strong) => bold = bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => italic += 1,
+            Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) => push(&t, bold, italic),
+            Event::SoftBreak | Event::HardBreak => push(" ", bold, italic),
+            _ => {}
+        }
+    }
+    Value::Array(out)
+}
+
+/// Runs of a plain string (no marks).
+pub fn plain_runs(text: &str) -> Value {
+    json!([{"t": text, "b": false, "i": false}])
+}
+
+/// Body blocks as JSON.
+pub fn blocks(blocks: &[Block]) -> Vec<Value> {
+    blocks
+        .iter()
+        .map(|block| match &block.kind {
+            BlockKind::Paragraph { text } => json!({"kind": "p", "runs": runs(&text.markdown)}),
+            BlockKind::Heading { text } => json!({"kind": "h", "runs": runs(&text.markdown)}),
+            BlockKind::List(list) => json!({
+                "kind": "list",
+                "start": list.start,
+                "marker": list.marker.to_string(),
+                "items": list.items.iter().map(|item| json!({
+                    "runs": runs(&item.text.markdown),
+                    "children": self::blocks(&item.children),
+                })).collect::<Vec<_>>(),
+            }),
+            BlockKind::Table(table) => json!({
+                "kind": "table",
+                "header": table.header.iter().map(|c| runs(&c.markdown)).collect::<Vec<_>>(),
+                "rows": table.rows.iter().map(|r| r.iter().map(|c| runs(&c.markdown)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+            }),
+        })
+        .collect()
+}
+
+/// The ward, as every template sees it.
+pub fn site_data(site: &Site) -> Value {
+    let c = &site.config;
+    json!({
+        "name": c.name,
+        "level": c.level,
+        "full_name": c.full_name(),
+        "province": c.province,
+        "parent_body": c.parent_body,
+        "issuing_body": c.issuing_body,
+        "service_centre": c.service_centre,
+        "address": c.address,
+        "phone": c.phone,
+        "email": c.email,
+        "base_url": c.base_url,
+        "office_hours": c.office_hours,
+        "officials": c.officials,
+    })
+}
+
+/// A document number as printed: numbers below 10 zero-padded (`5` -> `05`).
+pub fn padded_number(number: &str) -> String {
+    match number.trim().parse::<u32>() {
+        Ok(n) if n < 10 => format!("{n:02}"),
+        _ => number.trim().to_owned(),
+    }
+}
+
+/// A plan or letter.
+pub fn plan_data(site: &Site, plan: &Plan) -> Value {
+    let date = plan.date;
+    json!({
+        "site": site_data(site),
+        "doc": {
+            "code": plan.doc_type.code(),
+            "type_name": plan.doc_type.name(),
+            "is_letter": plan.doc_type == crate::model::DocType::OfficialLetter,
+            "number": padded_number(&plan.number),
+            "symbol": plan.symbol,
+            "place": plan.place,
+            "day": date.day.map(format::heading_day).unwrap_or_default(),
+            "month": date.month.map(format::heading_month).unwrap_or_default(),
+            "year": date.year.map(|y| y.to_string()).unwrap_or_default(),
+            "subject": plan.subject,
+            "addressees": plan.addressees,
+            "preamble": blocks(&plan.body.preamble),
+            "parts": plan.body.parts.iter().map(|part| json!({
+                "numeral": part.numeral,
+                "title": part.title,
+                "intro": blocks(&part.intro),
+                "items": part.items.iter().map(|item| json!({
+                    "number": item.number,
+                    "title": runs(&item.title.markdown),
+                    "blocks": blocks(&item.blocks),
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "closing": plan.closing.iter().map(|c| runs(&c.markdown)).collect::<Vec<_>>(),
+            "recipients": plan.recipients,
+            "signer": {
+                "authority": plan.signer.authority,
+                "title": plan.signer.title,
+                "name": plan.signer.name,
+            },
+        }
+    })
+}
+
+/// The occurrence of day `index` in the build year, as the web pages show it.
+fn occurrence(site: &Site, derived: &Derived, index: usize) -> (Value, Option<NaiveDate>) {
+    match derived.calendar.iter().find(|o| o.day == index) {
+        Some(o) => (
+            serde_json::to_value(view::occurrence_view(site, o, derived.build_date))
+                .unwrap_or(Value::Null),
+            Some(o.start),
+        ),
+        None => (Value::Null, None),
+    }
+}
+
+/// A written leaflet.
+pub fn leaflet_data(site: &Site, derived: &Derived, leaflet: &Leaflet) -> (Value, String) {
+    let day = leaflet
+        .day
+        .as_ref()
+        .and_then(|id| site.days.iter().position(|d| &d.id == id));
+    let path = match (&leaflet.link, day) {
+        (Some(link), _) => link.clone(),
+        (None, Some(i)) => urls::day(&site.days[i].id),
+        (None, None) => urls::HOME.to_owned(),
+    };
+    let url = format!("{}{}", site.config.base_url, path);
+    let (occ, _) = day.map_or((Value::Null, None), |i| occurrence(site, derived, i));
+    let data = json!({
+        "site": site_data(site),
+        "leaflet": {
+            "generated": false,
+            "title": leaflet.title,
+            "subtitle": leaflet.subtitle,
+            "day_name": day.map(|i| site.days[i].name.clone()),
+            "occurrence": occ,
+            "facts": leaflet.facts.iter().map(|f| json!({"key": null, "text": f})).collect::<Vec<_>>(),
+            "help": leaflet.help,
+            "slogans": day.map(|i| site.days[i].slogans.clone()).unwrap_or_default(),
+            "sections": leaflet.sections.iter().map(|s| json!({
+                "key": null,
+                "title": if s.title.plain.is_empty() { Value::Null } else { runs(&s.title.markdown) },
+                "blocks": blocks(&s.blocks),
+            })).collect::<Vec<_>>(),
+            "url": url,
+        }
+    });
+    (data, url)
+}
+
+/// A leaflet generated for a commemorative day from its theme, slogans and related policies.
+pub fn day_leaflet_data(site: &Site, derived: &Derived, index: usize) -> (Value, String) {
+    let day = &site.days[index];
+    let url = format!("{}{}", site.config.base_url, urls::day(&day.id));
+    let (occ, _) = occurrence(site, derived, index);
+    let mut facts = Vec::new();
+    if !day.groups.is_empty() {
+        facts.push(json!({"key": "doi-tuong", "text": day.groups.join(", ")}));
+    }
+    if !day.basis.is_empty() {
+        facts.push(json!({"key": "can-cu", "text": day.basis}));
+    }
+    let mut sections = Vec::new();
+    if !day.description.is_empty() {
+        sections.push(json!({"key": "y-nghia", "title": null,
+            "blocks": [{"kind": "p", "runs": plain_runs(&day.description)}]}));
+    }
+    if !day.theme.is_empty() {
+        sections.push(json!({"key": "chu-de", "title": null,
+            "blocks": [{"kind": "p", "runs": plain_runs(&day.theme)}]}));
+    }
+    let policies: Vec<Value> = day
+        .policies
+        .iter()
+        .filter_map(|id| site.legal.iter().find(|d| &d.id == id))
+        .take(3)
+        .map(|d| {
+            let text = if d.summary.is_empty() {
+                &d.title
+            } else {
+                &d.summary
+            };
+            json!({
+                "runs": [{"t": format!("{}: ", d.display_name()), "b": true, "i": false},
+                         {"t": text, "b": false, "i": false}],
+                "children": [],
+            })
+        })
+        .collect();
+    if !policies.is_empty() {
+        sections.push(json!({"key": "chinh-sach", "title": null,
+            "blocks": [{"kind": "list", "start": null, "marker": "-", "items": policies}]}));
+    }
+    let data = json!({
+        "site": site_data(site),
+        "leaflet": {
+            "generated": true,
+            "title": day.name,
+            "subtitle": day.theme,
+            "day_name": day.name,
+            "occurrence": occ,
+            "facts": facts,
+            "help": [],
+            "slogans": day.slogans,
+            "sections": sections,
+            "url": url,
+        }
+    });
+    (data, url)
+}
+
+/// A commemorative day for its poster and banner.
+pub fn day_data(site: &Site, derived: &Derived, index: usize) -> Value {
+    let day = &site.days[index];
+    let (occ, _) = occurrence(site, derived, index);
+    json!({
+        "site": site_data(site),
+        "day": {
+            "name": day.name,
+            "theme": day.theme,
+            "slogans": day.slogans,
+            "description": day.description,
+            "basis": day.basis,
+            "occurrence": occ,
+            "year": derived.build_date.format("%Y").to_string(),
+            "url": format!("{}{}", site.config.base_url, urls::day(&day.id)),
+        }
+    })
+}
+
+/// The date a day's products carry: its occurrence in the build year, else the build date.
+pub fn day_date(derived: &Derived, index: usize) -> NaiveDate {
+    derived
+        .calendar
+        .iter()
+        .find(|o| o.day == index)
+        .map_or(derived.build_date, |o| o.start)
+}
+
+/// A QR code for `url`, as SVG (black on white, with the quiet zone).
+#[cfg(feature = "pdf")]
+pub fn qr_svg(url: &str) -> Result<String, String> {
+    let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| e.to_string())?;
+    Ok(code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(300, 300)
+        .quiet_zone(true)
+        .build())
+}
+
+/// Stack size of the typesetting threads.
+#[cfg(feature = "pdf")]
+const TYPESETTING_STACK: usize = 64 << 20;
+
+#[cfg(feature = "pdf")]
+struct Product {
+    path: String,
+    template: &'static str,
+    data: Value,
+    qr: Option<String>,
+    origin: Location,
+    date: NaiveDate,
+    archival: bool,
+    page_limit: Option<usize>,
+}
+
+/// Typesets every PDF product and writes it.
+#[cfg(feature = "pdf")]
+pub fn render_pdfs(
+    site: &Site,
+    derived: &Derived,
+    scripts: &[super::broadcast::Script],
+    sink: &dyn crate::render::Sink,
+) -> Result<crate::render::Stats, Vec<Diagnostic>> {
+    use rayon::prelude::*;
+
+    let mut products = Vec::new();
+    let mut errors = Vec::new();
+    for plan in &site.plans {
+        products.push(Product {
+            path: urls::plan_pdf(&plan.slug),
+            template: "van-ban.typ",
+            data: plan_data(site, plan),
+            qr: None,
+            origin: Location::file(plan.source.clone()),
+            date: plan.date.earliest().unwrap_or(derived.build_date),
+            archival: true,
+            page_limit: None,
+        });
+    }
+    let mut leaflets: Vec<(String, Value, String, Location, NaiveDate)> = Vec::new();
+    for leaflet in &site.leaflets {
+        let (data, url) = leaflet_data(site, derived, leaflet);
+        let date = leaflet
+            .day
+            .as_ref()
+            .and_then(|id| site.days.iter().position(|d| &d.id == id))
+            .map_or(derived.build_date, |i| day_date(derived, i));
+        leaflets.push((
+            leaflet.slug.clone(),
+            data,
+            url,
+            Location::file(leaflet.source.clone()),
+            date,
+        ));
+    }
+    for (i, day) in site.days.iter().enumerate() {
+        let origin = Location::new("data/days.toml", day.line, 1);
+        let date = day_date(derived, i);
+        let written = site
+            .leaflets
+            .iter()
+            .any(|l| l.day.as_deref() == Some(day.id.as_str()) || l.slug == day.id);
+        if !written {
+            let (data, url) = day_leaflet_data(site, derived, i);
+            leaflets.push((day.id.clone(), data, url, origin.clone(), date));
+        }
+        let data = day_data(site, derived, i);
+        products.push(Product {
+            path: urls::poster_pdf(&day.id),
+            template: "ap-phich.typ",
+            data: data.clone(),
+            qr: None,
+            origin: origin.clone(),
+            date,
+            archival: false,
+            page_limit: None,
+        });
+        products.push(Product {
+            path: urls::banner_pdf(&day.id),
+            template: "bang-ron.typ",
+            data,
+            qr: None,
+            origin,
+            date,
+            archival: false,
+            page_limit: None,
+        });
+    }
+    for (slug, data, url, origin, date) in leaflets {
+        let qr = match qr_svg(&url) {
+            Ok(svg) => svg,
+            Err(detail) => {
+                errors.push(
+                    Diagnostic::error("print_template_error", Some(origin.clone()))
+                        .arg("product", urls::leaflet_pdf(&slug))
+                        .arg("detail", detail),
+                );
+                continue;
+            }
+        };
+        products.push(Product {
+            path: urls::leaflet_pdf(&slug),
+            template: "to-roi.typ",
+            data: data.clone(),
+            qr: Some(qr.clone()),
+            origin: origin.clone(),
+            date,
+            archival: false,
+            page_limit: Some(2),
+        });
+        products.push(Product {
+            path: urls::leaflet_a5_pdf(&slug),
+            template: "to-roi-a5.typ",
+            data,
+            qr: Some(qr),
+            origin,
+            date,
+            archival: false,
+            page_limit: Some(2),
+        });
+    }
+    for script in scripts {
+        products.push(Product {
+            path: format!("{}.pdf", script.base),
+            template: "phat-thanh.typ",
+            data: json!({"site": site_data(site), "script": script}),
+            qr: None,
+            origin: script.origin.clone(),
+            date: script.date,
+            archival: false,
+            page_limit: None,
+        });
+    }
+
+    let engine = super::engine::Engine::new(&site.theme);
+    // Typst recurses deeply (more so in debug builds): typeset on threads with large stacks.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(TYPESETTING_STACK)
+        .build()
+        .map_err(|e| vec![write_error("in/", &std::io::Error::other(e.to_string()))])?;
+    let results: Vec<Result<usize, Vec<Diagnostic>>> = pool.install(|| {
+        products
+            .par_iter()
+            .map(|p| {
+                let path = p.path.trim_start_matches('/');
+                let job = super::engine::Job {
+                    template: p.template,
+                    data: &p.data,
+                    qr_svg: p.qr.clone(),
+                    product: path.to_owned(),
+                    origin: p.origin.clone(),
+                    ident: path.to_owned(),
+                    date: p.date,
+                    archival: p.archival,
+                };
+                let output = engine.compile(&job)?;
+                if let Some(limit) = p.page_limit
+                    && output.pages > limit
+                {
+                    return Err(vec![
+                        Diagnostic::error("leaflet_too_long", Some(p.origin.clone()))
+                            .arg("product", path.to_owned())
+                            .arg("pages", output.pages.to_string())
+                            .arg("limit", limit.to_string()),
+                    ]);
+                }
+                sink.put(path, &output.pdf)
+                    .map_err(|e| vec![write_error(path, &e)])?;
+                Ok(1)
+            })
+            .collect()
+    });
+    let mut stats = crate::render::Stats::default();
+    for result in results {
+        match result {
+            Ok(n) => stats.files += n,
+            Err(e) => errors.extend(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(stats)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_keep_bold_and_italic() {
+        let r = runs("Thực hiện **Kế hoạch** số *05*.");
+        assert_eq!(r[0]["t"], "Thực hiện ");
+        assert_eq!(r[1]["t"], "Kế hoạch");
+        assert_eq!(r[1]["b"], true);
+        assert_eq!(r[3]["i"], true);
+    }
+
+    #[test]
+    fn numbers_below_ten_are_padded() {
+        assert_eq!(padded_number("5"), "05");
+        assert_eq!(padded_number("12"), "12");
+        assert_eq!(padded_number(""), "");
+    }
+}

@@ -1,0 +1,421 @@
+//! The typesetting engine: Typst as a library, with a minimal in-memory [`World`]. The theme's
+//! Typst sources (`themes/<name>/print/*.typ`) are the only source files; the data of one product
+//! comes as a virtual JSON file (`/du-lieu.json`) and, for leaflets, a QR code as `/qr.svg`.
+//! Fonts are the ones embedded in Typst (Libertinus Serif among them): no file or network access.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::diagnostics::{Diagnostic, Location};
+use crate::model::ThemeFiles;
+
+/// The virtual path of a product's data.
+pub const DATA_PATH: &str = "/du-lieu.json";
+/// The virtual path of a product's QR code.
+pub const QR_PATH: &str = "/qr.svg";
+
+/// What a template panics with when a fixed panel overflows (`LOA_TRAN_KHUNG: <panel name>`).
+pub const OVERFLOW_TOKEN: &str = "LOA_TRAN_KHUNG";
+
+/// The family used for all print products (Times-like, covers the 134 Vietnamese letters).
+pub const FONT_FAMILY: &str = "Libertinus Serif";
+
+/// Fonts, the standard library and the theme's Typst sources, shared by every compilation.
+pub struct Engine {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    /// Theme sources by virtual path (`/van-ban.typ`).
+    sources: BTreeMap<String, (Source, PathBuf)>,
+}
+
+/// One product to typeset.
+pub struct Job<'a> {
+    /// Template file name under print/ (`van-ban.typ`).
+    pub template: &'a str,
+    /// The data, as JSON.
+    pub data: &'a serde_json::Value,
+    /// A QR code (SVG), when the product has one.
+    pub qr_svg: Option<String>,
+    /// What the product is, for messages (`in/van-ban/x.pdf`).
+    pub product: String,
+    /// Where its content comes from (located errors for glyphs and data).
+    pub origin: Location,
+    /// Stable identifier of the PDF (its output path).
+    pub ident: String,
+    /// The document date (from the content, never the clock).
+    pub date: NaiveDate,
+    /// PDF/A-2b (archival) for the documents the ward issued.
+    pub archival: bool,
+}
+
+/// What compiling a product gave.
+pub struct Output {
+    /// The PDF bytes.
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+}
+
+fn file_id(path: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(path).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+impl Engine {
+    /// Prepares fonts and parses the theme's print sources.
+    pub fn new(theme: &ThemeFiles) -> Engine {
+        let fonts: Vec<Font> = typst_kit::fonts::embedded().map(|(font, _)| font).collect();
+        let book = FontBook::from_fonts(fonts.iter());
+        let mut sources = BTreeMap::new();
+        for (name, shown, text) in &theme.print {
+            let path = format!("/{name}");
+            if let Some(id) = file_id(&path) {
+                sources.insert(path, (Source::new(id, text.clone()), shown.clone()));
+            }
+        }
+        Engine {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(book),
+            fonts,
+            sources,
+        }
+    }
+
+    /// Whether the theme has a print template.
+    pub fn has_template(&self, name: &str) -> bool {
+        self.sources.contains_key(&format!("/{name}"))
+    }
+
+    /// The faces of the print family.
+    fn faces(&self) -> Vec<&Font> {
+        self.book
+            .select_family(&FONT_FAMILY.to_lowercase())
+            .filter_map(|i| self.fonts.get(i))
+            .collect()
+    }
+
+    /// How a face is named in messages: `Libertinus Serif (Italic, 700)`.
+    fn face_name(font: &Font) -> String {
+        let info = font.info();
+        format!(
+            "{} ({:?}, {})",
+            info.family,
+            info.variant.style,
+            info.variant.weight.to_number()
+        )
+    }
+
+    /// The first character of `text` that the regular face of the print family lacks.
+    fn missing_in_regular(&self, text: &str) -> Option<(char, String)> {
+        let faces = self.faces();
+        let Some(regular) = faces
+            .iter()
+            .find(|f| f.info().variant == typst::text::FontVariant::default())
+            .or(faces.first())
+        else {
+            return text
+                .chars()
+                .find(|c| printable(*c))
+                .map(|c| (c, FONT_FAMILY.to_owned()));
+        };
+        text.chars()
+            .filter(|c| printable(*c))
+            .find(|c| !regular.info().coverage.contains(u32::from(*c)))
+            .map(|c| (c, Self::face_name(regular)))
+    }
+
+    /// After layout: the first character set in another font than the print family (Typst's
+    /// silent fallback) or drawn as an empty box, with the faces of the family that lack it.
+    fn fallback_glyph(&self, document: &PagedDocument) -> Option<(char, String)> {
+        fn walk<'a>(frame: &'a typst::layout::Frame, out: &mut Vec<&'a typst::text::TextItem>) {
+            for (_, item) in frame.items() {
+                match item {
+                    typst::layout::FrameItem::Group(group) => walk(&group.frame, out),
+                    typst::layout::FrameItem::Text(text) => out.push(text),
+                    _ => {}
+                }
+            }
+        }
+        let mut items = Vec::new();
+        for page in document.pages() {
+            walk(&page.frame, &mut items);
+        }
+        let family = FONT_FAMILY.to_lowercase();
+        for item in items {
+            let font = item.font.font();
+            let foreign = font.info().family.to_lowercase() != family;
+            for glyph in &item.glyphs {
+                if !foreign && glyph.id != 0 {
+                    continue;
+                }
+                let Some(c) = item
+                    .text
+                    .get(glyph.range())
+                    .and_then(|t| t.chars().find(|c| printable(*c)))
+                else {
+                    continue;
+                };
+                let lacking: Vec<String> = self
+                    .faces()
+                    .into_iter()
+                    .filter(|f| !f.info().coverage.contains(u32::from(c)))
+                    .map(Self::face_name)
+                    .collect();
+                let named = if lacking.is_empty() {
+                    FONT_FAMILY.to_owned()
+                } else {
+                    lacking.join(", ")
+                };
+                return Some((c, named));
+            }
+        }
+        None
+    }
+
+    fn glyph_error(job: &Job<'_>, c: char, font: String) -> Vec<Diagnostic> {
+        vec![
+            Diagnostic::error("glyph_missing", Some(job.origin.clone()))
+                .arg("char", c.to_string())
+                .arg("code", format!("U+{:04X}", u32::from(c)))
+                .arg("font", font)
+                .arg("product", job.product.clone()),
+        ]
+    }
+
+    /// Typesets one product into a PDF.
+    pub fn compile(&self, job: &Job<'_>) -> Result<Output, Vec<Diagnostic>> {
+        let main_path = format!("/{}", job.template);
+        let Some((main_source, _)) = self.sources.get(&main_path) else {
+            return Err(vec![
+                Diagnostic::error("print_template_missing", None)
+                    .arg("template", job.template.to_owned()),
+            ]);
+        };
+        // Every character that will be printed must be in the font: Typst would otherwise fall
+        // back to another font or draw an empty box without a word.
+        let mut text = String::new();
+        collect_strings(job.data, &mut text);
+        for (source, _) in self.sources.values() {
+            text.push_str(source.text());
+        }
+        if let Some((c, font)) = self.missing_in_regular(&text) {
+            return Err(Self::glyph_error(job, c, font));
+        }
+
+        let data = serde_json::to_vec(job.data).unwrap_or_default();
+        let world = ProductWorld {
+            engine: self,
+            main: main_source.id(),
+            data: Bytes::new(data),
+            qr: job.qr_svg.clone().map(Bytes::from_string),
+            today: Datetime::from_ymd(
+                job.date.year(),
+                job.date.month() as u8,
+                job.date.day() as u8,
+            ),
+        };
+        let document = typst::compile::<PagedDocument>(&world)
+            .output
+            .map_err(|errors| self.located(&world, &errors[..], job))?;
+        if let Some((c, font)) = self.fallback_glyph(&document) {
+            return Err(Self::glyph_error(job, c, font));
+        }
+        let standards = if job.archival {
+            PdfStandards::new(&[PdfStandard::A_2b]).unwrap_or_default()
+        } else {
+            PdfStandards::default()
+        };
+        let timestamp = Datetime::from_ymd_hms(
+            job.date.year(),
+            job.date.month() as u8,
+            job.date.day() as u8,
+            0,
+            0,
+            0,
+        )
+        .map(Timestamp::new_utc);
+        let options = PdfOptions {
+            ident: Smart::Custom(job.ident.clone()),
+            timestamp,
+            standards,
+            ..PdfOptions::default()
+        };
+        let pdf = typst_pdf::pdf(&document, &options)
+            .map_err(|errors| self.located(&world, &errors[..], job))?;
+        Ok(Output {
+            pdf,
+            pages: document.pages().len(),
+        })
+    }
+
+    /// Typst's errors as located diagnostics: a position in a theme template when there is one,
+    /// else the product's source.
+    fn located(
+        &self,
+        world: &ProductWorld<'_>,
+        errors: &[SourceDiagnostic],
+        job: &Job<'_>,
+    ) -> Vec<Diagnostic> {
+        errors
+            .iter()
+            .map(|error| {
+                let mut location = job.origin.clone();
+                if let Some(id) = error.span.id()
+                    && let Some((source, shown)) = self.sources.get(id.vpath().get_with_slash())
+                    && let Some(range) = world.range(error.span)
+                    && let Some((line, column)) = source.lines().byte_to_line_column(range.start)
+                {
+                    location = Location::new(shown.clone(), line + 1, column + 1);
+                }
+                if let Some(rest) = error.message.split(OVERFLOW_TOKEN).nth(1) {
+                    let panel = rest.trim_start_matches(':').trim().trim_end_matches('"');
+                    return Diagnostic::error("leaflet_panel_overflow", Some(job.origin.clone()))
+                        .arg("panel", panel.to_owned())
+                        .arg("product", job.product.clone());
+                }
+                let mut detail = error.message.to_string();
+                for hint in &error.hints {
+                    detail.push_str("; ");
+                    detail.push_str(&hint.v);
+                }
+                Diagnostic::error("print_template_error", Some(location))
+                    .arg("product", job.product.clone())
+                    .arg("detail", detail)
+            })
+            .collect()
+    }
+}
+
+/// Whether a character is drawn (spaces, controls and invisible joiners are not).
+fn printable(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        ))
+}
+
+/// Appends every string of a JSON value (keys excluded) to `out`.
+fn collect_strings(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::String(s) => {
+            out.push_str(s);
+            out.push('\n');
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}
+
+/// The world of one compilation: the engine's sources and fonts plus the product's data.
+struct ProductWorld<'a> {
+    engine: &'a Engine,
+    main: FileId,
+    data: Bytes,
+    qr: Option<Bytes>,
+    today: Option<Datetime>,
+}
+
+impl World for ProductWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.engine.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.engine.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        let path = id.vpath().get_with_slash();
+        match self.engine.sources.get(path) {
+            Some((source, _)) => Ok(source.clone()),
+            None => Err(FileError::NotFound(PathBuf::from(path))),
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        let path = id.vpath().get_with_slash();
+        match path {
+            DATA_PATH => Ok(self.data.clone()),
+            QR_PATH => self
+                .qr
+                .clone()
+                .ok_or_else(|| FileError::NotFound(PathBuf::from(path))),
+            _ => match self.engine.sources.get(path) {
+                Some((source, _)) => Ok(Bytes::from_string(source.text().to_owned())),
+                None => Err(FileError::NotFound(PathBuf::from(path))),
+            },
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.engine.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+/// The 134 letters of Vietnamese that are not plain ASCII (12 vowels x 6 tones x 2 cases, less
+/// the 12 ASCII vowels, plus `đ` and `Đ`).
+pub fn vietnamese_letters() -> Vec<char> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = vec!['đ', 'Đ'];
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY".chars() {
+        for tone in ["", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"] {
+            let composed: String = format!("{base}{tone}").nfc().collect();
+            let mut chars = composed.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && !c.is_ascii()
+            {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_print_family_covers_vietnamese_except_bold_italic_horn_letters() {
+        let letters = vietnamese_letters();
+        assert_eq!(letters.len(), 134);
+        for font in typst_kit::fonts::embedded().map(|(f, _)| f) {
+            let info = font.info();
+            if info.family != FONT_FAMILY {
+                continue;
+            }
+            let missing: String = letters
+                .iter()
+                .filter(|c| !info.coverage.contains(u32::from(**c)))
+                .collect();
+            // Libertinus Serif Bold Italic lacks ơ ư Ơ Ư: the templates set bold italic text in
+            // Semibold Italic (600), and the build checks every face actually used.
+            let bold_italic = info.variant.style == typst::text::FontStyle::Italic
+                && info.variant.weight.to_number() == 700;
+            let expected = if bold_italic { "ơưƠƯ" } else { "" };
+            assert_eq!(missing, expected, "{}", Engine::face_name(&font));
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Print products under `output/in/`: each plan and letter as an A4 PDF in the Nghị định 30/2020
+//! layout (PDF/A-2b), leaflets (A4 tri-fold and A5), an A3 poster and a banner for each
+//! commemorative day, and loudspeaker scripts (text and PDF).
+//!
+//! The layout and the words live in the theme (`print/*.typ` for Typst, `templates/phat_thanh*.txt`
+//! for the scripts); this module turns the model into JSON data for them. PDFs are typeset
+//! in-process by Typst (cargo feature `pdf`, on by default); without it only the text scripts
+//! are written.
+
+pub mod broadcast;
+pub mod data;
+#[cfg(feature = "pdf")]
+pub mod engine;
+
+use serde::Serialize;
+
+use crate::derive::Derived;
+use crate::diagnostics::Diagnostic;
+use crate::model::Site;
+use crate::render::html::Job;
+use crate::render::{Renderer, Sink, Stats, Templates, urls};
+
+/// Addresses of the print products of a page (absent when the build does not make them).
+#[derive(Debug, Default, Serialize)]
+pub struct PrintLinks {
+    /// The document PDF (plans and letters).
+    pub pdf: Option<String>,
+    /// The leaflet, A4 tri-fold.
+    pub leaflet: Option<String>,
+    /// The leaflet, A5.
+    pub leaflet_a5: Option<String>,
+    /// The A3 poster.
+    pub poster: Option<String>,
+    /// The banner.
+    pub banner: Option<String>,
+    /// The loudspeaker script as text.
+    pub script_txt: Option<String>,
+    /// The loudspeaker script as PDF.
+    pub script_pdf: Option<String>,
+}
+
+/// The print products linked from the page of `job`.
+pub fn links(site: &Site, job: Job) -> PrintLinks {
+    let pdf = cfg!(feature = "pdf");
+    let when = |url: String| pdf.then_some(url);
+    match job {
+        Job::Plan(i) | Job::PlanPrint(i) => PrintLinks {
+            pdf: when(urls::plan_pdf(&site.plans[i].slug)),
+            ..PrintLinks::default()
+        },
+        Job::Day(i) => {
+            let day = &site.days[i];
+            let leaflet = site
+                .leaflets
+                .iter()
+                .find(|l| l.day.as_deref() == Some(day.id.as_str()))
+                .map_or(day.id.as_str(), |l| l.slug.as_str());
+            PrintLinks {
+                pdf: None,
+                leaflet: when(urls::leaflet_pdf(leaflet)),
+                leaflet_a5: when(urls::leaflet_a5_pdf(leaflet)),
+                poster: when(urls::poster_pdf(&day.id)),
+                banner: when(urls::banner_pdf(&day.id)),
+                script_txt: Some(urls::day_broadcast(&day.id, "txt")),
+                script_pdf: when(urls::day_broadcast(&day.id, "pdf")),
+            }
+        }
+        Job::News(i) if site.news[i].broadcast => {
+            let slug = &site.news[i].slug;
+            PrintLinks {
+                script_txt: Some(urls::news_broadcast(slug, "txt")),
+                script_pdf: when(urls::news_broadcast(slug, "pdf")),
+                ..PrintLinks::default()
+            }
+        }
+        _ => PrintLinks::default(),
+    }
+}
+
+/// Writes the print products.
+pub struct PrintRenderer<'a> {
+    /// Compiled templates (for the scripts' text).
+    pub templates: &'a Templates,
+}
+
+impl Renderer for PrintRenderer<'_> {
+    fn name(&self) -> &'static str {
+        "print"
+    }
+
+    fn render(
+        &self,
+        site: &Site,
+        derived: &Derived,
+        sink: &dyn Sink,
+    ) -> Result<Stats, Vec<Diagnostic>> {
+        let scripts = broadcast::scripts(site, derived, self.templates)?;
+        let mut stats = Stats::default();
+        for script in &scripts {
+            let path = format!("{}.txt", script.base.trim_start_matches('/'));
+            sink.put(&path, script.text().as_bytes())
+                .map_err(|e| vec![data::write_error(&path, &e)])?;
+            stats.files += 1;
+        }
+        #[cfg(feature = "pdf")]
+        {
+            stats += data::render_pdfs(site, derived, &scripts, sink)?;
+        }
+        Ok(stats)
+    }
+}
