@@ -8,8 +8,9 @@
 //! * Errors: a failed rebuild leaves the last good site in place; the located problems are
 //!   printed and shown at the top of every page until the next good build.
 //! * Editing news items (the common case) re-reads only those files and re-renders only the
-//!   pages that show them: the item, its list page, the home page, the policies it cites and
-//!   the feeds. The search index follows in a background thread and never delays the reload.
+//!   pages that show what changed: the item and the policies it cites; when its title or summary
+//!   changed, also its list page, the home page and the feeds. The search index follows in a
+//!   background thread once edits pause, and never delays the reload.
 //!   Any other change (a new or removed file, a changed date or address, data, theme, site.toml)
 //!   rebuilds the whole site, as `loa build` does.
 
@@ -246,18 +247,27 @@ fn news_update(
     let checked = &mut live.checked;
     let per_page = checked.site.config.news_per_page.max(1);
     let mut jobs: BTreeSet<JobKey> = BTreeSet::new();
+    // Lists, the home page and the feeds show titles and summaries: a body edit leaves them be.
+    let mut lists_changed = false;
     for (index, article) in fresh {
         let before = checked.derived.news_citations[index].clone();
+        let old = &checked.site.news[index];
+        let shown_changed = old.title != article.title || old.summary != article.summary;
+        lists_changed |= shown_changed;
         checked.site.news[index] = article;
         crate::derive::rescan_news(&checked.site, &mut checked.derived, index);
         let after = &checked.derived.news_citations[index];
-        for &policy in before.iter().chain(after.iter()) {
-            jobs.insert(JobKey(Job::Policy(policy)));
+        if shown_changed || before != *after {
+            for &policy in before.iter().chain(after.iter()) {
+                jobs.insert(JobKey(Job::Policy(policy)));
+            }
         }
         jobs.insert(JobKey(Job::News(index)));
-        jobs.insert(JobKey(Job::NewsList(index / per_page + 1)));
-        if index < crate::render::html::HOME_LIST_LENGTH {
-            jobs.insert(JobKey(Job::Home));
+        if shown_changed {
+            jobs.insert(JobKey(Job::NewsList(index / per_page + 1)));
+            if index < crate::render::html::HOME_LIST_LENGTH {
+                jobs.insert(JobKey(Job::Home));
+            }
         }
         live.records[search::news_record_index(&checked.site, index)] =
             search::news_record(&checked.site, index);
@@ -271,11 +281,13 @@ fn news_update(
     if let Err(e) = html.render_jobs(&checked.site, &checked.derived, &jobs, &sink) {
         errors.extend(e);
     }
-    let feeds = FeedRenderer {
-        templates: &checked.templates,
-    };
-    if let Err(e) = feeds.render(&checked.site, &checked.derived, &sink) {
-        errors.extend(e);
+    if lists_changed {
+        let feeds = FeedRenderer {
+            templates: &checked.templates,
+        };
+        if let Err(e) = feeds.render(&checked.site, &checked.derived, &sink) {
+            errors.extend(e);
+        }
     }
     if errors.is_empty() {
         Some(Ok(()))
@@ -526,24 +538,6 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         last_kind: "full",
     }));
 
-    let address = format!("127.0.0.1:{}", options.port);
-    let server = tiny_http::Server::http(&address).map_err(|e| {
-        Diagnostic::error("serve_error", None)
-            .arg("address", address.clone())
-            .arg("reason", e.to_string())
-    })?;
-    let server = Arc::new(server);
-    for _ in 0..HTTP_THREADS {
-        let server = Arc::clone(&server);
-        let status = Arc::clone(&status);
-        let out = out.clone();
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                answer(request, &out, &status);
-            }
-        });
-    }
-
     let mut stamps = source_stamps(&root);
     let (tx, rx) = mpsc::channel();
     let mut debouncer = notify_debouncer_mini::new_debouncer(DEBOUNCE, tx).map_err(|e| {
@@ -563,6 +557,25 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         // site.toml: watch the folder (editors replace the file), keep only its events.
         let _ = watcher.watch(&root, RecursiveMode::NonRecursive);
     }
+    // Serve only once the watcher is in place: every edit after the page is up is seen.
+    let address = format!("127.0.0.1:{}", options.port);
+    let server = tiny_http::Server::http(&address).map_err(|e| {
+        Diagnostic::error("serve_error", None)
+            .arg("address", address.clone())
+            .arg("reason", e.to_string())
+    })?;
+    let server = Arc::new(server);
+    for _ in 0..HTTP_THREADS {
+        let server = Arc::clone(&server);
+        let status = Arc::clone(&status);
+        let out = out.clone();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                answer(request, &out, &status);
+            }
+        });
+    }
+
     println!(
         "{}",
         messages::text("serve_listening", &[("url", format!("http://{address}/"))]).vi
