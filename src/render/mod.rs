@@ -5,9 +5,9 @@ pub mod document;
 pub mod feeds;
 pub mod html;
 pub mod inline;
-pub mod stats;
-pub mod search;
 pub mod print;
+pub mod search;
+pub mod stats;
 pub mod urls;
 pub mod view;
 
