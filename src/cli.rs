@@ -188,37 +188,10 @@ pub fn run() -> ExitCode {
                 out: out.clone(),
                 date,
             });
-            print_diagnostics(&report.diagnostics);
-            let d = &report.diagnostics;
-            if d.has_errors() {
-                eprintln!(
-                    "{}",
-                    messages::text(
-                        "summary_failed",
-                        &[
-                            ("errors", d.error_count().to_string()),
-                            ("warnings", d.warning_count().to_string()),
-                            ("out", out.display().to_string()),
-                        ],
-                    )
-                    .vi
-                );
+            crate::serve::print_report(&report, &out);
+            if report.diagnostics.has_errors() {
                 ExitCode::FAILURE
             } else {
-                println!(
-                    "{}",
-                    messages::text(
-                        "summary_build",
-                        &[
-                            ("pages", report.stats.pages.to_string()),
-                            ("files", report.stats.files.to_string()),
-                            ("warnings", d.warning_count().to_string()),
-                            ("ms", report.elapsed.as_millis().to_string()),
-                            ("out", out.display().to_string()),
-                        ],
-                    )
-                    .vi
-                );
                 ExitCode::SUCCESS
             }
         }

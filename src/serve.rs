@@ -489,7 +489,8 @@ fn answer(request: tiny_http::Request, out: &Path, status: &Mutex<Status>) {
     }
 }
 
-fn print_report(report: &build::Report, out: &Path) {
+/// Prints a build's problems, then its one summary line (also what `loa build` prints).
+pub(crate) fn print_report(report: &build::Report, out: &Path) {
     for d in report.diagnostics.sorted() {
         eprintln!("{d}");
     }

@@ -32,23 +32,12 @@ fn replace_in(site: &Path, file: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
-fn errors_of(built: &Built) -> Vec<String> {
-    built
-        .report
-        .diagnostics
-        .sorted()
-        .into_iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.to_string())
-        .collect()
-}
-
 #[test]
 fn a_typo_in_a_plan_field_names_file_line_and_the_nearest_field() {
     let site = copy_site(&example_root());
     replace_in(site.path(), PLAN_FILE, "trich_yeu =", "trichyeu =");
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     let text = std::fs::read_to_string(site.path().join(PLAN_FILE)).unwrap();
     let line = text
@@ -87,7 +76,7 @@ fn all_problems_of_a_run_are_reported_together() {
     )
     .unwrap();
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert_eq!(errors.len(), 3, "{errors:#?}");
     assert!(
         errors
@@ -168,7 +157,7 @@ fn a_template_syntax_error_is_located_at_load_time() {
     )
     .unwrap();
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
         errors[0].starts_with("themes/default/templates/404.html:3:"),
@@ -280,7 +269,7 @@ fn a_file_that_is_not_utf8_is_refused_with_its_position() {
     bytes.extend_from_slice(b"o\"\nngay = \"2026-01-01\"\n+++\n");
     std::fs::write(site.path().join("content/news/cu.md"), bytes).unwrap();
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert_eq!(errors.len(), 1);
     assert!(
         errors[0].starts_with("content/news/cu.md:2:"),

@@ -414,16 +414,6 @@ fn two_builds_give_byte_identical_pdfs() {
     }
 }
 
-fn errors_of(built: &Built) -> Vec<String> {
-    built
-        .report
-        .diagnostics
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.to_string())
-        .collect()
-}
-
 #[test]
 fn a_bad_leaflet_is_reported_with_file_and_line() {
     let site = copy_site(&example_root());
@@ -433,7 +423,7 @@ fn a_bad_leaflet_is_reported_with_file_and_line() {
     )
     .unwrap();
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert!(
         errors
             .iter()
@@ -448,7 +438,7 @@ fn a_bad_leaflet_is_reported_with_file_and_line() {
     )
     .unwrap();
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert!(
         errors
             .iter()
@@ -467,7 +457,7 @@ fn a_character_the_font_lacks_is_an_error_naming_it() {
     )
     .unwrap();
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert!(
         errors
             .iter()
@@ -496,7 +486,7 @@ fn a_leaflet_too_long_for_its_panels_is_refused() {
     )
     .unwrap();
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert!(
         errors
             .iter()

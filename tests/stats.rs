@@ -317,17 +317,6 @@ fn write(site: &Path, file: &str, text: &str) {
     std::fs::write(site.join(file), text).unwrap();
 }
 
-fn errors_of(built: &Built) -> Vec<String> {
-    built
-        .report
-        .diagnostics
-        .sorted()
-        .into_iter()
-        .filter(|d| d.is_error())
-        .map(|d| d.to_string())
-        .collect()
-}
-
 #[test]
 fn a_personal_data_column_is_refused_with_file_and_line_and_nothing_is_written() {
     let site = copy_site(&example_root());
@@ -337,7 +326,7 @@ fn a_personal_data_column_is_refused_with_file_and_line_and_nothing_is_written()
         "ky,khu_vuc,chi_so,gia_tri,Họ và tên\n2026-03,tdp-1,tro-cap-xa-hoi,1,\n",
     );
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
         errors[0].starts_with(
@@ -363,7 +352,7 @@ fn personal_data_in_values_is_refused_with_its_line() {
          2027-01,tdp-5,tro-cap-xa-hoi,30,sinh ngày 12/05/1948\n",
     );
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert_eq!(errors.len(), 4, "{errors:#?}");
     assert!(
         errors[0].starts_with(
@@ -408,7 +397,7 @@ fn each_bad_figure_is_an_error_naming_file_line_and_column() {
          2027-01,tdp-2,tro-cap-xa-hoi,6\n",
     );
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     let expected = [
         "data/stats/loi.csv:2:1: lỗi: Kỳ `2027-13` không hợp lệ",
         "data/stats/loi.csv:3:9: lỗi: Không có khu vực `tdp-99`",
@@ -452,7 +441,7 @@ fn a_ratio_over_100_percent_is_an_error() {
         "ky,khu_vuc,chi_so,gia_tri\n2026-Q1,toan-phuong,ty-le-tiem-chung,\"96,5\"\n2026-Q2,toan-phuong,ty-le-tiem-chung,\"101,5%\"\n",
     );
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
         errors[0].starts_with("data/stats/tiem-chung.csv:3:38: lỗi: Tỷ lệ `101,5%` lớn hơn 100%"),
@@ -470,7 +459,7 @@ fn groups_that_do_not_add_up_to_a_given_ward_total_are_a_warning_with_both_figur
         "ky,khu_vuc,chi_so,gia_tri\n2026-09,toan-phuong,luot-tu-van-ctxh,1000\n",
     );
     let built = build_site(site.path(), test_date());
-    assert!(errors_of(&built).is_empty());
+    assert!(built.errors().is_empty());
     let csv = example_csv();
     let computed = ward_sum(&csv, &["2026-09"], "luot-tu-van-ctxh") as i64;
     let warnings: Vec<String> = built
@@ -561,7 +550,7 @@ fn an_xlsx_error_names_file_sheet_and_cell() {
         ],
     );
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert_eq!(errors.len(), 2, "{errors:#?}");
     assert!(
         errors.iter().any(|e| e.starts_with(
@@ -588,7 +577,7 @@ fn a_target_naming_an_unknown_indicator_is_located() {
     )
     .unwrap();
     let built = build_site(site.path(), test_date());
-    let errors = errors_of(&built);
+    let errors = built.errors();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(
         errors[0].starts_with("content/plans/ke-hoach-an-sinh-xa-hoi-2026.md:"),

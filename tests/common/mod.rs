@@ -34,6 +34,17 @@ impl Built {
         std::fs::read_to_string(self.out().join(&file))
             .unwrap_or_else(|e| panic!("page {url} ({file}) missing: {e}"))
     }
+
+    /// The build's errors as printed (`file:line:col: ...`), in order.
+    pub fn errors(&self) -> Vec<String> {
+        self.report
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.to_string())
+            .collect()
+    }
 }
 
 /// Builds `root` for `date` into a fresh temporary output folder.
