@@ -12,7 +12,7 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Creates `.<name>.loa-XXXX` next to `out`.
+    /// Creates a hidden folder `.<name>.loa-` plus random letters next to `out`.
     pub fn new(out: &Path) -> io::Result<Staging> {
         let parent = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),

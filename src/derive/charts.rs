@@ -203,13 +203,7 @@ fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option
             .bold_line_style(GRID)
             .light_line_style(WHITE)
             .y_labels(n)
-            .y_label_formatter(&|y| {
-                let i = y.round();
-                if (y - i).abs() > 0.01 || i < 0.0 {
-                    return String::new();
-                }
-                labels.get(i as usize).cloned().unwrap_or_default()
-            })
+            .y_label_formatter(&|y| row_label(&labels, *y))
             .x_labels(6)
             .x_label_formatter(&|x| axis_number(kind, *x))
             .x_label_style(font(14.0))
@@ -414,13 +408,7 @@ pub fn progress(title: String, description: String, points: Vec<Point>) -> Optio
             .bold_line_style(GRID)
             .light_line_style(WHITE)
             .y_labels(n)
-            .y_label_formatter(&|y| {
-                let i = y.round();
-                if (y - i).abs() > 0.01 || i < 0.0 {
-                    return String::new();
-                }
-                labels.get(i as usize).cloned().unwrap_or_default()
-            })
+            .y_label_formatter(&|y| row_label(&labels, *y))
             .x_labels(6)
             .x_label_formatter(&|x| format::percent(*x))
             .x_label_style(font(14.0))
@@ -475,4 +463,14 @@ pub fn progress(title: String, description: String, points: Vec<Point>) -> Optio
         value_head: crate::messages::text("chart_progress_head", &[]).vi,
         points,
     })
+}
+
+/// The label of a bar chart's row at axis position `y`: rows sit on whole numbers, and the ticks
+/// plotters places between them get no label.
+fn row_label(labels: &[String], y: f64) -> String {
+    let i = y.round();
+    if (y - i).abs() > 0.01 || i < 0.0 {
+        return String::new();
+    }
+    labels.get(i as usize).cloned().unwrap_or_default()
 }

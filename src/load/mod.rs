@@ -61,8 +61,14 @@ pub fn read_source(root: &Path, relative: &Path) -> Result<SourceText, Diagnosti
     Ok(SourceText::new(relative, normalize(&text)))
 }
 
-/// Markdown files directly in `root/dir`, sorted by name (missing folder: none).
+/// Markdown files in `root/dir`, sorted by name (missing folder: none).
 fn markdown_files(root: &Path, dir: &str) -> Vec<PathBuf> {
+    files_in(root, dir, &["md"])
+}
+
+/// Files under `root/dir` with one of `extensions` (any case), sorted, relative to `root`; names
+/// starting with `.`, `_` or `~` (hidden, drafts, Office lock files) are skipped. Missing folder: none.
+pub(crate) fn files_in(root: &Path, dir: &str, extensions: &[&str]) -> Vec<PathBuf> {
     let folder = root.join(dir);
     if !folder.is_dir() {
         return Vec::new();
@@ -73,8 +79,12 @@ fn markdown_files(root: &Path, dir: &str) -> Vec<PathBuf> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
-        .filter(|e| !e.file_name().to_string_lossy().starts_with(['.', '_']))
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| extensions.iter().any(|w| x.eq_ignore_ascii_case(w)))
+        })
+        .filter(|e| !e.file_name().to_string_lossy().starts_with(['.', '_', '~']))
         .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
         .collect();
     files.sort();

@@ -823,30 +823,6 @@ fn read_xlsx(
     }
 }
 
-/// Files of `dir` with one of `extensions`, sorted, relative to `root`.
-fn files_in(root: &Path, dir: &str, extensions: &[&str]) -> Vec<PathBuf> {
-    let folder = root.join(dir);
-    if !folder.is_dir() {
-        return Vec::new();
-    }
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
-        .min_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            e.path()
-                .extension()
-                .is_some_and(|x| extensions.iter().any(|w| x.eq_ignore_ascii_case(w)))
-        })
-        .filter(|e| !e.file_name().to_string_lossy().starts_with(['.', '_', '~']))
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
-        .collect();
-    files.sort();
-    files
-}
-
 /// Reads the figures of data/stats/ given the registry already in `stats`.
 pub fn load_figures(
     root: &Path,
@@ -886,7 +862,7 @@ pub fn load_figures(
         indicator_cache: HashMap::new(),
         area_cache: HashMap::new(),
     };
-    for relative in files_in(root, STATS_DIR, &["csv", "xlsx", "xls", "ods"]) {
+    for relative in super::files_in(root, STATS_DIR, &["csv", "xlsx", "xls", "ods"]) {
         let is_csv = relative
             .extension()
             .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
@@ -1131,13 +1107,13 @@ pub fn load(root: &Path, config: &SiteConfig, diagnostics: &mut Diagnostics) -> 
         }
     }
     load_figures(root, config, &mut stats, diagnostics);
-    for path in files_in(root, "content/campaigns", &["md"]) {
+    for path in super::files_in(root, "content/campaigns", &["md"]) {
         match read_source(root, &path) {
             Ok(source) => stats.campaigns.extend(load_campaign(&source, diagnostics)),
             Err(d) => diagnostics.push(d),
         }
     }
-    for path in files_in(root, "content/reports", &["md"]) {
+    for path in super::files_in(root, "content/reports", &["md"]) {
         match read_source(root, &path) {
             Ok(source) => stats.reports.extend(load_report(&source, diagnostics)),
             Err(d) => diagnostics.push(d),
