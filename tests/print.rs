@@ -461,11 +461,30 @@ fn a_character_the_font_lacks_is_an_error_naming_it() {
     assert!(
         errors
             .iter()
-            .any(|e| e.starts_with("content/leaflets/chu-la.md")
+            .any(|e| e.starts_with("content/leaflets/chu-la.md:3:22:")
                 && e.contains("漢")
                 && e.contains("U+6F22")
                 && e.contains("Libertinus Serif")),
         "{errors:?}"
+    );
+
+    // In a plan: the file and the line of the paragraph that has it.
+    let site = copy_site(&example_root());
+    let plan = site
+        .path()
+        .join("content/plans/ke-hoach-tro-giup-xa-hoi-2026.md");
+    let mut text = std::fs::read_to_string(&plan).unwrap();
+    text.push_str("\nĐoạn có chữ lạ ☃ ở cuối.\n");
+    let line = text.lines().count();
+    std::fs::write(&plan, text).unwrap();
+    let built = build_site(site.path(), test_date());
+    let errors = built.errors();
+    let wanted = format!("content/plans/ke-hoach-tro-giup-xa-hoi-2026.md:{line}:16:");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&wanted) && e.contains("U+2603")),
+        "{wanted} {errors:?}"
     );
 }
 

@@ -46,6 +46,10 @@ struct RawConfig {
     can_bo: Vec<Official>,
     #[serde(default)]
     khu_dan_cu: Vec<Area>,
+    #[serde(default)]
+    phong_chu: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    thu_muc_phong_chu: Vec<String>,
 }
 
 fn default_level() -> String {
@@ -107,5 +111,20 @@ pub fn load(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<SiteCo
         theme: raw.giao_dien.unwrap_or_else(|| "default".to_owned()),
         upcoming_days: raw.so_ngay_bao_truoc.unwrap_or(60),
         news_per_page: raw.so_tin_moi_trang.unwrap_or(20).max(1),
+        print_font: raw
+            .phong_chu
+            .filter(|f| !f.get_ref().trim().is_empty())
+            .map(|f| {
+                (
+                    f.get_ref().trim().to_owned(),
+                    source.location(f.span().start),
+                )
+            }),
+        font_dirs: raw
+            .thu_muc_phong_chu
+            .iter()
+            .map(std::path::PathBuf::from)
+            .collect(),
+        source_text: source.text.as_str().into(),
     })
 }

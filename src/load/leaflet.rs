@@ -104,6 +104,7 @@ pub fn load(source: &SourceText, slug: String, diagnostics: &mut Diagnostics) ->
         facts: raw.diem_chinh,
         help: raw.noi_ho_tro,
         sections,
+        source_text: source.text.as_str().into(),
     })
 }
 

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod config;
+pub mod fonts;
 pub mod frontmatter;
 pub mod leaflet;
 pub mod markdown;
@@ -44,6 +45,8 @@ pub struct Loaded {
     pub stats: crate::model::stats::Statistics,
     /// content/leaflets.
     pub leaflets: Vec<crate::model::Leaflet>,
+    /// The print font (site.toml `phong_chu`), found on the machine.
+    pub fonts: crate::model::fonts::PrintFonts,
 }
 
 /// Reads a file as normalised UTF-8 text; `relative` is how it is named in messages.
@@ -182,6 +185,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
             Err(d) => diagnostics.push(d),
         }
     }
+    let fonts = fonts::load(root, &config, diagnostics);
 
     Some(Loaded {
         root: root.to_path_buf(),
@@ -195,5 +199,6 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         theme,
         stats,
         leaflets,
+        fonts,
     })
 }

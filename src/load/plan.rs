@@ -168,6 +168,7 @@ pub fn load(
         signer: raw.nguoi_ky.unwrap_or_else(|| defaults.signer.clone()),
         targets,
         assignments,
+        source_text: source.text.as_str().into(),
     })
 }
 

@@ -3,6 +3,7 @@
 
 pub mod date;
 pub mod document;
+pub mod fonts;
 pub mod stats;
 
 use std::path::PathBuf;
@@ -189,6 +190,9 @@ pub struct Plan {
     pub targets: Vec<Target>,
     /// Who does what.
     pub assignments: Vec<Assignment>,
+    /// The text of the source file (to locate a character the print font lacks).
+    #[serde(skip)]
+    pub source_text: std::sync::Arc<str>,
 }
 
 impl Plan {
@@ -465,6 +469,14 @@ pub struct SiteConfig {
     pub upcoming_days: u32,
     /// News items per list page.
     pub news_per_page: usize,
+    /// The print font family named in site.toml (`phong_chu`) and where; none: Libertinus Serif.
+    #[serde(skip)]
+    pub print_font: Option<(String, crate::diagnostics::Location)>,
+    /// Extra folders searched for it (`thu_muc_phong_chu`), relative to the site folder.
+    pub font_dirs: Vec<PathBuf>,
+    /// The text of site.toml (to locate a character the print font lacks).
+    #[serde(skip)]
+    pub source_text: std::sync::Arc<str>,
 }
 
 impl SiteConfig {
@@ -510,6 +522,8 @@ pub struct Site {
     pub stats: stats::Statistics,
     /// Leaflets written in content/leaflets, by file name.
     pub leaflets: Vec<Leaflet>,
+    /// The font of the print products.
+    pub fonts: fonts::PrintFonts,
 }
 
 /// A leaflet (tờ rơi) written in content/leaflets: a title, key facts, short sections; the ward's
@@ -536,6 +550,9 @@ pub struct Leaflet {
     pub help: Vec<String>,
     /// The `##` sections of the body.
     pub sections: Vec<LeafletSection>,
+    /// The text of the source file (to locate a character the print font lacks).
+    #[serde(skip)]
+    pub source_text: std::sync::Arc<str>,
 }
 
 /// One `##` section of a leaflet.

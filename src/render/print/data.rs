@@ -426,7 +426,7 @@ pub fn render_pdfs(
         });
     }
 
-    let engine = super::engine::Engine::new(&site.theme);
+    let engine = super::engine::Engine::for_site(site);
     // Typst recurses deeply (more so in debug builds): typeset on threads with large stacks.
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(TYPESETTING_STACK)

@@ -1,14 +1,17 @@
 //! The typesetting engine: Typst as a library, with a minimal in-memory [`World`]. The theme's
 //! Typst sources (`themes/<name>/print/*.typ`) are the only source files; the data of one product
 //! comes as a virtual JSON file (`/du-lieu.json`) and, for leaflets, a QR code as `/qr.svg`.
-//! Fonts are the ones embedded in Typst (Libertinus Serif among them): no file or network access.
+//! Fonts are the ones embedded in Typst (Libertinus Serif among them) plus the faces of the family
+//! the site names, read by the load stage (`Site::fonts`): no file or network access here. The
+//! family reaches the templates as `sys.inputs.phong-chu`.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime, Smart};
+use typst::foundations::{Bytes, Datetime, Dict, IntoValue, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -17,7 +20,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostics::{Diagnostic, Location};
-use crate::model::ThemeFiles;
+use crate::model::{Site, ThemeFiles};
 
 /// The virtual path of a product's data.
 pub const DATA_PATH: &str = "/du-lieu.json";
@@ -27,8 +30,12 @@ pub const QR_PATH: &str = "/qr.svg";
 /// What a template panics with when a fixed panel overflows (`LOA_TRAN_KHUNG: <panel name>`).
 pub const OVERFLOW_TOKEN: &str = "LOA_TRAN_KHUNG";
 
-/// The family used for all print products (Times-like, covers the 134 Vietnamese letters).
-pub const FONT_FAMILY: &str = "Libertinus Serif";
+/// The family used for all print products unless the site names another (Times-like, covers
+/// the 134 Vietnamese letters).
+pub const FONT_FAMILY: &str = crate::model::fonts::DEFAULT_FAMILY;
+
+/// The name under which templates receive the family (`sys.inputs.at("phong-chu")`).
+pub const FONT_INPUT: &str = "phong-chu";
 
 /// Fonts, the standard library and the theme's Typst sources, shared by every compilation.
 pub struct Engine {
@@ -37,6 +44,12 @@ pub struct Engine {
     fonts: Vec<Font>,
     /// Theme sources by virtual path (`/van-ban.typ`).
     sources: BTreeMap<String, (Source, PathBuf)>,
+    /// The print family.
+    family: String,
+    /// Source texts by file (content files and site.toml), to name the line of a character.
+    texts: BTreeMap<PathBuf, Arc<str>>,
+    /// The first character the templates print that the family lacks, where, and the face.
+    template_gap: Option<(char, Location, String)>,
 }
 
 /// One product to typeset.
@@ -84,11 +97,86 @@ impl Engine {
                 sources.insert(path, (Source::new(id, text.clone()), shown.clone()));
             }
         }
-        Engine {
+        let mut engine = Engine {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(book),
             fonts,
             sources,
+            family: FONT_FAMILY.to_owned(),
+            texts: BTreeMap::new(),
+            template_gap: None,
+        };
+        engine.set_family(FONT_FAMILY.to_owned());
+        engine
+    }
+
+    /// The engine of a site: its theme, its print font (found at load) and its source texts.
+    pub fn for_site(site: &Site) -> Engine {
+        let mut engine = Engine::new(&site.theme);
+        let before = engine.fonts.len();
+        for face in &site.fonts.faces {
+            if let Some(font) = Font::new(Bytes::new(face.data.clone()), face.index) {
+                engine.fonts.push(font);
+            }
+        }
+        if engine.fonts.len() > before {
+            engine.book = LazyHash::new(FontBook::from_fonts(engine.fonts.iter()));
+        }
+        engine.set_family(site.fonts.family.clone());
+        engine
+            .texts
+            .insert(PathBuf::from("site.toml"), site.config.source_text.clone());
+        for plan in &site.plans {
+            engine
+                .texts
+                .insert(plan.source.clone(), plan.source_text.clone());
+        }
+        for leaflet in &site.leaflets {
+            engine
+                .texts
+                .insert(leaflet.source.clone(), leaflet.source_text.clone());
+        }
+        engine
+    }
+
+    /// Sets the print family: the templates' input, and the check of what they print themselves.
+    fn set_family(&mut self, family: String) {
+        let mut inputs = Dict::new();
+        inputs.insert(FONT_INPUT.into(), family.as_str().into_value());
+        self.library = LazyHash::new(Library::builder().with_inputs(inputs).build());
+        self.family = family;
+        self.template_gap = self.sources.values().find_map(|(source, shown)| {
+            let (c, offset) =
+                printed_text(source.root())
+                    .into_iter()
+                    .find_map(|(offset, text)| {
+                        self.missing_in_regular(text)
+                            .map(|(c, _)| (c, offset + text.find(c).unwrap_or(0)))
+                    })?;
+            let (line, column) = source.lines().byte_to_line_column(offset)?;
+            let font = self.missing_in_regular(&c.to_string())?.1;
+            Some((c, Location::new(shown.clone(), line + 1, column + 1), font))
+        });
+    }
+
+    /// Where `c` comes from: the first line of the product's source file that has it (else the
+    /// product's origin as it is).
+    fn locate(&self, job: &Job<'_>, c: char) -> Location {
+        let own = self
+            .texts
+            .get(&job.origin.file)
+            .and_then(|text| find_char(text, c));
+        let config = || {
+            self.texts
+                .get(std::path::Path::new("site.toml"))
+                .and_then(|text| find_char(text, c))
+        };
+        match own {
+            Some((line, column)) => Location::new(job.origin.file.clone(), line, column),
+            None => match config() {
+                Some((line, column)) => Location::new("site.toml", line, column),
+                None => job.origin.clone(),
+            },
         }
     }
 
@@ -100,7 +188,7 @@ impl Engine {
     /// The faces of the print family.
     fn faces(&self) -> Vec<&Font> {
         self.book
-            .select_family(&FONT_FAMILY.to_lowercase())
+            .select_family(&self.family.to_lowercase())
             .filter_map(|i| self.fonts.get(i))
             .collect()
     }
@@ -127,7 +215,7 @@ impl Engine {
             return text
                 .chars()
                 .find(|c| printable(*c))
-                .map(|c| (c, FONT_FAMILY.to_owned()));
+                .map(|c| (c, self.family.clone()));
         };
         text.chars()
             .filter(|c| printable(*c))
@@ -151,7 +239,7 @@ impl Engine {
         for page in document.pages() {
             walk(&page.frame, &mut items);
         }
-        let family = FONT_FAMILY.to_lowercase();
+        let family = self.family.to_lowercase();
         for item in items {
             let font = item.font.font();
             let foreign = font.info().family.to_lowercase() != family;
@@ -173,7 +261,7 @@ impl Engine {
                     .map(Self::face_name)
                     .collect();
                 let named = if lacking.is_empty() {
-                    FONT_FAMILY.to_owned()
+                    self.family.clone()
                 } else {
                     lacking.join(", ")
                 };
@@ -183,9 +271,9 @@ impl Engine {
         None
     }
 
-    fn glyph_error(job: &Job<'_>, c: char, font: String) -> Vec<Diagnostic> {
+    fn glyph_error(job: &Job<'_>, location: Location, c: char, font: String) -> Vec<Diagnostic> {
         vec![
-            Diagnostic::error("glyph_missing", Some(job.origin.clone()))
+            Diagnostic::error("glyph_missing", Some(location))
                 .arg("char", c.to_string())
                 .arg("code", format!("U+{:04X}", u32::from(c)))
                 .arg("font", font)
@@ -206,11 +294,11 @@ impl Engine {
         // back to another font or draw an empty box without a word.
         let mut text = String::new();
         collect_strings(job.data, &mut text);
-        for (source, _) in self.sources.values() {
-            text.push_str(source.text());
-        }
         if let Some((c, font)) = self.missing_in_regular(&text) {
-            return Err(Self::glyph_error(job, c, font));
+            return Err(Self::glyph_error(job, self.locate(job, c), c, font));
+        }
+        if let Some((c, location, font)) = &self.template_gap {
+            return Err(Self::glyph_error(job, location.clone(), *c, font.clone()));
         }
 
         let data = serde_json::to_vec(job.data).unwrap_or_default();
@@ -229,7 +317,7 @@ impl Engine {
             .output
             .map_err(|errors| self.located(&world, &errors[..], job))?;
         if let Some((c, font)) = self.fallback_glyph(&document) {
-            return Err(Self::glyph_error(job, c, font));
+            return Err(Self::glyph_error(job, self.locate(job, c), c, font));
         }
         let standards = if job.archival {
             PdfStandards::new(&[PdfStandard::A_2b]).unwrap_or_default()
@@ -305,6 +393,35 @@ fn printable(c: char) -> bool {
             c,
             '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
         ))
+}
+
+/// The 1-based line and column of the first `c` in `text`.
+fn find_char(text: &str, c: char) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        line.chars()
+            .position(|x| x == c)
+            .map(|column| (i + 1, column + 1))
+    })
+}
+
+/// The text a template prints itself (markup text and string literals, not comments), as
+/// `(byte offset in the source, text)`.
+fn printed_text(root: &typst::syntax::SyntaxNode) -> Vec<(usize, &str)> {
+    use typst::syntax::{SyntaxKind, SyntaxNode};
+    fn walk<'a>(node: &'a SyntaxNode, offset: usize, out: &mut Vec<(usize, &'a str)>) {
+        let mut at = offset;
+        for child in node.children() {
+            match child.kind() {
+                SyntaxKind::LineComment | SyntaxKind::BlockComment => {}
+                SyntaxKind::Text | SyntaxKind::Str => out.push((at, child.leaf_text().as_str())),
+                _ => walk(child, at, out),
+            }
+            at += child.len();
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, 0, &mut out);
+    out
 }
 
 /// Appends every string of a JSON value (keys excluded) to `out`.
