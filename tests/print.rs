@@ -514,39 +514,66 @@ fn a_leaflet_too_long_for_its_panels_is_refused() {
     );
 }
 
-/// Decodes a QR code drawn as qrcode's SVG (dark rectangles `M{x} {y}h{w}v{h}...`).
-fn decode_qr_svg(svg: &str) -> String {
-    let size = regex::Regex::new(r#"width="(\d+)" height="(\d+)""#).unwrap();
-    let dims = size.captures(svg).expect("svg size");
-    let (w, h): (usize, usize) = (dims[1].parse().unwrap(), dims[2].parse().unwrap());
-    let mut dark = vec![false; w * h];
-    let rect = regex::Regex::new(r"M(\d+) (\d+)h(\d+)v(\d+)").unwrap();
-    for c in rect.captures_iter(svg) {
-        let [x, y, rw, rh] = [1, 2, 3, 4].map(|i| c[i].parse::<usize>().unwrap());
-        for yy in y..(y + rh).min(h) {
-            for xx in x..(x + rw).min(w) {
-                dark[yy * w + xx] = true;
-            }
-        }
-    }
-    let mut image =
-        rqrr::PreparedImage::prepare_from_greyscale(
-            w,
-            h,
-            |x, y| if dark[y * w + x] { 0 } else { 255 },
-        );
-    let grids = image.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code");
-    grids[0].decode().expect("QR decodes").1
+/// The QR codes found in a rendered page (composited over white, as printed).
+fn decode_qr(width: u32, height: u32, data: &[u8]) -> Vec<String> {
+    let (w, h) = (width as usize, height as usize);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+        let p = &data[(y * w + x) * 4..(y * w + x) * 4 + 4];
+        // Premultiplied RGBA over white.
+        let grey = (u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3;
+        (grey + 255 - u32::from(p[3])).min(255) as u8
+    });
+    image
+        .detect_grids()
+        .iter()
+        .map(|grid| grid.decode().expect("the QR code decodes").1)
+        .collect()
 }
 
 #[test]
-fn the_leaflet_qr_code_leads_to_the_page_printed_under_it() {
+fn the_leaflet_qr_code_as_laid_out_leads_to_the_day_page_printed_under_it() {
+    use loa::render::print::{data, engine};
+
     let pdf = Pdf::open(example(), LEAFLET);
     let url = "https://luukiem.haiphong.gov.vn/ngay-ky-niem/ngay-nguoi-cao-tuoi-viet-nam/";
     // The address is printed under the code (it may be broken across lines).
     let printed: String = pdf.text_of(&[1]).split_whitespace().collect();
     assert!(printed.contains(url), "{printed}");
-    let svg = loa::render::print::data::qr_svg(url).unwrap();
-    assert_eq!(decode_qr_svg(&svg), url);
+
+    // Lay the leaflet out as the build does, render the pages with the code to pixels and read
+    // the code back from the picture: what a phone held over the printed sheet would see.
+    let mut diagnostics = loa::diagnostics::Diagnostics::default();
+    let checked = loa::build::check(&example_root(), test_date(), &mut diagnostics).unwrap();
+    let site = &checked.site;
+    let leaflet = site
+        .leaflets
+        .iter()
+        .find(|l| l.slug == "cham-soc-nguoi-cao-tuoi")
+        .unwrap();
+    let (json, target) = data::leaflet_data(site, &checked.derived, leaflet);
+    let engine = engine::Engine::for_site(site);
+    // The tri-fold has its code on the outside (page 1), the A5 on page 2.
+    for (template, page) in [("to-roi.typ", 0), ("to-roi-a5.typ", 1)] {
+        let job = engine::Job {
+            template,
+            data: &json,
+            qr_svg: Some(data::qr_svg(&target).unwrap()),
+            product: template.to_owned(),
+            origin: loa::diagnostics::Location::file(&leaflet.source),
+            ident: template.to_owned(),
+            date: test_date(),
+            archival: false,
+        };
+        let document = engine.typeset(&job).unwrap_or_else(|e| panic!("{e:?}"));
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: 3.0.into(),
+            ..typst_render::RenderOptions::default()
+        };
+        let pixmap = typst_render::render(&document.pages()[page], &options);
+        assert_eq!(
+            decode_qr(pixmap.width(), pixmap.height(), pixmap.data()),
+            [url],
+            "{template}"
+        );
+    }
 }

@@ -281,8 +281,14 @@ impl Engine {
         ]
     }
 
-    /// Typesets one product into a PDF.
-    pub fn compile(&self, job: &Job<'_>) -> Result<Output, Vec<Diagnostic>> {
+    /// Lays one product out (the pages the PDF is made of), with its glyphs checked.
+    pub fn typeset(&self, job: &Job<'_>) -> Result<PagedDocument, Vec<Diagnostic>> {
+        let world = self.world(job)?;
+        self.typeset_in(&world, job)
+    }
+
+    /// The world of one product: its template, data and QR code.
+    fn world(&self, job: &Job<'_>) -> Result<ProductWorld<'_>, Vec<Diagnostic>> {
         let main_path = format!("/{}", job.template);
         let Some((main_source, _)) = self.sources.get(&main_path) else {
             return Err(vec![
@@ -290,6 +296,25 @@ impl Engine {
                     .arg("template", job.template.to_owned()),
             ]);
         };
+        let data = serde_json::to_vec(job.data).unwrap_or_default();
+        Ok(ProductWorld {
+            engine: self,
+            main: main_source.id(),
+            data: Bytes::new(data),
+            qr: job.qr_svg.clone().map(Bytes::from_string),
+            today: Datetime::from_ymd(
+                job.date.year(),
+                job.date.month() as u8,
+                job.date.day() as u8,
+            ),
+        })
+    }
+
+    fn typeset_in(
+        &self,
+        world: &ProductWorld<'_>,
+        job: &Job<'_>,
+    ) -> Result<PagedDocument, Vec<Diagnostic>> {
         // Every character that will be printed must be in the font: Typst would otherwise fall
         // back to another font or draw an empty box without a word.
         let mut text = String::new();
@@ -300,25 +325,19 @@ impl Engine {
         if let Some((c, location, font)) = &self.template_gap {
             return Err(Self::glyph_error(job, location.clone(), *c, font.clone()));
         }
-
-        let data = serde_json::to_vec(job.data).unwrap_or_default();
-        let world = ProductWorld {
-            engine: self,
-            main: main_source.id(),
-            data: Bytes::new(data),
-            qr: job.qr_svg.clone().map(Bytes::from_string),
-            today: Datetime::from_ymd(
-                job.date.year(),
-                job.date.month() as u8,
-                job.date.day() as u8,
-            ),
-        };
-        let document = typst::compile::<PagedDocument>(&world)
+        let document = typst::compile::<PagedDocument>(world)
             .output
-            .map_err(|errors| self.located(&world, &errors[..], job))?;
+            .map_err(|errors| self.located(world, &errors[..], job))?;
         if let Some((c, font)) = self.fallback_glyph(&document) {
             return Err(Self::glyph_error(job, self.locate(job, c), c, font));
         }
+        Ok(document)
+    }
+
+    /// Typesets one product into a PDF.
+    pub fn compile(&self, job: &Job<'_>) -> Result<Output, Vec<Diagnostic>> {
+        let world = self.world(job)?;
+        let document = self.typeset_in(&world, job)?;
         let standards = if job.archival {
             PdfStandards::new(&[PdfStandard::A_2b]).unwrap_or_default()
         } else {
