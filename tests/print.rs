@@ -558,22 +558,23 @@ impl Picture {
     }
 }
 
-/// The example's leaflet `slug` laid out with `template` as the build does, each page rendered
-/// at `scale` pixels per point, and the address its QR code must hold.
-fn leaflet_pictures(slug: &str, template: &str, scale: f64) -> (Vec<Picture>, String) {
-    use loa::render::print::{data, engine};
-    let mut diagnostics = loa::diagnostics::Diagnostics::default();
-    let checked = loa::build::check(&example_root(), test_date(), &mut diagnostics).unwrap();
-    let site = &checked.site;
-    let leaflet = site.leaflets.iter().find(|l| l.slug == slug).unwrap();
-    let (json, target) = data::leaflet_data(site, &checked.derived, leaflet);
+/// Lays a product out with the engine the build uses and renders each page at `scale` pixels
+/// per point.
+fn pictures(
+    site: &loa::model::Site,
+    template: &str,
+    json: &serde_json::Value,
+    qr: Option<String>,
+    scale: f64,
+) -> Vec<Picture> {
+    use loa::render::print::engine;
     let engine = engine::Engine::for_site(site);
     let job = engine::Job {
         template,
-        data: &json,
-        qr_svg: Some(data::qr_svg(&target).unwrap()),
+        data: json,
+        qr_svg: qr,
         product: template.to_owned(),
-        origin: loa::diagnostics::Location::file(&leaflet.source),
+        origin: loa::diagnostics::Location::file("site.toml"),
         ident: template.to_owned(),
         date: test_date(),
         archival: false,
@@ -583,7 +584,7 @@ fn leaflet_pictures(slug: &str, template: &str, scale: f64) -> (Vec<Picture>, St
         pixel_per_pt: scale.into(),
         ..typst_render::RenderOptions::default()
     };
-    let pictures = document
+    document
         .pages()
         .iter()
         .map(|page| {
@@ -594,8 +595,24 @@ fn leaflet_pictures(slug: &str, template: &str, scale: f64) -> (Vec<Picture>, St
                 data: pixmap.data().to_vec(),
             }
         })
-        .collect();
-    (pictures, target)
+        .collect()
+}
+
+fn checked_example() -> loa::build::Checked {
+    let mut diagnostics = loa::diagnostics::Diagnostics::default();
+    loa::build::check(&example_root(), test_date(), &mut diagnostics).unwrap()
+}
+
+/// The example's leaflet `slug` laid out with `template` as the build does, each page rendered
+/// at `scale` pixels per point, and the address its QR code must hold.
+fn leaflet_pictures(slug: &str, template: &str, scale: f64) -> (Vec<Picture>, String) {
+    use loa::render::print::data;
+    let checked = checked_example();
+    let site = &checked.site;
+    let leaflet = site.leaflets.iter().find(|l| l.slug == slug).unwrap();
+    let (json, target) = data::leaflet_data(site, &checked.derived, leaflet);
+    let qr = Some(data::qr_svg(&target).unwrap());
+    (pictures(site, template, &json, qr, scale), target)
 }
 
 #[test]
@@ -645,4 +662,104 @@ fn a_short_leaflet_fills_every_panel_and_both_a5_pages() {
         pictures[0].ink(0.0, 1.0, 0.5, 0.7) > 0.01,
         "page 1 bottom half is empty"
     );
+}
+
+/// The reviewed picture of the plan's first page (greyscale PNG, 0.75 pixel per point).
+const GOLDEN: &str = "tests/golden/van-ban-trang-1.png";
+
+/// Greyscale of a rendered page, over white.
+fn greyscale(picture: &Picture) -> Vec<u8> {
+    picture
+        .data
+        .chunks(4)
+        .map(|p| {
+            let grey = (u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2])) / 3;
+            (grey + 255 - u32::from(p[3])).min(255) as u8
+        })
+        .collect()
+}
+
+fn write_png(path: &Path, width: u32, height: u32, grey: &[u8]) {
+    let file = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let mut encoder = png::Encoder::new(file, width, height);
+    encoder.set_color(png::ColorType::Grayscale);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(grey).unwrap();
+}
+
+fn read_png(path: &Path) -> (u32, u32, Vec<u8>) {
+    let file = std::io::BufReader::new(std::fs::File::open(path).unwrap());
+    let mut reader = png::Decoder::new(file).read_info().unwrap();
+    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buffer).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Grayscale);
+    buffer.truncate(info.buffer_size());
+    (info.width, info.height, buffer)
+}
+
+/// Page 1 of the plan (header, type name, subject, the first parts) compared with the reviewed
+/// picture, in 6 x 6 pixel cells (about 8 pt): a cell differs when its mean grey moved by more
+/// than 24 levels. Anti-aliasing or a rasteriser update moves a few levels; a line, rule or
+/// paragraph moved or restyled changes hundreds of cells. `LOA_UPDATE_GOLDEN=1` rewrites the
+/// picture (look at it before committing it).
+#[test]
+fn the_plan_first_page_looks_like_the_reviewed_picture() {
+    use loa::render::print::data;
+    let checked = checked_example();
+    let site = &checked.site;
+    let plan = site
+        .plans
+        .iter()
+        .find(|p| p.slug == "ke-hoach-tro-giup-xa-hoi-2026")
+        .unwrap();
+    let page = &pictures(
+        site,
+        "van-ban.typ",
+        &data::plan_data(site, plan),
+        None,
+        0.75,
+    )[0];
+    let grey = greyscale(page);
+    let golden = example_root().join(GOLDEN);
+    if std::env::var_os("LOA_UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
+        write_png(&golden, page.width, page.height, &grey);
+    }
+    let (width, height, expected) = read_png(&golden);
+    assert_eq!(
+        (page.width, page.height),
+        (width, height),
+        "page size changed"
+    );
+    let (w, h) = (width as usize, height as usize);
+    const CELL: usize = 6;
+    let mean = |image: &[u8], cx: usize, cy: usize| {
+        let mut sum = 0u32;
+        let mut n = 0u32;
+        for y in cy * CELL..((cy + 1) * CELL).min(h) {
+            for x in cx * CELL..((cx + 1) * CELL).min(w) {
+                sum += u32::from(image[y * w + x]);
+                n += 1;
+            }
+        }
+        i64::from(sum / n.max(1))
+    };
+    let mut differing = 0;
+    let cells = w.div_ceil(CELL) * h.div_ceil(CELL);
+    for cy in 0..h.div_ceil(CELL) {
+        for cx in 0..w.div_ceil(CELL) {
+            if (mean(&grey, cx, cy) - mean(&expected, cx, cy)).abs() > 24 {
+                differing += 1;
+            }
+        }
+    }
+    if differing * 200 > cells {
+        let actual = std::env::temp_dir().join("loa-van-ban-trang-1.png");
+        write_png(&actual, page.width, page.height, &grey);
+        panic!(
+            "{differing} of {cells} cells differ from {GOLDEN}; this build's page is {}",
+            actual.display()
+        );
+    }
 }
