@@ -35,6 +35,23 @@ fn search(root: &Path, config: &SiteConfig, diagnostics: &mut Diagnostics) -> Pr
     use crate::load::SourceText;
     use crate::model::fonts::FontFile;
 
+    let site_toml = SourceText::new("site.toml", config.source_text.to_string());
+    let mut folders = Vec::new();
+    for dir in &config.font_dirs {
+        let folder = root.join(dir);
+        if folder.is_dir() {
+            folders.push(folder);
+        } else {
+            diagnostics.push(
+                Diagnostic::error(
+                    "font_dir_missing",
+                    Some(site_toml.key_location("thu_muc_phong_chu", 0)),
+                )
+                .field("thu_muc_phong_chu")
+                .arg("dir", dir.display().to_string()),
+            );
+        }
+    }
     let Some((wanted, location)) = &config.print_font else {
         return PrintFonts::default();
     };
@@ -49,22 +66,9 @@ fn search(root: &Path, config: &SiteConfig, diagnostics: &mut Diagnostics) -> Pr
         };
     }
 
-    let site_toml = SourceText::new("site.toml", config.source_text.to_string());
     let mut found = Vec::new();
-    for dir in &config.font_dirs {
-        let folder = root.join(dir);
-        if !folder.is_dir() {
-            diagnostics.push(
-                Diagnostic::error(
-                    "font_dir_missing",
-                    Some(site_toml.key_location("thu_muc_phong_chu", 0)),
-                )
-                .field("thu_muc_phong_chu")
-                .arg("dir", dir.display().to_string()),
-            );
-            continue;
-        }
-        found.extend(typst_kit::fonts::scan(&folder));
+    for folder in &folders {
+        found.extend(typst_kit::fonts::scan(folder));
     }
     found.extend(typst_kit::fonts::system());
 
