@@ -490,7 +490,8 @@ fn answer(request: tiny_http::Request, out: &Path, status: &Mutex<Status>) {
 }
 
 /// Prints a build's problems, then its one summary line (also what `loa build` prints).
-pub(crate) fn print_report(report: &build::Report, out: &Path) {
+/// With `timings`, each stage's wall time comes first (on stderr).
+pub(crate) fn print_report(report: &build::Report, out: &Path, timings: bool) {
     for d in report.diagnostics.sorted() {
         eprintln!("{d}");
     }
@@ -509,6 +510,21 @@ pub(crate) fn print_report(report: &build::Report, out: &Path) {
             .vi
         );
     } else {
+        if timings {
+            for (stage, took) in &report.timings {
+                eprintln!(
+                    "{}",
+                    messages::text(
+                        "summary_timing",
+                        &[
+                            ("stage", (*stage).to_owned()),
+                            ("ms", took.as_millis().to_string())
+                        ],
+                    )
+                    .vi
+                );
+            }
+        }
         println!(
             "{}",
             messages::text(
@@ -531,7 +547,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     let root = options.build.root.clone();
     let out = options.build.out.clone();
     let (report, mut live) = full_rebuild(&options.build);
-    print_report(&report, &out);
+    print_report(&report, &out, false);
     let status = Arc::new(Mutex::new(Status {
         version: 1,
         errors: diagnostics_text(&report.diagnostics),
@@ -636,7 +652,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             }
             None => {
                 let (report, fresh) = full_rebuild(&options.build);
-                print_report(&report, &out);
+                print_report(&report, &out, false);
                 if fresh.is_some() {
                     live = fresh;
                 }
@@ -736,6 +752,7 @@ mod tests {
             root: site.path().to_path_buf(),
             out: site.path().join("output"),
             date,
+            outputs: Default::default(),
         };
         let (report, live) = full_rebuild(&options);
         assert!(!report.diagnostics.has_errors());

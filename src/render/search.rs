@@ -263,6 +263,51 @@ pub fn pagefind_bundle(records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, Str
     })
 }
 
+/// The key of the search bundle made from `records` (see [`crate::render::digest`]).
+pub fn records_digest(records: &[Record]) -> String {
+    let mut parts: Vec<&[u8]> = vec![b"pagefind 1.6"];
+    for r in records {
+        parts.extend([
+            r.url.as_bytes(),
+            r.title.as_bytes(),
+            r.section.key().as_bytes(),
+            r.text.as_bytes(),
+        ]);
+    }
+    crate::render::digest(&parts)
+}
+
+/// The bundle's files in one blob for the product cache: for each file, the name's length (u32,
+/// little-endian), the name, the contents' length (u64) and the contents.
+fn pack(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let size = files.iter().map(|(n, b)| 12 + n.len() + b.len()).sum();
+    let mut out = Vec::with_capacity(size);
+    for (name, bytes) in files {
+        out.extend((name.len() as u32).to_le_bytes());
+        out.extend(name.as_bytes());
+        out.extend((bytes.len() as u64).to_le_bytes());
+        out.extend(bytes);
+    }
+    out
+}
+
+/// [`pack`] undone; `None` when the blob is damaged (the bundle is then made again).
+fn unpack(mut blob: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    fn take<'a>(blob: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = (blob.len() >= n).then(|| blob.split_at(n))?;
+        *blob = rest;
+        Some(head)
+    }
+    let mut files = Vec::new();
+    while !blob.is_empty() {
+        let len = u32::from_le_bytes(take(&mut blob, 4)?.try_into().ok()?) as usize;
+        let name = std::str::from_utf8(take(&mut blob, len)?).ok()?.to_owned();
+        let len = usize::try_from(u64::from_le_bytes(take(&mut blob, 8)?.try_into().ok()?)).ok()?;
+        files.push((name, take(&mut blob, len)?.to_vec()));
+    }
+    Some(files)
+}
+
 /// A letter of the A–Z index.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Letter {
@@ -388,7 +433,19 @@ impl Renderer for SearchRenderer<'_> {
         };
         // The index and the pages are independent: build them side by side.
         let (bundle, pages) = rayon::join(
-            || pagefind_bundle(&records),
+            || -> Result<Vec<(String, Vec<u8>)>, String> {
+                if !site.outputs.search_index {
+                    return Ok(Vec::new());
+                }
+                // The index depends on the records only: an unchanged site reuses the last one.
+                let key = records_digest(&records);
+                if let Some(bundle) = sink.recall(&key).and_then(|b| unpack(&b)) {
+                    return Ok(bundle);
+                }
+                let bundle = pagefind_bundle(&records)?;
+                sink.remember(&key, &pack(&bundle));
+                Ok(bundle)
+            },
             || self.pages(site, derived, &records),
         );
         let pages = pages?;
@@ -447,6 +504,7 @@ impl SearchRenderer<'_> {
                 c.insert("url", url);
                 c.insert("letters", &letters);
                 c.insert("title_count", &records.len());
+                c.insert("search_index", &site.outputs.search_index);
                 if let Some(i) = letter {
                     let (l, titles) = &index[*i];
                     let total = titles.len().div_ceil(TITLES_PER_PAGE).max(1);
@@ -508,6 +566,19 @@ mod tests {
         );
         // The spelling folds to a plain d, as Pagefind folds it.
         assert_eq!(fold_diacritics(&index_text("Đông Sơn")), "Dong Son");
+    }
+
+    #[test]
+    fn a_packed_bundle_unpacks_to_the_same_files_and_damage_is_detected() {
+        let files = vec![
+            ("pagefind.js".to_owned(), b"js".to_vec()),
+            ("index/a.pf_index".to_owned(), vec![0, 1, 2, 255]),
+            ("empty".to_owned(), Vec::new()),
+        ];
+        let blob = pack(&files);
+        assert_eq!(unpack(&blob), Some(files));
+        assert_eq!(unpack(&blob[..blob.len() - 1]), None);
+        assert_eq!(unpack(&[]), Some(Vec::new()));
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub struct PrintLinks {
 
 /// The print products linked from the page of `job`.
 pub fn links(site: &Site, job: Job) -> PrintLinks {
-    let pdf = cfg!(feature = "pdf");
+    let pdf = site.outputs.pdf;
     let when = |url: String| pdf.then_some(url);
     match job {
         Job::Plan(i) | Job::PlanPrint(i) => PrintLinks {
@@ -103,7 +103,7 @@ impl Renderer for PrintRenderer<'_> {
             stats.files += 1;
         }
         #[cfg(feature = "pdf")]
-        {
+        if site.outputs.pdf {
             stats += data::render_pdfs(site, derived, &scripts, sink)?;
         }
         Ok(stats)
