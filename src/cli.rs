@@ -73,6 +73,7 @@ impl OutputArgs {
         crate::model::Outputs {
             pdf: all.pdf && !self.no_pdf,
             search_index: all.search_index && !self.no_search,
+            pdf_in_background: false,
         }
     }
 }
@@ -286,7 +287,10 @@ pub fn run() -> ExitCode {
                     root: site.root,
                     out,
                     date,
-                    outputs: outputs.outputs(),
+                    outputs: crate::model::Outputs {
+                        pdf_in_background: true,
+                        ..outputs.outputs()
+                    },
                 },
                 port,
             };

@@ -142,6 +142,7 @@ fn a_quick_preview_without_pdfs_or_search_index_links_to_neither() {
         outputs: loa::model::Outputs {
             pdf: false,
             search_index: false,
+            pdf_in_background: false,
         },
     });
     assert!(!report.diagnostics.has_errors());

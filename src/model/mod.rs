@@ -524,6 +524,9 @@ pub struct Outputs {
     /// The search index under `output/pagefind/` (the search page and the A–Z index are always
     /// written).
     pub search_index: bool,
+    /// Write only the PDFs found in the product cache; the caller typesets the others
+    /// afterwards (`loa serve`, so that a reload never waits for Typst).
+    pub pdf_in_background: bool,
 }
 
 impl Default for Outputs {
@@ -531,6 +534,7 @@ impl Default for Outputs {
         Outputs {
             pdf: cfg!(feature = "pdf"),
             search_index: true,
+            pdf_in_background: false,
         }
     }
 }

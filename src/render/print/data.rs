@@ -325,13 +325,26 @@ struct Product {
     page_limit: Option<usize>,
 }
 
-/// Typesets every PDF product and writes it.
+/// Which PDFs a pass writes.
+#[cfg(feature = "pdf")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfPass {
+    /// Every PDF: copied from the product cache, else typeset.
+    All,
+    /// Only those the product cache holds (nothing is typeset).
+    Cached,
+    /// Only those it does not hold (typeset and kept).
+    Uncached,
+}
+
+/// Typesets the PDF products of `pass` and writes them; returns the files written.
 #[cfg(feature = "pdf")]
 pub fn render_pdfs(
     site: &Site,
     derived: &Derived,
     scripts: &[super::broadcast::Script],
     sink: &dyn crate::render::Sink,
+    pass: PdfPass,
 ) -> Result<crate::render::Stats, Vec<Diagnostic>> {
     use rayon::prelude::*;
 
@@ -497,9 +510,15 @@ pub fn render_pdfs(
                     path.as_bytes(),
                 ]);
                 if let Some(pdf) = sink.recall(&key) {
+                    if pass == PdfPass::Uncached {
+                        return Ok(0);
+                    }
                     sink.put(path, &pdf)
                         .map_err(|e| vec![write_error(path, &e)])?;
                     return Ok(1);
+                }
+                if pass == PdfPass::Cached {
+                    return Ok(0);
                 }
                 let output = engine.compile(&job);
                 if compiled.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {

@@ -104,8 +104,26 @@ impl Renderer for PrintRenderer<'_> {
         }
         #[cfg(feature = "pdf")]
         if site.outputs.pdf {
-            stats += data::render_pdfs(site, derived, &scripts, sink)?;
+            let pass = if site.outputs.pdf_in_background {
+                data::PdfPass::Cached
+            } else {
+                data::PdfPass::All
+            };
+            stats += data::render_pdfs(site, derived, &scripts, sink, pass)?;
         }
         Ok(stats)
     }
+}
+
+/// Typesets the PDFs the product cache does not hold and writes them (and keeps them) through
+/// `sink`: the second half of a build made with `pdf_in_background`.
+#[cfg(feature = "pdf")]
+pub fn render_uncached_pdfs(
+    site: &Site,
+    derived: &Derived,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Result<Stats, Vec<Diagnostic>> {
+    let scripts = broadcast::scripts(site, derived, templates)?;
+    data::render_pdfs(site, derived, &scripts, sink, data::PdfPass::Uncached)
 }
