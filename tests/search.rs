@@ -179,3 +179,27 @@ fn a_quick_preview_without_pdfs_or_search_index_links_to_neither() {
         cfg!(feature = "pdf")
     );
 }
+
+#[test]
+fn indicators_campaigns_and_reports_are_in_the_a_to_z_index() {
+    let built = build_example();
+    let letter_n = built.page("/tim-kiem/chu-n/");
+    assert!(
+        letter_n.contains(r#"<a href="/so-lieu/tro-cap-huu-tri-xa-hoi/">Người hưởng trợ cấp hưu trí xã hội</a> <span class="phu">(Số liệu)</span>"#),
+        "the indicator is listed under N with its section"
+    );
+    let site = loa::build::check(&example_root(), test_date(), &mut Default::default()).unwrap();
+    let records = loa::render::search::records(&site.site);
+    for (url, count) in [
+        ("/so-lieu/", site.site.stats.indicators.len()),
+        ("/chien-dich/", site.site.stats.campaigns.len()),
+        ("/bao-cao/", site.site.stats.reports.len()),
+    ] {
+        assert!(count > 0);
+        assert_eq!(
+            records.iter().filter(|r| r.url.starts_with(url)).count(),
+            count,
+            "{url}"
+        );
+    }
+}

@@ -43,6 +43,12 @@ pub enum Section {
     Page,
     /// A commemorative day.
     Day,
+    /// An indicator (số liệu).
+    Indicator,
+    /// A campaign.
+    Campaign,
+    /// A periodic report.
+    Report,
 }
 
 impl Section {
@@ -54,6 +60,9 @@ impl Section {
             Section::News => "news",
             Section::Page => "page",
             Section::Day => "day",
+            Section::Indicator => "indicator",
+            Section::Campaign => "campaign",
+            Section::Report => "report",
         }
     }
 }
@@ -127,7 +136,7 @@ pub fn news_record(site: &Site, index: usize) -> Record {
 }
 
 /// Every searchable page of the site, in a stable order: plans, policies, units, news, pages,
-/// days.
+/// days, indicators, campaigns, reports.
 pub fn records(site: &Site) -> Vec<Record> {
     let mut out: Vec<Record> = Vec::new();
     out.par_extend(site.plans.par_iter().map(|p| Record {
@@ -183,6 +192,25 @@ pub fn records(site: &Site) -> Vec<Record> {
             &d.basis,
             &d.description,
         ]),
+    }));
+    let stats = &site.stats;
+    out.extend(stats.indicators.iter().map(|i| Record {
+        url: crate::render::stats::urls::indicator(&i.key),
+        title: i.name.clone(),
+        section: Section::Indicator,
+        text: join(&[&i.sentence.replace("{so}", ""), &i.description, &i.unit]),
+    }));
+    out.extend(stats.campaigns.iter().map(|c| Record {
+        url: crate::render::stats::urls::campaign(&c.slug),
+        title: c.title.clone(),
+        section: Section::Campaign,
+        text: join(&[&c.summary, &markdown_text(&c.body)]),
+    }));
+    out.extend(stats.reports.iter().map(|r| Record {
+        url: crate::render::stats::urls::report(&r.slug),
+        title: r.title.clone(),
+        section: Section::Report,
+        text: markdown_text(&r.body),
     }));
     out
 }
