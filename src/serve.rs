@@ -309,11 +309,14 @@ fn news_update(
     let mut jobs: BTreeSet<JobKey> = BTreeSet::new();
     // Lists, the home page and the feeds show titles and summaries: a body edit leaves them be.
     let mut lists_changed = false;
+    // The A–Z index shows titles.
+    let mut titles_changed = false;
     for (index, article) in fresh {
         let before = checked.derived.news_citations[index].clone();
         let old = &checked.site.news[index];
         let shown_changed = old.title != article.title || old.summary != article.summary;
         lists_changed |= shown_changed;
+        titles_changed |= old.title != article.title;
         checked.site.news[index] = article;
         crate::derive::rescan_news(&checked.site, &mut checked.derived, index);
         let after = &checked.derived.news_citations[index];
@@ -347,6 +350,26 @@ fn news_update(
         };
         if let Err(e) = feeds.render(&checked.site, &checked.derived, &sink) {
             errors.extend(e);
+        }
+    }
+    if titles_changed {
+        let search = crate::render::search::SearchRenderer {
+            templates: &checked.templates,
+        };
+        match search.pages(&checked.site, &checked.derived, &live.records) {
+            Ok(pages) => {
+                for (url, html) in pages {
+                    let path = crate::render::urls::file_for(&url);
+                    if let Err(e) = sink.put(&path, html.as_bytes()) {
+                        errors.push(
+                            Diagnostic::error("output_error", None)
+                                .arg("path", path)
+                                .arg("reason", e.to_string()),
+                        );
+                    }
+                }
+            }
+            Err(e) => errors.extend(e),
         }
     }
     if errors.is_empty() {
@@ -926,6 +949,33 @@ mod tests {
         )
         .unwrap();
         assert!(policy.contains("/tin-tuc/2026-06-06-kham-suc-khoe-nguoi-cao-tuoi/"));
+
+        // A new title is listed in the A–Z index at once, as a full build would list it.
+        let renamed = std::fs::read_to_string(site.path().join(&file))
+            .unwrap()
+            .replacen("tieu_de = \"", "tieu_de = \"Ưu tiên: ", 1);
+        std::fs::write(site.path().join(&file), renamed).unwrap();
+        let result = news_update(
+            &mut live,
+            site.path(),
+            &options.out,
+            std::slice::from_ref(&file),
+        );
+        assert!(matches!(result, Some(Ok(()))));
+        let fresh = tempfile::tempdir().unwrap();
+        let report = build::build(&BuildOptions {
+            out: fresh.path().join("output"),
+            ..options.clone()
+        });
+        assert!(!report.diagnostics.has_errors());
+        let letter = "tim-kiem/chu-u/index.html";
+        let incremental = std::fs::read_to_string(options.out.join(letter)).unwrap();
+        assert!(
+            incremental.contains("Ưu tiên: "),
+            "the new title is under Ư/U"
+        );
+        let full = std::fs::read_to_string(fresh.path().join("output").join(letter)).unwrap();
+        assert!(incremental == full, "{letter} differs from a full build");
 
         // A changed date is not a news-only edit.
         let moved = std::fs::read_to_string(site.path().join(&file))

@@ -500,7 +500,7 @@ impl Renderer for SearchRenderer<'_> {
 
 impl SearchRenderer<'_> {
     /// Renders `/tim-kiem/` and every page of every letter: `(address, html)`.
-    fn pages(
+    pub fn pages(
         &self,
         site: &Site,
         derived: &Derived,
