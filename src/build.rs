@@ -9,7 +9,7 @@ use crate::derive::{self, Derived};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::render::{self, Stats, Templates};
-use crate::write::Staging;
+use crate::write::{ProductCache, Staging};
 use crate::{load, validate};
 
 /// What a build needs to know.
@@ -21,6 +21,8 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// The date pages are built for.
     pub date: NaiveDate,
+    /// Which optional products to make.
+    pub outputs: crate::model::Outputs,
 }
 
 /// A site checked and ready to render.
@@ -42,6 +44,8 @@ pub struct Report {
     pub stats: Stats,
     /// Wall time.
     pub elapsed: Duration,
+    /// Wall time of each stage, in order (`loa build --timings` prints them).
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// Load, validate, derive and compile templates, collecting every problem.
@@ -76,15 +80,29 @@ pub fn check(root: &Path, date: NaiveDate, diagnostics: &mut Diagnostics) -> Opt
 /// Renders a checked site into `sink`. The renderers run side by side (the search index is mostly
 /// one long single-threaded task; the pages are rendered on the other cores meanwhile).
 pub fn render_into(checked: &Checked, sink: &dyn render::Sink) -> Result<Stats, Vec<Diagnostic>> {
+    render_timed(checked, sink, &mut Vec::new())
+}
+
+/// [`render_into`], adding each renderer's wall time to `timings`.
+fn render_timed(
+    checked: &Checked,
+    sink: &dyn render::Sink,
+    timings: &mut Vec<(&'static str, Duration)>,
+) -> Result<Stats, Vec<Diagnostic>> {
     use rayon::prelude::*;
     let mut stats = Stats::default();
     let mut errors = Vec::new();
     let renderers = render::renderers(&checked.templates);
     let results: Vec<_> = renderers
         .par_iter()
-        .map(|renderer| renderer.render(&checked.site, &checked.derived, sink))
+        .map(|renderer| {
+            let started = Instant::now();
+            let result = renderer.render(&checked.site, &checked.derived, sink);
+            (renderer.name(), started.elapsed(), result)
+        })
         .collect();
-    for result in results {
+    for (name, took, result) in results {
+        timings.push((name, took));
         match result {
             Ok(s) => stats += s,
             Err(e) => errors.extend(e),
@@ -108,12 +126,14 @@ pub fn build_keeping(options: &BuildOptions) -> (Report, Option<Checked>) {
     let started = Instant::now();
     let mut report = Report::default();
     let checked = check(&options.root, options.date, &mut report.diagnostics);
-    let Some(checked) = checked.filter(|_| !report.diagnostics.has_errors()) else {
+    report.timings.push(("check", started.elapsed()));
+    let Some(mut checked) = checked.filter(|_| !report.diagnostics.has_errors()) else {
         report.elapsed = started.elapsed();
         return (report, None);
     };
+    checked.site.outputs = options.outputs;
     let staging = match Staging::new(&options.out) {
-        Ok(s) => s,
+        Ok(s) => s.with_cache(ProductCache::for_site(&options.root)),
         Err(e) => {
             report.diagnostics.push(
                 Diagnostic::error("output_error", None)
@@ -124,15 +144,24 @@ pub fn build_keeping(options: &BuildOptions) -> (Report, Option<Checked>) {
             return (report, None);
         }
     };
-    match render_into(&checked, &staging) {
-        Ok(stats) => match staging.commit(&options.out) {
-            Ok(()) => report.stats = stats,
-            Err(e) => report.diagnostics.push(
-                Diagnostic::error("output_error", None)
-                    .arg("path", options.out.display().to_string())
-                    .arg("reason", e.to_string()),
-            ),
-        },
+    match render_timed(&checked, &staging, &mut report.timings) {
+        Ok(stats) => {
+            let committing = Instant::now();
+            // Only a full build knows every product still needed: prune what it did not use.
+            if let Some(cache) = staging.cache() {
+                let _ = cache.prune();
+            }
+            let committed = staging.commit(&options.out);
+            report.timings.push(("commit", committing.elapsed()));
+            match committed {
+                Ok(()) => report.stats = stats,
+                Err(e) => report.diagnostics.push(
+                    Diagnostic::error("output_error", None)
+                        .arg("path", options.out.display().to_string())
+                        .arg("reason", e.to_string()),
+                ),
+            }
+        }
         Err(errors) => errors.into_iter().for_each(|e| report.diagnostics.push(e)),
     }
     report.elapsed = started.elapsed();

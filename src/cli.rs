@@ -52,6 +52,32 @@ struct SiteArgs {
     date: Option<String>,
 }
 
+/// Optional products a quick preview can skip.
+#[derive(Debug, Args)]
+struct OutputArgs {
+    #[arg(
+        long,
+        help = "Không làm tệp PDF (xem trước nhanh; các liên kết \"Tải PDF / In\" cũng ẩn đi)"
+    )]
+    no_pdf: bool,
+    #[arg(
+        long,
+        help = "Không làm bộ chỉ mục tìm kiếm (trang tìm kiếm chỉ còn mục lục chữ cái)"
+    )]
+    no_search: bool,
+}
+
+impl OutputArgs {
+    fn outputs(&self) -> crate::model::Outputs {
+        let all = crate::model::Outputs::default();
+        crate::model::Outputs {
+            pdf: all.pdf && !self.no_pdf,
+            search_index: all.search_index && !self.no_search,
+            pdf_in_background: false,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     #[command(about = "Dựng toàn bộ trang vào thư mục kết quả (output/)", help_template = HELP_TEMPLATE)]
@@ -64,6 +90,10 @@ enum Command {
             help = "Thư mục kết quả (mặc định: output/ trong thư mục trang)"
         )]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        outputs: OutputArgs,
+        #[arg(long, help = "In thời gian của từng bước dựng (để đo tốc độ)")]
+        timings: bool,
     },
     #[command(about = "Kiểm tra mọi tệp, báo mọi lỗi và cảnh báo, không ghi gì", help_template = HELP_TEMPLATE)]
     Check {
@@ -87,6 +117,8 @@ enum Command {
             help = "Cổng trên 127.0.0.1"
         )]
         port: u16,
+        #[command(flatten)]
+        outputs: OutputArgs,
     },
     #[command(about = "Tạo tệp mới có sẵn các trường và lời giải thích", help_template = HELP_TEMPLATE)]
     New {
@@ -177,7 +209,12 @@ fn build_date(text: Option<&str>) -> Result<NaiveDate, Diagnostic> {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { site, out } => {
+        Command::Build {
+            site,
+            out,
+            outputs,
+            timings,
+        } => {
             let date = match build_date(site.date.as_deref()) {
                 Ok(d) => d,
                 Err(e) => return fail(e),
@@ -187,8 +224,9 @@ pub fn run() -> ExitCode {
                 root: site.root,
                 out: out.clone(),
                 date,
+                outputs: outputs.outputs(),
             });
-            crate::serve::print_report(&report, &out);
+            crate::serve::print_report(&report, &out, timings);
             if report.diagnostics.has_errors() {
                 ExitCode::FAILURE
             } else {
@@ -233,7 +271,12 @@ pub fn run() -> ExitCode {
             dry_run,
             update_registries,
         }),
-        Command::Serve { site, out, port } => {
+        Command::Serve {
+            site,
+            out,
+            port,
+            outputs,
+        } => {
             let date = match build_date(site.date.as_deref()) {
                 Ok(d) => d,
                 Err(e) => return fail(e),
@@ -244,6 +287,10 @@ pub fn run() -> ExitCode {
                     root: site.root,
                     out,
                     date,
+                    outputs: crate::model::Outputs {
+                        pdf_in_background: true,
+                        ..outputs.outputs()
+                    },
                 },
                 port,
             };

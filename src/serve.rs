@@ -83,6 +83,8 @@ struct Status {
 /// so the server never sends a half-written page.
 struct DirectSink<'a> {
     out: &'a Path,
+    /// Where typeset PDFs are kept (the background PDF pass).
+    cache: Option<&'a crate::write::ProductCache>,
 }
 
 impl Sink for DirectSink<'_> {
@@ -94,6 +96,64 @@ impl Sink for DirectSink<'_> {
         file.write_all(bytes)?;
         file.persist(&target).map_err(|e| e.error)?;
         Ok(())
+    }
+
+    fn recall(&self, key: &str) -> Option<Vec<u8>> {
+        self.cache?.recall(key)
+    }
+
+    fn remember(&self, key: &str, bytes: &[u8]) {
+        if let Some(cache) = self.cache {
+            let _ = cache.remember(key, bytes);
+        }
+    }
+}
+
+/// Typesets, off the reload path, the PDFs the last build could not copy from the product cache
+/// (builds in `serve` write only cached PDFs). Each signal on `rx` asks for one more pass; signals
+/// that arrive during a pass are merged into the next. The pass reads the site afresh, so it
+/// always typesets the newest saved state.
+#[cfg(feature = "pdf")]
+fn pdf_worker(options: BuildOptions, rx: mpsc::Receiver<()>) {
+    while rx.recv().is_ok() {
+        while rx.try_recv().is_ok() {}
+        let started = Instant::now();
+        let mut diagnostics = Diagnostics::default();
+        let Some(checked) = build::check(&options.root, options.date, &mut diagnostics) else {
+            continue;
+        };
+        if diagnostics.has_errors() {
+            continue; // the edit does not build: the page already shows why
+        }
+        let cache = crate::write::ProductCache::for_site(&options.root);
+        let sink = DirectSink {
+            out: &options.out,
+            cache: Some(&cache),
+        };
+        match crate::render::print::render_uncached_pdfs(
+            &checked.site,
+            &checked.derived,
+            &checked.templates,
+            &sink,
+        ) {
+            Ok(stats) if stats.files > 0 => println!(
+                "{}",
+                messages::text(
+                    "serve_pdfs_done",
+                    &[
+                        ("files", stats.files.to_string()),
+                        ("ms", started.elapsed().as_millis().to_string())
+                    ]
+                )
+                .vi
+            ),
+            Ok(_) => {}
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("{e}");
+                }
+            }
+        }
     }
 }
 
@@ -249,11 +309,14 @@ fn news_update(
     let mut jobs: BTreeSet<JobKey> = BTreeSet::new();
     // Lists, the home page and the feeds show titles and summaries: a body edit leaves them be.
     let mut lists_changed = false;
+    // The A–Z index shows titles.
+    let mut titles_changed = false;
     for (index, article) in fresh {
         let before = checked.derived.news_citations[index].clone();
         let old = &checked.site.news[index];
         let shown_changed = old.title != article.title || old.summary != article.summary;
         lists_changed |= shown_changed;
+        titles_changed |= old.title != article.title;
         checked.site.news[index] = article;
         crate::derive::rescan_news(&checked.site, &mut checked.derived, index);
         let after = &checked.derived.news_citations[index];
@@ -272,7 +335,7 @@ fn news_update(
         live.records[search::news_record_index(&checked.site, index)] =
             search::news_record(&checked.site, index);
     }
-    let sink = DirectSink { out };
+    let sink = DirectSink { out, cache: None };
     let jobs: Vec<Job> = jobs.into_iter().map(|k| k.0).collect();
     let html = HtmlRenderer {
         templates: &checked.templates,
@@ -287,6 +350,26 @@ fn news_update(
         };
         if let Err(e) = feeds.render(&checked.site, &checked.derived, &sink) {
             errors.extend(e);
+        }
+    }
+    if titles_changed {
+        let search = crate::render::search::SearchRenderer {
+            templates: &checked.templates,
+        };
+        match search.pages(&checked.site, &checked.derived, &live.records) {
+            Ok(pages) => {
+                for (url, html) in pages {
+                    let path = crate::render::urls::file_for(&url);
+                    if let Err(e) = sink.put(&path, html.as_bytes()) {
+                        errors.push(
+                            Diagnostic::error("output_error", None)
+                                .arg("path", path)
+                                .arg("reason", e.to_string()),
+                        );
+                    }
+                }
+            }
+            Err(e) => errors.extend(e),
         }
     }
     if errors.is_empty() {
@@ -331,7 +414,10 @@ impl Ord for JobKey {
 fn write_search_bundle(records: &[Record], out: &Path) -> Result<(), String> {
     let bundle = search::pagefind_bundle(records)?;
     let folder = out.join(search::BUNDLE);
-    let sink = DirectSink { out: &folder };
+    let sink = DirectSink {
+        out: &folder,
+        cache: None,
+    };
     let mut entry = None;
     let mut keep = BTreeSet::new();
     for (name, bytes) in &bundle {
@@ -490,7 +576,8 @@ fn answer(request: tiny_http::Request, out: &Path, status: &Mutex<Status>) {
 }
 
 /// Prints a build's problems, then its one summary line (also what `loa build` prints).
-pub(crate) fn print_report(report: &build::Report, out: &Path) {
+/// With `timings`, each stage's wall time comes first (on stderr).
+pub(crate) fn print_report(report: &build::Report, out: &Path, timings: bool) {
     for d in report.diagnostics.sorted() {
         eprintln!("{d}");
     }
@@ -509,6 +596,21 @@ pub(crate) fn print_report(report: &build::Report, out: &Path) {
             .vi
         );
     } else {
+        if timings {
+            for (stage, took) in &report.timings {
+                eprintln!(
+                    "{}",
+                    messages::text(
+                        "summary_timing",
+                        &[
+                            ("stage", (*stage).to_owned()),
+                            ("ms", took.as_millis().to_string())
+                        ],
+                    )
+                    .vi
+                );
+            }
+        }
         println!(
             "{}",
             messages::text(
@@ -531,7 +633,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     let root = options.build.root.clone();
     let out = options.build.out.clone();
     let (report, mut live) = full_rebuild(&options.build);
-    print_report(&report, &out);
+    print_report(&report, &out, false);
     let status = Arc::new(Mutex::new(Status {
         version: 1,
         errors: diagnostics_text(&report.diagnostics),
@@ -581,6 +683,19 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         "{}",
         messages::text("serve_listening", &[("url", format!("http://{address}/"))]).vi
     );
+
+    // PDFs the product cache lacks are typeset here, off the reload path.
+    let (pdf_tx, pdf_rx) = mpsc::channel::<()>();
+    #[cfg(feature = "pdf")]
+    if options.build.outputs.pdf && options.build.outputs.pdf_in_background {
+        let build = options.build.clone();
+        std::thread::spawn(move || pdf_worker(build, pdf_rx));
+    }
+    #[cfg(not(feature = "pdf"))]
+    drop(pdf_rx);
+    if live.is_some() {
+        let _ = pdf_tx.send(());
+    }
 
     // The search index of a news edit is rebuilt here, off the reload path.
     let (search_tx, search_rx) = mpsc::channel::<Vec<Record>>();
@@ -636,7 +751,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             }
             None => {
                 let (report, fresh) = full_rebuild(&options.build);
-                print_report(&report, &out);
+                print_report(&report, &out, false);
                 if fresh.is_some() {
                     live = fresh;
                 }
@@ -645,6 +760,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         };
         let elapsed = started.elapsed().as_millis();
         if errors.is_empty() {
+            let _ = pdf_tx.send(());
             let files: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
             println!(
                 "{}",
@@ -728,6 +844,49 @@ mod tests {
         dir
     }
 
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn a_serve_build_leaves_uncached_pdfs_to_the_background_pass() {
+        let site = copy_example();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let options = BuildOptions {
+            root: site.path().to_path_buf(),
+            out: site.path().join("output"),
+            date,
+            outputs: crate::model::Outputs {
+                pdf_in_background: true,
+                ..Default::default()
+            },
+        };
+        let pdf = options
+            .out
+            .join("in/van-ban/ke-hoach-tro-giup-xa-hoi-2026.pdf");
+        let plan_page = options
+            .out
+            .join("ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/index.html");
+        let (report, _) = full_rebuild(&options);
+        assert!(!report.diagnostics.has_errors());
+        // The page is up (and links to its PDF) before any PDF is typeset.
+        assert!(
+            std::fs::read_to_string(&plan_page)
+                .unwrap()
+                .contains("Tải PDF")
+        );
+        assert!(!pdf.exists());
+
+        let (tx, rx) = mpsc::channel();
+        tx.send(()).unwrap();
+        drop(tx);
+        pdf_worker(options.clone(), rx); // one pass, then the channel is closed
+        let typeset = std::fs::read(&pdf).unwrap();
+        assert!(typeset.starts_with(b"%PDF"));
+
+        // The next build copies it from the product cache at once.
+        let (report, _) = full_rebuild(&options);
+        assert!(!report.diagnostics.has_errors());
+        assert_eq!(std::fs::read(&pdf).unwrap(), typeset);
+    }
+
     #[test]
     fn a_news_edit_rewrites_the_same_pages_a_full_build_would() {
         let site = copy_example();
@@ -736,6 +895,7 @@ mod tests {
             root: site.path().to_path_buf(),
             out: site.path().join("output"),
             date,
+            outputs: Default::default(),
         };
         let (report, live) = full_rebuild(&options);
         assert!(!report.diagnostics.has_errors());
@@ -789,6 +949,33 @@ mod tests {
         )
         .unwrap();
         assert!(policy.contains("/tin-tuc/2026-06-06-kham-suc-khoe-nguoi-cao-tuoi/"));
+
+        // A new title is listed in the A–Z index at once, as a full build would list it.
+        let renamed = std::fs::read_to_string(site.path().join(&file))
+            .unwrap()
+            .replacen("tieu_de = \"", "tieu_de = \"Ưu tiên: ", 1);
+        std::fs::write(site.path().join(&file), renamed).unwrap();
+        let result = news_update(
+            &mut live,
+            site.path(),
+            &options.out,
+            std::slice::from_ref(&file),
+        );
+        assert!(matches!(result, Some(Ok(()))));
+        let fresh = tempfile::tempdir().unwrap();
+        let report = build::build(&BuildOptions {
+            out: fresh.path().join("output"),
+            ..options.clone()
+        });
+        assert!(!report.diagnostics.has_errors());
+        let letter = "tim-kiem/chu-u/index.html";
+        let incremental = std::fs::read_to_string(options.out.join(letter)).unwrap();
+        assert!(
+            incremental.contains("Ưu tiên: "),
+            "the new title is under Ư/U"
+        );
+        let full = std::fs::read_to_string(fresh.path().join("output").join(letter)).unwrap();
+        assert!(incremental == full, "{letter} differs from a full build");
 
         // A changed date is not a news-only edit.
         let moved = std::fs::read_to_string(site.path().join(&file))

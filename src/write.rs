@@ -1,14 +1,98 @@
 //! Write: render into a staging folder beside the output, then swap it in at once. A failed build
 //! drops the staging folder and leaves the previous output exactly as it was.
+//!
+//! Products that are slow to make (PDFs, the search index) are also kept in a [`ProductCache`]
+//! under the site folder, named by the digest of their inputs, so that the next build copies
+//! what did not change instead of making it again.
 
-use std::io;
+use std::collections::BTreeSet;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::render::Sink;
+
+/// Folder of the product cache, relative to the site folder.
+pub const CACHE_DIR: &str = ".loa/cache";
+
+/// Products of earlier builds, one file per product named by its key (the [`crate::render::digest`]
+/// of every input), under [`CACHE_DIR`]. Entries a full build did not use are removed after it
+/// succeeds ([`ProductCache::prune`]), so the cache holds one build's worth of products.
+pub struct ProductCache {
+    dir: PathBuf,
+    used: Mutex<BTreeSet<String>>,
+}
+
+impl ProductCache {
+    /// The cache of the site in `root` (created on first use).
+    pub fn for_site(root: &Path) -> ProductCache {
+        ProductCache {
+            dir: root.join(CACHE_DIR),
+            used: Mutex::new(BTreeSet::new()),
+        }
+    }
+
+    fn path(&self, key: &str) -> Option<PathBuf> {
+        // Keys are hex digests; anything else never names a file.
+        (key.len() > 2 && key.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| self.dir.join(&key[..2]).join(key))
+    }
+
+    fn mark(&self, key: &str) {
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key.to_owned());
+        }
+    }
+
+    /// The product kept under `key`.
+    pub fn recall(&self, key: &str) -> Option<Vec<u8>> {
+        let bytes = std::fs::read(self.path(key)?).ok()?;
+        self.mark(key);
+        Some(bytes)
+    }
+
+    /// Keeps `bytes` under `key` (written to a temporary file, then renamed, so a reader never
+    /// sees half a product).
+    pub fn remember(&self, key: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self
+            .path(key)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, key.to_owned()))?;
+        let folder = path.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(folder)?;
+        let mut file = tempfile::NamedTempFile::new_in(folder)?;
+        file.write_all(bytes)?;
+        file.persist(&path).map_err(|e| e.error)?;
+        self.mark(key);
+        Ok(())
+    }
+
+    /// Removes every kept product this build neither recalled nor remembered; returns how many.
+    pub fn prune(&self) -> io::Result<usize> {
+        let used = self.used.lock().map(|u| u.clone()).unwrap_or_default();
+        let mut removed = 0;
+        let Ok(folders) = std::fs::read_dir(&self.dir) else {
+            return Ok(0);
+        };
+        for folder in folders.flatten() {
+            if !folder.file_type()?.is_dir() {
+                continue;
+            }
+            for entry in std::fs::read_dir(folder.path())?.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !used.contains(&name) {
+                    std::fs::remove_file(entry.path())?;
+                    removed += 1;
+                }
+            }
+        }
+        Ok(removed)
+    }
+}
 
 /// A staging folder beside the output folder (same file system, so the swap is a rename).
 pub struct Staging {
     dir: tempfile::TempDir,
+    cache: Option<ProductCache>,
 }
 
 impl Staging {
@@ -26,7 +110,18 @@ impl Staging {
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.loa-"))
             .tempdir_in(parent)?;
-        Ok(Staging { dir })
+        Ok(Staging { dir, cache: None })
+    }
+
+    /// Recalls and remembers products through `cache`.
+    pub fn with_cache(mut self, cache: ProductCache) -> Staging {
+        self.cache = Some(cache);
+        self
+    }
+
+    /// The product cache, if any.
+    pub fn cache(&self) -> Option<&ProductCache> {
+        self.cache.as_ref()
     }
 
     /// The staging folder.
@@ -67,6 +162,16 @@ impl Sink for Staging {
         }
         std::fs::write(target, bytes)
     }
+
+    fn recall(&self, key: &str) -> Option<Vec<u8>> {
+        self.cache.as_ref()?.recall(key)
+    }
+
+    fn remember(&self, key: &str, bytes: &[u8]) {
+        if let Some(cache) = &self.cache {
+            let _ = cache.remember(key, bytes);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -97,6 +202,24 @@ mod tests {
         assert!(!out.join("old.html").exists());
         assert_eq!(std::fs::read(out.join("a/b/index.html")).unwrap(), b"moi");
         assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn the_cache_keeps_what_a_build_used_and_prunes_the_rest() {
+        let root = tempfile::tempdir().unwrap();
+        let first = ProductCache::for_site(root.path());
+        first.remember("aa01", b"one").unwrap();
+        first.remember("bb02", b"two").unwrap();
+        assert!(first.remember("../x", b"").is_err(), "keys are hex digests");
+        assert_eq!(first.prune().unwrap(), 0);
+
+        let second = ProductCache::for_site(root.path());
+        assert_eq!(second.recall("aa01").as_deref(), Some(&b"one"[..]));
+        assert_eq!(second.recall("cc03"), None);
+        assert_eq!(second.prune().unwrap(), 1, "bb02 was not used");
+        let third = ProductCache::for_site(root.path());
+        assert_eq!(third.recall("bb02"), None);
+        assert_eq!(third.recall("aa01").as_deref(), Some(&b"one"[..]));
     }
 
     #[test]

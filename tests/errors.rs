@@ -104,6 +104,7 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
         root: site.path().to_path_buf(),
         out: out.clone(),
         date: test_date(),
+        outputs: Default::default(),
     });
     assert!(!first.diagnostics.has_errors());
     let before = snapshot(&out);
@@ -123,6 +124,7 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
         root: site.path().to_path_buf(),
         out: out.clone(),
         date: test_date(),
+        outputs: Default::default(),
     });
     assert!(second.diagnostics.has_errors());
     let shown: Vec<String> = second.diagnostics.iter().map(|d| d.to_string()).collect();

@@ -403,8 +403,11 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn two_builds_give_byte_identical_pdfs() {
-    let first = snapshot(&example().out().join("in"));
-    let again = build_site(&example_root(), test_date());
+    // Each copy has its own (empty) product cache, so both builds typeset every PDF.
+    let (one, two) = (copy_site(&example_root()), copy_site(&example_root()));
+    let first = build_site(one.path(), test_date());
+    let first = snapshot(&first.out().join("in"));
+    let again = build_site(two.path(), test_date());
     let second = snapshot(&again.out().join("in"));
     assert!(first.len() > 50, "only {} print files", first.len());
     assert_eq!(
@@ -414,6 +417,67 @@ fn two_builds_give_byte_identical_pdfs() {
     for (path, bytes) in &first {
         assert!(bytes == &second[path], "{path} differs between two builds");
     }
+}
+
+/// Every kept product: file name -> modification time.
+fn cache_entries(root: &Path) -> BTreeMap<String, std::time::SystemTime> {
+    walkdir::WalkDir::new(root.join(loa::write::CACHE_DIR))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let modified = e.metadata().unwrap().modified().unwrap();
+            (e.file_name().to_string_lossy().into_owned(), modified)
+        })
+        .collect()
+}
+
+#[test]
+fn a_rebuild_reuses_unchanged_products_and_remakes_only_the_edited_plan() {
+    let site = copy_site(&example_root());
+    let first = build_site(site.path(), test_date());
+    assert!(first.errors().is_empty(), "{:?}", first.errors());
+    let pdfs = snapshot(&first.out().join("in"));
+    let pdf_count = pdfs.keys().filter(|p| p.ends_with(".pdf")).count();
+    let kept = cache_entries(site.path());
+    assert_eq!(
+        kept.len(),
+        pdf_count + 1,
+        "every PDF and the search index are kept"
+    );
+
+    let second = build_site(site.path(), test_date());
+    assert_eq!(snapshot(&second.out().join("in")), pdfs);
+    assert_eq!(
+        snapshot(&second.out().join("pagefind")),
+        snapshot(&first.out().join("pagefind"))
+    );
+    assert_eq!(cache_entries(site.path()), kept, "nothing was made again");
+
+    let plan = site
+        .path()
+        .join("content/plans/ke-hoach-tro-giup-xa-hoi-2026.md");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let edited = text.replacen("người cao tuổi", "người cao tuổi (sửa)", 1);
+    assert_ne!(text, edited);
+    std::fs::write(&plan, edited).unwrap();
+    let third = build_site(site.path(), test_date());
+    assert!(third.errors().is_empty(), "{:?}", third.errors());
+    let after = snapshot(&third.out().join("in"));
+    let changed: Vec<&String> = pdfs.keys().filter(|p| pdfs[*p] != after[*p]).collect();
+    assert_eq!(
+        changed,
+        ["van-ban/ke-hoach-tro-giup-xa-hoi-2026.pdf"],
+        "only the edited plan's PDF changes"
+    );
+    let now = cache_entries(site.path());
+    assert_eq!(now.len(), kept.len(), "the old PDF and index were pruned");
+    let new: Vec<&String> = now.keys().filter(|k| !kept.contains_key(*k)).collect();
+    assert_eq!(
+        new.len(),
+        2,
+        "the edited plan's PDF and the search index: {new:?}"
+    );
 }
 
 #[test]

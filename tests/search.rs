@@ -130,3 +130,76 @@ fn the_index_spells_d_so_that_pagefind_folds_it_and_stays_small() {
         "\u{1E0C}ường \u{1E0D}ông"
     );
 }
+
+#[test]
+fn a_quick_preview_without_pdfs_or_search_index_links_to_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    let report = loa::build::build(&loa::build::BuildOptions {
+        root: example_root(),
+        out: out.clone(),
+        date: test_date(),
+        outputs: loa::model::Outputs {
+            pdf: false,
+            search_index: false,
+            pdf_in_background: false,
+        },
+    });
+    assert!(!report.diagnostics.has_errors());
+    assert!(!out.join("pagefind").exists(), "no search index");
+    let pdfs = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .count();
+    assert_eq!(pdfs, 0);
+    let search = std::fs::read_to_string(out.join("tim-kiem/index.html")).unwrap();
+    assert!(
+        !search.contains("tim-kiem.js"),
+        "no script that would look for the index"
+    );
+    assert!(
+        search.contains("/tim-kiem/chu-"),
+        "the A–Z index is still there"
+    );
+    let plan =
+        std::fs::read_to_string(out.join("ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/index.html"))
+            .unwrap();
+    assert!(
+        !plan.contains("Tải PDF"),
+        "no link to a PDF that was not made"
+    );
+    // The default build makes both.
+    let full = build_example();
+    assert!(full.out().join("pagefind/pagefind.js").exists());
+    assert!(full.page("/tim-kiem/").contains("tim-kiem.js"));
+    assert_eq!(
+        full.page("/ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/")
+            .contains("Tải PDF"),
+        cfg!(feature = "pdf")
+    );
+}
+
+#[test]
+fn indicators_campaigns_and_reports_are_in_the_a_to_z_index() {
+    let built = build_example();
+    let letter_n = built.page("/tim-kiem/chu-n/");
+    assert!(
+        letter_n.contains(r#"<a href="/so-lieu/tro-cap-huu-tri-xa-hoi/">Người hưởng trợ cấp hưu trí xã hội</a> <span class="phu">(Số liệu)</span>"#),
+        "the indicator is listed under N with its section"
+    );
+    let site = loa::build::check(&example_root(), test_date(), &mut Default::default()).unwrap();
+    let records = loa::render::search::records(&site.site);
+    for (url, count) in [
+        ("/so-lieu/", site.site.stats.indicators.len()),
+        ("/chien-dich/", site.site.stats.campaigns.len()),
+        ("/bao-cao/", site.site.stats.reports.len()),
+    ] {
+        assert!(count > 0);
+        assert_eq!(
+            records.iter().filter(|r| r.url.starts_with(url)).count(),
+            count,
+            "{url}"
+        );
+    }
+}

@@ -522,8 +522,35 @@ pub struct Site {
     pub stats: stats::Statistics,
     /// Leaflets written in content/leaflets, by file name.
     pub leaflets: Vec<Leaflet>,
+    /// Which optional products this build makes.
+    pub outputs: Outputs,
     /// The font of the print products.
     pub fonts: fonts::PrintFonts,
+}
+
+/// The optional products of a build. Both are on for `loa build`; `--no-pdf` and `--no-search`
+/// turn them off for a quick preview (and for timing the site against generators that make
+/// neither).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outputs {
+    /// PDFs under `output/in/` (needs the cargo feature `pdf`).
+    pub pdf: bool,
+    /// The search index under `output/pagefind/` (the search page and the A–Z index are always
+    /// written).
+    pub search_index: bool,
+    /// Write only the PDFs found in the product cache; the caller typesets the others
+    /// afterwards (`loa serve`, so that a reload never waits for Typst).
+    pub pdf_in_background: bool,
+}
+
+impl Default for Outputs {
+    fn default() -> Self {
+        Outputs {
+            pdf: cfg!(feature = "pdf"),
+            search_index: true,
+            pdf_in_background: false,
+        }
+    }
 }
 
 /// A leaflet (tờ rơi) written in content/leaflets: a title, key facts, short sections; the ward's

@@ -21,6 +21,33 @@ use crate::model::{Site, ThemeFiles};
 pub trait Sink: Sync {
     /// Writes `bytes` to `path` (relative, `/`-separated).
     fn put(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// A product an earlier build made from the same inputs: `key` is the [`digest`] of every
+    /// input of the product. `None` when nothing is kept (the default) or nothing matches.
+    fn recall(&self, _key: &str) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Keeps a product under `key` for later builds. Keeping is only a speed-up: failures are
+    /// ignored.
+    fn remember(&self, _key: &str, _bytes: &[u8]) {}
+}
+
+/// SHA-256 of `parts` (each prefixed by its length, so that parts cannot run into each other),
+/// as lowercase hex: the key of a kept product. loa's version is always part of it.
+pub fn digest(parts: &[&[u8]]) -> String {
+    use sha2::Digest;
+    let mut hasher = sha2::Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for part in parts {
+        hasher.update((part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// What a renderer produced.

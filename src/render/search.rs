@@ -43,6 +43,12 @@ pub enum Section {
     Page,
     /// A commemorative day.
     Day,
+    /// An indicator (số liệu).
+    Indicator,
+    /// A campaign.
+    Campaign,
+    /// A periodic report.
+    Report,
 }
 
 impl Section {
@@ -54,6 +60,9 @@ impl Section {
             Section::News => "news",
             Section::Page => "page",
             Section::Day => "day",
+            Section::Indicator => "indicator",
+            Section::Campaign => "campaign",
+            Section::Report => "report",
         }
     }
 }
@@ -127,7 +136,7 @@ pub fn news_record(site: &Site, index: usize) -> Record {
 }
 
 /// Every searchable page of the site, in a stable order: plans, policies, units, news, pages,
-/// days.
+/// days, indicators, campaigns, reports.
 pub fn records(site: &Site) -> Vec<Record> {
     let mut out: Vec<Record> = Vec::new();
     out.par_extend(site.plans.par_iter().map(|p| Record {
@@ -183,6 +192,25 @@ pub fn records(site: &Site) -> Vec<Record> {
             &d.basis,
             &d.description,
         ]),
+    }));
+    let stats = &site.stats;
+    out.extend(stats.indicators.iter().map(|i| Record {
+        url: crate::render::stats::urls::indicator(&i.key),
+        title: i.name.clone(),
+        section: Section::Indicator,
+        text: join(&[&i.sentence.replace("{so}", ""), &i.description, &i.unit]),
+    }));
+    out.extend(stats.campaigns.iter().map(|c| Record {
+        url: crate::render::stats::urls::campaign(&c.slug),
+        title: c.title.clone(),
+        section: Section::Campaign,
+        text: join(&[&c.summary, &markdown_text(&c.body)]),
+    }));
+    out.extend(stats.reports.iter().map(|r| Record {
+        url: crate::render::stats::urls::report(&r.slug),
+        title: r.title.clone(),
+        section: Section::Report,
+        text: markdown_text(&r.body),
     }));
     out
 }
@@ -261,6 +289,51 @@ pub fn pagefind_bundle(records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, Str
         out.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(out)
     })
+}
+
+/// The key of the search bundle made from `records` (see [`crate::render::digest`]).
+pub fn records_digest(records: &[Record]) -> String {
+    let mut parts: Vec<&[u8]> = vec![b"pagefind 1.6"];
+    for r in records {
+        parts.extend([
+            r.url.as_bytes(),
+            r.title.as_bytes(),
+            r.section.key().as_bytes(),
+            r.text.as_bytes(),
+        ]);
+    }
+    crate::render::digest(&parts)
+}
+
+/// The bundle's files in one blob for the product cache: for each file, the name's length (u32,
+/// little-endian), the name, the contents' length (u64) and the contents.
+fn pack(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let size = files.iter().map(|(n, b)| 12 + n.len() + b.len()).sum();
+    let mut out = Vec::with_capacity(size);
+    for (name, bytes) in files {
+        out.extend((name.len() as u32).to_le_bytes());
+        out.extend(name.as_bytes());
+        out.extend((bytes.len() as u64).to_le_bytes());
+        out.extend(bytes);
+    }
+    out
+}
+
+/// [`pack`] undone; `None` when the blob is damaged (the bundle is then made again).
+fn unpack(mut blob: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    fn take<'a>(blob: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = (blob.len() >= n).then(|| blob.split_at(n))?;
+        *blob = rest;
+        Some(head)
+    }
+    let mut files = Vec::new();
+    while !blob.is_empty() {
+        let len = u32::from_le_bytes(take(&mut blob, 4)?.try_into().ok()?) as usize;
+        let name = std::str::from_utf8(take(&mut blob, len)?).ok()?.to_owned();
+        let len = usize::try_from(u64::from_le_bytes(take(&mut blob, 8)?.try_into().ok()?)).ok()?;
+        files.push((name, take(&mut blob, len)?.to_vec()));
+    }
+    Some(files)
 }
 
 /// A letter of the A–Z index.
@@ -388,7 +461,19 @@ impl Renderer for SearchRenderer<'_> {
         };
         // The index and the pages are independent: build them side by side.
         let (bundle, pages) = rayon::join(
-            || pagefind_bundle(&records),
+            || -> Result<Vec<(String, Vec<u8>)>, String> {
+                if !site.outputs.search_index {
+                    return Ok(Vec::new());
+                }
+                // The index depends on the records only: an unchanged site reuses the last one.
+                let key = records_digest(&records);
+                if let Some(bundle) = sink.recall(&key).and_then(|b| unpack(&b)) {
+                    return Ok(bundle);
+                }
+                let bundle = pagefind_bundle(&records)?;
+                sink.remember(&key, &pack(&bundle));
+                Ok(bundle)
+            },
             || self.pages(site, derived, &records),
         );
         let pages = pages?;
@@ -415,7 +500,7 @@ impl Renderer for SearchRenderer<'_> {
 
 impl SearchRenderer<'_> {
     /// Renders `/tim-kiem/` and every page of every letter: `(address, html)`.
-    fn pages(
+    pub fn pages(
         &self,
         site: &Site,
         derived: &Derived,
@@ -447,6 +532,7 @@ impl SearchRenderer<'_> {
                 c.insert("url", url);
                 c.insert("letters", &letters);
                 c.insert("title_count", &records.len());
+                c.insert("search_index", &site.outputs.search_index);
                 if let Some(i) = letter {
                     let (l, titles) = &index[*i];
                     let total = titles.len().div_ceil(TITLES_PER_PAGE).max(1);
@@ -508,6 +594,19 @@ mod tests {
         );
         // The spelling folds to a plain d, as Pagefind folds it.
         assert_eq!(fold_diacritics(&index_text("Đông Sơn")), "Dong Son");
+    }
+
+    #[test]
+    fn a_packed_bundle_unpacks_to_the_same_files_and_damage_is_detected() {
+        let files = vec![
+            ("pagefind.js".to_owned(), b"js".to_vec()),
+            ("index/a.pf_index".to_owned(), vec![0, 1, 2, 255]),
+            ("empty".to_owned(), Vec::new()),
+        ];
+        let blob = pack(&files);
+        assert_eq!(unpack(&blob), Some(files));
+        assert_eq!(unpack(&blob[..blob.len() - 1]), None);
+        assert_eq!(unpack(&[]), Some(Vec::new()));
     }
 
     #[test]

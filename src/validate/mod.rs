@@ -180,6 +180,7 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         pages: loaded.pages,
         theme: loaded.theme,
         leaflets: loaded.leaflets,
+        outputs: crate::model::Outputs::default(),
         fonts: loaded.fonts,
     }
 }

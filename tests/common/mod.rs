@@ -54,6 +54,7 @@ pub fn build_site(root: &Path, date: NaiveDate) -> Built {
         root: root.to_path_buf(),
         out: dir.path().join("output"),
         date,
+        outputs: Default::default(),
     });
     Built { dir, report }
 }
@@ -90,7 +91,17 @@ pub fn copy_site(root: &Path) -> tempfile::TempDir {
             .map(|c| c.as_os_str().to_string_lossy().into_owned());
         if matches!(
             first.as_deref(),
-            Some("target" | "output" | ".git" | "bench" | "tests" | "src" | ".ci" | "examples")
+            Some(
+                "target"
+                    | "output"
+                    | ".git"
+                    | ".loa"
+                    | "bench"
+                    | "tests"
+                    | "src"
+                    | ".ci"
+                    | "examples"
+            )
         ) {
             continue;
         }

@@ -14,6 +14,8 @@ use crate::locale::format;
 use crate::model::{Block, BlockKind, Leaflet, Plan, Site};
 use crate::render::urls;
 use crate::render::view;
+#[cfg(feature = "pdf")]
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A write failure as a diagnostic.
 pub fn write_error(path: &str, error: &std::io::Error) -> Diagnostic {
@@ -295,11 +297,27 @@ pub fn qr_svg(url: &str) -> Result<String, String> {
 #[cfg(feature = "pdf")]
 const TYPESETTING_STACK: usize = 64 << 20;
 
+/// Every this many compilations, Typst's memoized results that none of them reused are dropped.
+/// (Evicting walks the whole cache, so doing it after every document costs more than the
+/// documents; never doing it keeps every document's layout in memory.)
+#[cfg(feature = "pdf")]
+const EVICT_EVERY: usize = 32;
+
+/// The data of a product, made when it is typeset (holding every plan's data at once would
+/// cost more memory than the documents).
+#[cfg(feature = "pdf")]
+enum ProductData {
+    /// Made already (small).
+    Ready(Value),
+    /// The plan at this index of `site.plans`.
+    Plan(usize),
+}
+
 #[cfg(feature = "pdf")]
 struct Product {
     path: String,
     template: &'static str,
-    data: Value,
+    data: ProductData,
     qr: Option<String>,
     origin: Location,
     date: NaiveDate,
@@ -307,23 +325,36 @@ struct Product {
     page_limit: Option<usize>,
 }
 
-/// Typesets every PDF product and writes it.
+/// Which PDFs a pass writes.
+#[cfg(feature = "pdf")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfPass {
+    /// Every PDF: copied from the product cache, else typeset.
+    All,
+    /// Only those the product cache holds (nothing is typeset).
+    Cached,
+    /// Only those it does not hold (typeset and kept).
+    Uncached,
+}
+
+/// Typesets the PDF products of `pass` and writes them; returns the files written.
 #[cfg(feature = "pdf")]
 pub fn render_pdfs(
     site: &Site,
     derived: &Derived,
     scripts: &[super::broadcast::Script],
     sink: &dyn crate::render::Sink,
+    pass: PdfPass,
 ) -> Result<crate::render::Stats, Vec<Diagnostic>> {
     use rayon::prelude::*;
 
     let mut products = Vec::new();
     let mut errors = Vec::new();
-    for plan in &site.plans {
+    for (i, plan) in site.plans.iter().enumerate() {
         products.push(Product {
             path: urls::plan_pdf(&plan.slug),
             template: "van-ban.typ",
-            data: plan_data(site, plan),
+            data: ProductData::Plan(i),
             qr: None,
             origin: Location::file(plan.source.clone()),
             date: plan.date.earliest().unwrap_or(derived.build_date),
@@ -362,7 +393,7 @@ pub fn render_pdfs(
         products.push(Product {
             path: urls::poster_pdf(&day.id),
             template: "ap-phich.typ",
-            data: data.clone(),
+            data: ProductData::Ready(data.clone()),
             qr: None,
             origin: origin.clone(),
             date,
@@ -372,7 +403,7 @@ pub fn render_pdfs(
         products.push(Product {
             path: urls::banner_pdf(&day.id),
             template: "bang-ron.typ",
-            data,
+            data: ProductData::Ready(data),
             qr: None,
             origin,
             date,
@@ -395,7 +426,7 @@ pub fn render_pdfs(
         products.push(Product {
             path: urls::leaflet_pdf(&slug),
             template: "to-roi.typ",
-            data: data.clone(),
+            data: ProductData::Ready(data.clone()),
             qr: Some(qr.clone()),
             origin: origin.clone(),
             date,
@@ -405,7 +436,7 @@ pub fn render_pdfs(
         products.push(Product {
             path: urls::leaflet_a5_pdf(&slug),
             template: "to-roi-a5.typ",
-            data,
+            data: ProductData::Ready(data),
             qr: Some(qr),
             origin,
             date,
@@ -417,7 +448,7 @@ pub fn render_pdfs(
         products.push(Product {
             path: format!("{}.pdf", script.base),
             template: "phat-thanh.typ",
-            data: json!({"site": site_data(site), "script": script}),
+            data: ProductData::Ready(json!({"site": site_data(site), "script": script})),
             qr: None,
             origin: script.origin.clone(),
             date: script.date,
@@ -427,6 +458,19 @@ pub fn render_pdfs(
     }
 
     let engine = super::engine::Engine::for_site(site);
+    let compiled = AtomicUsize::new(0);
+    // The theme's print sources and the print font (the site's family and its faces' bytes).
+    let theme_digest = {
+        let mut sources: Vec<&[u8]> = site
+            .theme
+            .print
+            .iter()
+            .flat_map(|(name, _, source)| [name.as_bytes(), source.as_bytes()])
+            .collect();
+        sources.push(site.fonts.family.as_bytes());
+        sources.extend(site.fonts.faces.iter().map(|face| &face.data[..]));
+        crate::render::digest(&sources)
+    };
     // Typst recurses deeply (more so in debug builds): typeset on threads with large stacks.
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(TYPESETTING_STACK)
@@ -437,9 +481,17 @@ pub fn render_pdfs(
             .par_iter()
             .map(|p| {
                 let path = p.path.trim_start_matches('/');
+                let made;
+                let data = match &p.data {
+                    ProductData::Ready(value) => value,
+                    ProductData::Plan(i) => {
+                        made = plan_data(site, &site.plans[*i]);
+                        &made
+                    }
+                };
                 let job = super::engine::Job {
                     template: p.template,
-                    data: &p.data,
+                    data,
                     qr_svg: p.qr.clone(),
                     product: path.to_owned(),
                     origin: p.origin.clone(),
@@ -447,7 +499,35 @@ pub fn render_pdfs(
                     date: p.date,
                     archival: p.archival,
                 };
-                let output = engine.compile(&job)?;
+                // Everything the PDF is made from: the theme's print sources (and through
+                // loa's version, the fonts and the engine), the data, the QR code, the date.
+                let bytes = serde_json::to_vec(data).unwrap_or_default();
+                let date = p.date.to_string();
+                let key = crate::render::digest(&[
+                    theme_digest.as_bytes(),
+                    p.template.as_bytes(),
+                    &bytes,
+                    p.qr.as_deref().unwrap_or("").as_bytes(),
+                    date.as_bytes(),
+                    &[u8::from(p.archival)],
+                    path.as_bytes(),
+                ]);
+                if let Some(pdf) = sink.recall(&key) {
+                    if pass == PdfPass::Uncached {
+                        return Ok(0);
+                    }
+                    sink.put(path, &pdf)
+                        .map_err(|e| vec![write_error(path, &e)])?;
+                    return Ok(1);
+                }
+                if pass == PdfPass::Cached {
+                    return Ok(0);
+                }
+                let output = engine.compile(&job);
+                if compiled.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+                    comemo::evict(1);
+                }
+                let output = output?;
                 if let Some(limit) = p.page_limit
                     && output.pages > limit
                 {
@@ -460,6 +540,7 @@ pub fn render_pdfs(
                 }
                 sink.put(path, &output.pdf)
                     .map_err(|e| vec![write_error(path, &e)])?;
+                sink.remember(&key, &output.pdf);
                 Ok(1)
             })
             .collect()

@@ -41,7 +41,7 @@ pub struct PrintLinks {
 
 /// The print products linked from the page of `job`.
 pub fn links(site: &Site, job: Job) -> PrintLinks {
-    let pdf = cfg!(feature = "pdf");
+    let pdf = site.outputs.pdf;
     let when = |url: String| pdf.then_some(url);
     match job {
         Job::Plan(i) | Job::PlanPrint(i) => PrintLinks {
@@ -103,9 +103,27 @@ impl Renderer for PrintRenderer<'_> {
             stats.files += 1;
         }
         #[cfg(feature = "pdf")]
-        {
-            stats += data::render_pdfs(site, derived, &scripts, sink)?;
+        if site.outputs.pdf {
+            let pass = if site.outputs.pdf_in_background {
+                data::PdfPass::Cached
+            } else {
+                data::PdfPass::All
+            };
+            stats += data::render_pdfs(site, derived, &scripts, sink, pass)?;
         }
         Ok(stats)
     }
+}
+
+/// Typesets the PDFs the product cache does not hold and writes them (and keeps them) through
+/// `sink`: the second half of a build made with `pdf_in_background`.
+#[cfg(feature = "pdf")]
+pub fn render_uncached_pdfs(
+    site: &Site,
+    derived: &Derived,
+    templates: &Templates,
+    sink: &dyn Sink,
+) -> Result<Stats, Vec<Diagnostic>> {
+    let scripts = broadcast::scripts(site, derived, templates)?;
+    data::render_pdfs(site, derived, &scripts, sink, data::PdfPass::Uncached)
 }
