@@ -474,3 +474,22 @@ fn row_label(labels: &[String], y: f64) -> String {
     }
     labels.get(i as usize).cloned().unwrap_or_default()
 }
+
+/// A chart's SVG as a PDF engine should draw it: the font `family` the PDF embeds named instead of
+/// the screen font (so no text falls back to another font), and a fixed size from the viewBox
+/// instead of the page's `width="100%"`.
+pub fn for_print(svg: &str, family: &str) -> String {
+    let named = svg.replace(
+        &format!("font-family=\"{CHART_FONT}\""),
+        &format!("font-family=\"{}\"", escape(family)),
+    );
+    let size = named
+        .split_once("viewBox=\"0 0 ")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .and_then(|(dims, _)| dims.split_once(' '))
+        .map(|(w, h)| format!("width=\"{w}\" height=\"{h}\""));
+    match size {
+        Some(size) => named.replacen("width=\"100%\"", &size, 1),
+        None => named,
+    }
+}

@@ -21,7 +21,7 @@ use crate::model::stats::{
     AreaIndex, AreaRule, Campaign, Direction, Figure, Goal, Indicator, IndicatorKind, Period,
     ReportText, Statistics, TimeRule,
 };
-use crate::model::{PartialDate, SiteConfig};
+use crate::model::{DocType, PartialDate, Signer, SiteConfig};
 
 /// The registry file.
 pub const INDICATORS_FILE: &str = "data/indicators.toml";
@@ -1060,10 +1060,38 @@ struct RawReport {
     kinh_gui: Vec<String>,
     #[serde(default)]
     chi_so_chinh: Vec<String>,
+    #[serde(default)]
+    trich_yeu: Option<String>,
+    #[serde(default)]
+    noi_ban_hanh: Option<String>,
+    #[serde(default)]
+    noi_nhan: Vec<String>,
+    #[serde(default)]
+    nguoi_ky: Option<Signer>,
+}
+
+/// The subject of a report titled `Báo cáo kết quả ...`: the title without the type name, with a
+/// capital first letter (`Kết quả ...`).
+pub fn report_subject(title: &str) -> String {
+    let name = DocType::Report.name();
+    let title = title.trim();
+    let rest = match title.get(..name.len()) {
+        Some(head) if head.to_lowercase() == name.to_lowercase() => title[name.len()..].trim(),
+        _ => title,
+    };
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => title.to_owned(),
+    }
 }
 
 /// Reads one report narrative.
-pub fn load_report(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<ReportText> {
+pub fn load_report(
+    source: &SourceText,
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> Option<ReportText> {
     let parts = split(source).map_err(|d| diagnostics.push(d)).ok()?;
     let raw: RawReport = parse_toml(source, parts.front, parts.front_offset, "ctx_report")
         .map_err(|d| diagnostics.push(d))
@@ -1088,6 +1116,16 @@ pub fn load_report(source: &SourceText, diagnostics: &mut Diagnostics) -> Option
         date,
         addressees: raw.kinh_gui,
         key_indicators: raw.chi_so_chinh.iter().map(|k| slugify(k)).collect(),
+        subject: raw
+            .trich_yeu
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| report_subject(&raw.tieu_de)),
+        place: raw.noi_ban_hanh.unwrap_or_else(|| config.name.clone()),
+        recipients: raw.noi_nhan,
+        signer: raw
+            .nguoi_ky
+            .unwrap_or_else(|| config.default_signer.clone()),
         body: parts.body.to_owned(),
         body_line: source.line_of(parts.body_offset),
         location: source.location(parts.front_offset),
@@ -1115,7 +1153,9 @@ pub fn load(root: &Path, config: &SiteConfig, diagnostics: &mut Diagnostics) -> 
     }
     for path in super::files_in(root, "content/reports", &["md"]) {
         match read_source(root, &path) {
-            Ok(source) => stats.reports.extend(load_report(&source, diagnostics)),
+            Ok(source) => stats
+                .reports
+                .extend(load_report(&source, config, diagnostics)),
             Err(d) => diagnostics.push(d),
         }
     }

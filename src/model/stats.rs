@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostics::Location;
-use crate::model::PartialDate;
+use crate::model::{PartialDate, Signer};
 
 /// What an indicator counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -373,6 +373,14 @@ pub struct ReportText {
     pub addressees: Vec<String>,
     /// Key indicators shown first; empty = every dashboard indicator.
     pub key_indicators: Vec<String>,
+    /// Subject line printed under the type name (trích yếu).
+    pub subject: String,
+    /// Place of issue (`Lưu Kiếm`).
+    pub place: String,
+    /// Recipients (`Nơi nhận`); empty: the template's default.
+    pub recipients: Vec<String>,
+    /// Who signs (the site's signer unless the report names one).
+    pub signer: Signer,
     /// Markdown narrative.
     pub body: String,
     /// Line of the first body line.
