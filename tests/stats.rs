@@ -591,6 +591,182 @@ fn a_target_naming_an_unknown_indicator_is_located() {
     );
 }
 
+/// The rows of the age-band table on an indicator page, as (band, shown figure).
+fn band_rows(page: &str) -> Vec<(String, String)> {
+    let start = page
+        .find("id=\"theo-nhom-tuoi\"")
+        .expect("a table by age band");
+    let end = page[start..].find("</table>").unwrap() + start;
+    page[start..end]
+        .split("<tr")
+        .skip(2)
+        .map(|row| {
+            let text = text_of(&format!("<tr{row}"));
+            let (label, value) = match text.strip_suffix(" < 5") {
+                Some(label) => (label, "< 5"),
+                None => text.rsplit_once(' ').unwrap_or((&text, "")),
+            };
+            (label.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_shows_longevity_celebrations_by_age_band_adding_up_to_the_total() {
+    let built = build_example();
+    let page = built.page("/so-lieu/nguoi-cao-tuoi-mung-tho/");
+    let rows = band_rows(&page);
+    let labels: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "70 tuổi",
+            "75 tuổi",
+            "80 tuổi",
+            "85 tuổi",
+            "90 tuổi",
+            "95 tuổi",
+            "100 tuổi",
+            "Trên 100 tuổi",
+            "Tổng số"
+        ],
+        "{rows:?}"
+    );
+    // Shown bands plus hidden ones (each between 1 and 4) make the total.
+    let total: i64 = rows[8].1.replace('.', "").parse().unwrap();
+    let shown: i64 = rows[..8]
+        .iter()
+        .filter_map(|(_, v)| v.replace('.', "").parse::<i64>().ok())
+        .sum();
+    let hidden = rows[..8].iter().filter(|(_, v)| v == "< 5").count() as i64;
+    let hidden = hidden as usize;
+    let extra = rows[..8].iter().filter(|(_, v)| v == "x").count();
+    assert!(hidden + extra != 1, "a lone hidden band: {rows:?}");
+    assert!(total - shown >= hidden as i64, "{rows:?}");
+    if extra == 0 {
+        assert!(total - shown <= 4 * hidden as i64, "{rows:?}");
+    }
+    assert!(
+        page.contains("id=\"bd-nhom-tuoi-tieu-de\""),
+        "a chart by band"
+    );
+}
+
+#[test]
+fn age_bands_hide_small_counts_so_that_none_can_be_recovered_by_subtraction() {
+    let site = copy_site(&example_root());
+    // October 2026, the whole ward: 70 -> 40, 75 -> 12, 80 -> 7, 85 -> 3, the others 0; total 62.
+    // Hiding only the 3 would leave it as 62 - 40 - 12 - 7 - 0 - 0 - 0 - 0. The smallest band
+    // above zero (7) is hidden too: the two hidden cells add up to 10, and the small one may be
+    // anything from 1 to 4. (Hiding a 0 instead would protect nothing a reader could not guess.)
+    write(
+        site.path(),
+        "data/stats/tuoi.csv",
+        "ky,khu_vuc,chi_so,nhom_tuoi,gia_tri\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,70,40\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,75,12\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,80,7\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,85,3\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,90,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,95,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,100,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,100+,0\n",
+    );
+    let built = build_site(site.path(), test_date());
+    assert!(built.errors().is_empty(), "{:?}", built.errors());
+    let page = built.page("/so-lieu/nguoi-cao-tuoi-mung-tho/");
+    assert!(
+        page.contains("Theo nhóm tuổi, tháng 10/2026"),
+        "latest period"
+    );
+    let rows = band_rows(&page);
+    let shown: Vec<(&str, &str)> = rows.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
+    assert_eq!(
+        shown,
+        [
+            ("70 tuổi", "40"),
+            ("75 tuổi", "12"),
+            ("80 tuổi", "x"),
+            ("85 tuổi", "< 5"),
+            ("90 tuổi", "0"),
+            ("95 tuổi", "0"),
+            ("100 tuổi", "0"),
+            ("Trên 100 tuổi", "0"),
+            ("Tổng số", "62"),
+        ]
+    );
+    // The ward total, given by nobody, is the bands' sum; the open data and the area table are
+    // unchanged by bands (no figure by area and band is published).
+    assert!(!page.contains(">7<"), "the complementary cell is hidden");
+}
+
+#[test]
+fn an_unknown_age_band_and_a_band_on_an_indicator_without_bands_are_located_errors() {
+    let site = copy_site(&example_root());
+    write(
+        site.path(),
+        "data/stats/tuoi.csv",
+        "ky,khu_vuc,chi_so,nhom_tuoi,gia_tri\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,65,4\n\
+         2026-10,toan-phuong,ho-ngheo,70,4\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,70,9\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,70,8\n",
+    );
+    let built = build_site(site.path(), test_date());
+    let errors = built.errors();
+    let expected = [
+        "data/stats/tuoi.csv:2:45: lỗi: Nhóm tuổi `65` không có trong các nhóm tuổi của chỉ số `nguoi-cao-tuoi-mung-tho`",
+        "data/stats/tuoi.csv:3:30: lỗi: Chỉ số `ho-ngheo` không chia theo nhóm tuổi",
+        "data/stats/tuoi.csv:5:1: lỗi: Trùng số liệu: kỳ 2026-10, chỉ số nguoi-cao-tuoi-mung-tho (70)",
+    ];
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+    for (error, start) in errors.iter().zip(expected) {
+        assert!(
+            error.starts_with(start),
+            "{error}\n  should start with {start}"
+        );
+    }
+    assert!(
+        errors[0].contains("70, 75, 80, 85, 90, 95, 100, 100+"),
+        "{}",
+        errors[0]
+    );
+    assert!(!built.out().exists(), "nothing may be written on error");
+}
+
+#[test]
+fn age_bands_that_do_not_add_up_to_the_total_are_a_warning_with_both_figures() {
+    let site = copy_site(&example_root());
+    write(
+        site.path(),
+        "data/stats/tuoi.csv",
+        "ky,khu_vuc,chi_so,nhom_tuoi,gia_tri\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,,70\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,70,40\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,75,22\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,80,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,85,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,90,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,95,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,100,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,100+,0\n",
+    );
+    let built = build_site(site.path(), test_date());
+    assert!(built.errors().is_empty(), "{:?}", built.errors());
+    let warnings: Vec<String> = built
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| d.to_string())
+        .collect();
+    let expected = "data/stats/tuoi.csv:3:1: cảnh báo: Chỉ số `nguoi-cao-tuoi-mung-tho` kỳ 2026-10: tổng các nhóm tuổi là 62, khác với số của toàn phường là 70";
+    assert!(
+        warnings.iter().any(|w| w.starts_with(expected)),
+        "{warnings:#?}"
+    );
+}
+
 /// The quarterly report's A4 PDF, read back as a reader would read the paper.
 #[cfg(feature = "pdf")]
 mod report_pdf {

@@ -493,3 +493,21 @@ pub fn for_print(svg: &str, family: &str) -> String {
         None => named,
     }
 }
+
+/// Horizontal bars of `points` (figures of `indicator` by age band, say), with the table heads.
+pub fn bars(
+    title: String,
+    description: String,
+    points: Vec<Point>,
+    indicator: &crate::model::stats::Indicator,
+) -> Option<ChartSpec> {
+    let svg = draw_bars(&points, indicator.kind, false)?;
+    Some(ChartSpec {
+        svg: finish(svg, bar_height(points.len()), &title, &description),
+        title,
+        description,
+        label_head: crate::messages::text("chart_band_head", &[]).vi,
+        value_head: unit_head(indicator),
+        points,
+    })
+}

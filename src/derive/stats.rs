@@ -1064,16 +1064,26 @@ pub struct StatsDerived {
     pub campaigns: Vec<CampaignResult>,
     /// For each report, its generated sections.
     pub reports: Vec<ReportData>,
+    /// Figures by age band, for the indicators that declare bands.
+    pub bands: Vec<crate::derive::bands::BandTable>,
 }
 
 impl StatsDerived {
     /// The warnings to report (areas that do not add up).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        self.table
+        let areas = self
+            .table
             .mismatches
             .iter()
-            .map(|m| {
-                Diagnostic::warning("stats_areas_mismatch", Some(m.location.clone()))
+            .map(|m| ("stats_areas_mismatch", m));
+        let bands = self
+            .bands
+            .iter()
+            .flat_map(|b| b.mismatches.iter().map(|m| ("stats_bands_mismatch", m)));
+        areas
+            .chain(bands)
+            .map(|(code, m)| {
+                Diagnostic::warning(code, Some(m.location.clone()))
                     .arg("indicator", m.indicator.clone())
                     .arg("period", m.period.clone())
                     .arg("given", format::decimal(m.given, 2, false))
@@ -1104,11 +1114,13 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> StatsDerived {
     let reports = (0..site.stats.reports.len())
         .map(|r| report_data(site, &table, &targets, r))
         .collect();
+    let bands = crate::derive::bands::band_tables(&site.stats, &table, site.config.areas.len());
     StatsDerived {
         table,
         targets,
         campaigns,
         reports,
+        bands,
     }
 }
 
@@ -1132,6 +1144,7 @@ mod tests {
             description: String::new(),
             on_dashboard: true,
             line: 1,
+            bands: Vec::new(),
         }
     }
 

@@ -117,6 +117,8 @@ struct IndicatorPage {
     json_url: String,
     targets: Vec<Link>,
     campaigns: Vec<Link>,
+    /// The latest figures by age band, for an indicator that has them.
+    bands: Option<crate::derive::bands::BandView>,
 }
 
 /// A campaign page.
@@ -359,6 +361,15 @@ fn indicator_page(site: &Site, derived: &Derived, i: usize) -> IndicatorPage {
         json_url: urls::json(&indicator.key),
         targets,
         campaigns,
+        bands: derived
+            .stats
+            .bands
+            .iter()
+            .find(|b| b.indicator == i)
+            .and_then(|b| {
+                let period = b.latest(derived.build_date)?;
+                Some(crate::derive::bands::band_view(site, table, b, period))
+            }),
     }
 }
 
