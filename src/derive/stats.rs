@@ -181,11 +181,16 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
     let mut series: BTreeMap<(u16, AreaIndex), BTreeMap<Period, Value>> = BTreeMap::new();
     let mut given_at: BTreeMap<Key, usize> = BTreeMap::new();
     // Sorted once, each series is built from its run in one pass (no insert per figure).
-    let mut order: Vec<u32> = (0..stats.figures.len() as u32).collect();
-    order.sort_unstable_by_key(|&n| {
-        let f = &stats.figures[n as usize];
-        (f.indicator, f.area, f.period.rank())
-    });
+    // Sorting compact keys beside the row numbers is faster than reaching into the figures at
+    // every comparison.
+    let mut keyed: Vec<(u16, AreaIndex, i64, u32)> = stats
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(n, f)| (f.indicator, f.area, f.period.rank(), n as u32))
+        .collect();
+    keyed.sort_unstable();
+    let order: Vec<u32> = keyed.into_iter().map(|k| k.3).collect();
     for run in order.chunk_by(|&a, &b| {
         let (fa, fb) = (&stats.figures[a as usize], &stats.figures[b as usize]);
         (fa.indicator, fa.area) == (fb.indicator, fb.area)
@@ -353,7 +358,11 @@ pub fn suppress(
         }
     }
     // Each hidden cell is checked in the (at most two) groups it belongs to; a cell hidden in
-    // turn is checked the same way, so only groups near a hidden cell are ever looked at.
+    // turn is checked the same way, so only groups near a hidden cell are ever looked at. A group
+    // is settled by its first check (it is skipped, or left with two hidden cells or more, and
+    // cells are only ever added to `hidden`), so each group is looked at once.
+    let mut settled: std::collections::HashSet<(Key, bool)> = std::collections::HashSet::new();
+    let mut values: Vec<f64> = Vec::with_capacity(area_count.max(4));
     while let Some(key) = queue.pop() {
         let (i, area, period) = key;
         let indicator = &stats.indicators[i as usize];
@@ -379,25 +388,41 @@ pub fn suppress(
             ));
         }
         for (cells, total) in groups {
-            if hidden.contains_key(&total)
-                || !table.values.contains_key(&total)
-                || !cells.iter().all(|k| table.values.contains_key(k))
-            {
+            // A group is named by its total and whether it runs across groups or over time (the
+            // ward's quarter totals both its groups and its months).
+            let across_areas = cells.first().is_some_and(|c| c.1 != total.1);
+            if !settled.insert((total, across_areas)) {
                 continue;
             }
-            if cells.iter().filter(|k| hidden.contains_key(k)).count() != 1 {
+            if hidden.contains_key(&total) || !table.values.contains_key(&total) {
                 continue;
             }
-            let next = cells
-                .iter()
-                .filter(|k| !hidden.contains_key(k))
-                .min_by(|a, b| {
-                    table.values[a]
-                        .value
-                        .total_cmp(&table.values[b].value)
-                        .then(a.cmp(b))
+            values.clear();
+            let mut complete = true;
+            for k in &cells {
+                match table.values.get(k) {
+                    Some(v) => values.push(v.value),
+                    None => {
+                        complete = false;
+                        break;
+                    }
+                }
+            }
+            if !complete {
+                continue;
+            }
+            let shown: Vec<bool> = cells.iter().map(|k| !hidden.contains_key(k)).collect();
+            if shown.iter().filter(|s| !**s).count() != 1 {
+                continue;
+            }
+            let next = (0..cells.len())
+                .filter(|&n| shown[n])
+                .min_by(|&a, &b| {
+                    values[a]
+                        .total_cmp(&values[b])
+                        .then(cells[a].cmp(&cells[b]))
                 })
-                .copied();
+                .map(|n| cells[n]);
             if let Some(next) = next {
                 hidden.insert(next, Suppression::Complementary);
                 queue.push(next);
