@@ -234,7 +234,13 @@ fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option
                     .enumerate()
                     .filter(|(_, p)| p.value.is_none())
                     .map(|(i, p)| {
-                        Text::new(p.text.clone(), (high * 0.01, i as f64 + 0.25), font(14.0))
+                        // Centred on the row, like its label (not below it, where the last one
+                        // would sit on the axis).
+                        let style = font(14.0).pos(plotters::style::text_anchor::Pos::new(
+                            plotters::style::text_anchor::HPos::Left,
+                            plotters::style::text_anchor::VPos::Center,
+                        ));
+                        Text::new(p.text.clone(), (high * 0.01, i as f64), style)
                     }),
             )
             .ok()?;
