@@ -167,15 +167,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         sheet.write_string(0, c as u16, *h)?;
     }
     let mut row = 1u32;
+    let mut ward_totals: Vec<((i32, u32), f64)> = Vec::new();
     for (year, month) in months() {
         // Tết Nguyên đán: 29/01/2025 and 17/02/2026.
         let tet = (year, month) == (2025, 1) || (year, month) == (2026, 2);
+        let mut ward = 0.0;
         for a in 0..AREAS {
             let value = if tet {
                 seed.between(24.0, 42.0).round()
             } else {
                 0.0
             };
+            ward += value;
             sheet.write_string(row, 0, format!("{year}-{month:02}"))?;
             sheet.write_string(row, 1, area(a))?;
             sheet.write_string(row, 2, "nguoi-cao-tuoi-mung-tho")?;
@@ -183,6 +186,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if tet {
                 sheet.write_string(row, 4, "mừng thọ dịp Tết Nguyên đán")?;
             }
+            row += 1;
+        }
+        ward_totals.push(((year, month), ward));
+    }
+
+    // The same celebrations for the whole ward by age band (no further draws from the seed, so
+    // the other figures stay as they were): shares of the ward total, the remainder in band 70.
+    let sheet = workbook.add_worksheet().set_name("Mung tho theo tuoi")?;
+    let band_header = ["ky", "khu_vuc", "chi_so", "nhom_tuoi", "gia_tri", "ghi_chu"];
+    for (c, h) in band_header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h)?;
+    }
+    let shares = [
+        ("75", 0.25),
+        ("80", 0.19),
+        ("85", 0.12),
+        ("90", 0.07),
+        ("95", 0.03),
+        ("100", 0.008),
+        ("100+", 0.003),
+    ];
+    let mut row = 1u32;
+    for ((year, month), total) in ward_totals {
+        let mut bands: Vec<(&str, f64)> = shares
+            .iter()
+            .map(|(band, share)| (*band, (total * share).round()))
+            .collect();
+        let rest = total - bands.iter().map(|(_, v)| v).sum::<f64>();
+        bands.insert(0, ("70", rest));
+        for (band, value) in bands {
+            sheet.write_string(row, 0, format!("{year}-{month:02}"))?;
+            sheet.write_string(row, 1, "toan-phuong")?;
+            sheet.write_string(row, 2, "nguoi-cao-tuoi-mung-tho")?;
+            sheet.write_string(row, 3, band)?;
+            sheet.write_number(row, 4, value)?;
             row += 1;
         }
     }

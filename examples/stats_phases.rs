@@ -16,6 +16,13 @@ fn main() {
     let areas = loaded.config.areas.len();
     let table = loa::derive::stats::roll_up(&loaded.stats, areas);
     let rolled_at = started.elapsed();
+    let before = Instant::now();
+    let again = loa::derive::stats::suppress(&loaded.stats, &table, areas);
+    eprintln!(
+        "of which suppression alone: {:.2} s ({} hidden)",
+        before.elapsed().as_secs_f64(),
+        again.len()
+    );
     println!(
         "{rows} rows: load {:.2} s, roll-up and suppression {:.2} s ({} values, {} hidden), total {:.2} s, {} errors",
         loaded_at.as_secs_f64(),

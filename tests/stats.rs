@@ -590,3 +590,398 @@ fn a_target_naming_an_unknown_indicator_is_located() {
         errors[0]
     );
 }
+
+/// The rows of the age-band table on an indicator page, as (band, shown figure).
+fn band_rows(page: &str) -> Vec<(String, String)> {
+    let start = page
+        .find("id=\"theo-nhom-tuoi\"")
+        .expect("a table by age band");
+    let end = page[start..].find("</table>").unwrap() + start;
+    page[start..end]
+        .split("<tr")
+        .skip(2)
+        .map(|row| {
+            let text = text_of(&format!("<tr{row}"));
+            let (label, value) = match text.strip_suffix(" < 5") {
+                Some(label) => (label, "< 5"),
+                None => text.rsplit_once(' ').unwrap_or((&text, "")),
+            };
+            (label.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_shows_longevity_celebrations_by_age_band_adding_up_to_the_total() {
+    let built = build_example();
+    let page = built.page("/so-lieu/nguoi-cao-tuoi-mung-tho/");
+    let rows = band_rows(&page);
+    let labels: Vec<&str> = rows.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "70 tuổi",
+            "75 tuổi",
+            "80 tuổi",
+            "85 tuổi",
+            "90 tuổi",
+            "95 tuổi",
+            "100 tuổi",
+            "Trên 100 tuổi",
+            "Tổng số"
+        ],
+        "{rows:?}"
+    );
+    // Shown bands plus hidden ones (each between 1 and 4) make the total.
+    let total: i64 = rows[8].1.replace('.', "").parse().unwrap();
+    let shown: i64 = rows[..8]
+        .iter()
+        .filter_map(|(_, v)| v.replace('.', "").parse::<i64>().ok())
+        .sum();
+    let hidden = rows[..8].iter().filter(|(_, v)| v == "< 5").count() as i64;
+    let hidden = hidden as usize;
+    let extra = rows[..8].iter().filter(|(_, v)| v == "x").count();
+    assert!(hidden + extra != 1, "a lone hidden band: {rows:?}");
+    assert!(total - shown >= hidden as i64, "{rows:?}");
+    if extra == 0 {
+        assert!(total - shown <= 4 * hidden as i64, "{rows:?}");
+    }
+    assert!(
+        page.contains("id=\"bd-nhom-tuoi-tieu-de\""),
+        "a chart by band"
+    );
+}
+
+#[test]
+fn age_bands_hide_small_counts_so_that_none_can_be_recovered_by_subtraction() {
+    let site = copy_site(&example_root());
+    // October 2026, the whole ward: 70 -> 40, 75 -> 12, 80 -> 7, 85 -> 3, the others 0; total 62.
+    // Hiding only the 3 would leave it as 62 - 40 - 12 - 7 - 0 - 0 - 0 - 0. The smallest band
+    // above zero (7) is hidden too: the two hidden cells add up to 10, and the small one may be
+    // anything from 1 to 4. (Hiding a 0 instead would protect nothing a reader could not guess.)
+    write(
+        site.path(),
+        "data/stats/tuoi.csv",
+        "ky,khu_vuc,chi_so,nhom_tuoi,gia_tri\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,70,40\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,75,12\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,80,7\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,85,3\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,90,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,95,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,100,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,100+,0\n",
+    );
+    let built = build_site(site.path(), test_date());
+    assert!(built.errors().is_empty(), "{:?}", built.errors());
+    let page = built.page("/so-lieu/nguoi-cao-tuoi-mung-tho/");
+    assert!(
+        page.contains("Theo nhóm tuổi, tháng 10/2026"),
+        "latest period"
+    );
+    let rows = band_rows(&page);
+    let shown: Vec<(&str, &str)> = rows.iter().map(|(l, v)| (l.as_str(), v.as_str())).collect();
+    assert_eq!(
+        shown,
+        [
+            ("70 tuổi", "40"),
+            ("75 tuổi", "12"),
+            ("80 tuổi", "x"),
+            ("85 tuổi", "< 5"),
+            ("90 tuổi", "0"),
+            ("95 tuổi", "0"),
+            ("100 tuổi", "0"),
+            ("Trên 100 tuổi", "0"),
+            ("Tổng số", "62"),
+        ]
+    );
+    // The ward total, given by nobody, is the bands' sum; the open data and the area table are
+    // unchanged by bands (no figure by area and band is published).
+    assert!(!page.contains(">7<"), "the complementary cell is hidden");
+}
+
+#[test]
+fn an_unknown_age_band_and_a_band_on_an_indicator_without_bands_are_located_errors() {
+    let site = copy_site(&example_root());
+    write(
+        site.path(),
+        "data/stats/tuoi.csv",
+        "ky,khu_vuc,chi_so,nhom_tuoi,gia_tri\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,65,4\n\
+         2026-10,toan-phuong,ho-ngheo,70,4\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,70,9\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,70,8\n",
+    );
+    let built = build_site(site.path(), test_date());
+    let errors = built.errors();
+    let expected = [
+        "data/stats/tuoi.csv:2:45: lỗi: Nhóm tuổi `65` không có trong các nhóm tuổi của chỉ số `nguoi-cao-tuoi-mung-tho`",
+        "data/stats/tuoi.csv:3:30: lỗi: Chỉ số `ho-ngheo` không chia theo nhóm tuổi",
+        "data/stats/tuoi.csv:5:1: lỗi: Trùng số liệu: kỳ 2026-10, chỉ số nguoi-cao-tuoi-mung-tho (70)",
+    ];
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+    for (error, start) in errors.iter().zip(expected) {
+        assert!(
+            error.starts_with(start),
+            "{error}\n  should start with {start}"
+        );
+    }
+    assert!(
+        errors[0].contains("70, 75, 80, 85, 90, 95, 100, 100+"),
+        "{}",
+        errors[0]
+    );
+    assert!(!built.out().exists(), "nothing may be written on error");
+}
+
+#[test]
+fn age_bands_that_do_not_add_up_to_the_total_are_a_warning_with_both_figures() {
+    let site = copy_site(&example_root());
+    write(
+        site.path(),
+        "data/stats/tuoi.csv",
+        "ky,khu_vuc,chi_so,nhom_tuoi,gia_tri\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,,70\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,70,40\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,75,22\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,80,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,85,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,90,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,95,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,100,0\n\
+         2026-10,toan-phuong,nguoi-cao-tuoi-mung-tho,100+,0\n",
+    );
+    let built = build_site(site.path(), test_date());
+    assert!(built.errors().is_empty(), "{:?}", built.errors());
+    let warnings: Vec<String> = built
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| d.to_string())
+        .collect();
+    let expected = "data/stats/tuoi.csv:3:1: cảnh báo: Chỉ số `nguoi-cao-tuoi-mung-tho` kỳ 2026-10: tổng các nhóm tuổi là 62, khác với số của toàn phường là 70";
+    assert!(
+        warnings.iter().any(|w| w.starts_with(expected)),
+        "{warnings:#?}"
+    );
+}
+
+/// The quarterly report's A4 PDF, read back as a reader would read the paper.
+#[cfg(feature = "pdf")]
+mod report_pdf {
+    use std::sync::OnceLock;
+
+    use crate::common::pdf::Pdf;
+    use crate::common::{Built, build_example, build_site, copy_site, example_root, test_date};
+    use crate::{dotted, example_csv, ward_sum, write};
+
+    const REPORT_PDF: &str = "in/bao-cao/2026-q3.pdf";
+
+    fn example() -> &'static Built {
+        static BUILT: OnceLock<Built> = OnceLock::new();
+        BUILT.get_or_init(build_example)
+    }
+
+    #[test]
+    fn the_report_is_an_a4_document_in_the_decree_30_layout() {
+        let pdf = Pdf::open(example(), REPORT_PDF);
+        assert!(pdf.page_count() >= 3, "pages: {}", pdf.page_count());
+        for n in 1..=pdf.page_count() as u32 {
+            let size = pdf.size(n);
+            assert!(
+                size == (595, 842) || size == (842, 595),
+                "page {n} is not A4: {size:?}"
+            );
+        }
+        let first = pdf.text_of(&[1]);
+        for expected in [
+            "ỦY BAN NHÂN DÂN PHƯỜNG LƯU KIẾM",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "/BC-UBND",
+            "Lưu Kiếm, ngày . . .",
+            "tháng 10 năm 2026",
+            "BÁO CÁO Kết quả thực hiện công tác trợ giúp xã hội quý III năm 2026",
+            "Kính gửi:",
+            "Tình hình chung",
+        ] {
+            assert!(first.contains(expected), "{expected:?} missing in {first}");
+        }
+        let all = pdf.text();
+        assert!(all.contains("Nơi nhận: - Như trên; - Lưu: VT."), "{all}");
+        assert!(all.contains("PHÓ CHỦ TỊCH Hoàng Anh Tuấn"), "{all}");
+        // Page numbers from page 2 only.
+        assert!(pdf.text_of(&[2]).starts_with("2 "), "{}", pdf.text_of(&[2]));
+        assert!(!first.starts_with('1'));
+        // The appendix by group is on landscape pages after the signature.
+        let last = pdf.page_count() as u32;
+        assert_eq!(pdf.size(last), (842, 595));
+        let signature = all.find("Hoàng Anh Tuấn").unwrap();
+        let appendix = all
+            .find("PHỤ LỤC Số liệu theo tổ dân phố, quý III/2026")
+            .unwrap();
+        assert!(signature < appendix);
+    }
+
+    #[test]
+    fn the_report_tells_key_figures_with_their_change_and_every_target_status() {
+        let pdf = Pdf::open(example(), REPORT_PDF);
+        let text = pdf.text();
+        let csv = example_csv();
+        // Monthly recipients roll up to the quarter by the last month.
+        let q3 = ward_sum(&csv, &["2026-09"], "tro-cap-xa-hoi") as i64;
+        let q2 = ward_sum(&csv, &["2026-06"], "tro-cap-xa-hoi") as i64;
+        let (word, diff) = if q3 >= q2 {
+            ("tăng", q3 - q2)
+        } else {
+            ("giảm", q2 - q3)
+        };
+        let sentence = format!(
+            "{} người đang hưởng trợ cấp xã hội hằng tháng; {word} {} người",
+            dotted(q3),
+            dotted(diff)
+        );
+        assert!(text.contains(&sentence), "{sentence:?} missing in {text}");
+        assert!(
+            text.contains(&format!("so với quý II/2026 ({} người)", dotted(q2))),
+            "{text}"
+        );
+        // Payments roll up by sum over the three months.
+        let paid = ward_sum(&csv, &["2026-07", "2026-08", "2026-09"], "kinh-phi-chi-tra") as i64;
+        assert!(
+            text.contains(&format!(
+                "{} đồng đã chi trả trợ cấp cho người dân",
+                dotted(paid)
+            )),
+            "{text}"
+        );
+        // The cashless target (75% by June 2026) is measured on June's figures.
+        let cashless = ward_sum(&csv, &["2026-06"], "luot-chi-tra-khong-tien-mat");
+        let all = ward_sum(&csv, &["2026-06"], "luot-chi-tra");
+        let share = 100.0 * cashless / all;
+        let status = if share >= 75.0 {
+            "Đạt"
+        } else {
+            "Chưa đạt"
+        };
+        let row = "Tỷ lệ chi trả trợ cấp xã hội không dùng tiền mặt đạt 75% vào tháng 6 năm 2026.";
+        let start = text
+            .find(row)
+            .unwrap_or_else(|| panic!("{row} missing in {text}"));
+        let rest = &text[start..];
+        let next_row = rest[row.len()..]
+            .find(" 4 ")
+            .map_or(rest.len(), |i| i + row.len());
+        let cells = &rest[..next_row];
+        let shown = format!("{:.1}%", share).replace('.', ",");
+        assert!(cells.contains(&shown), "{shown} not in {cells}");
+        assert!(
+            cells.contains(&format!("(tháng 6/2026) {status}")),
+            "{cells}"
+        );
+        // The near-poor target was not met at its deadline.
+        assert!(text.contains("(năm 2025) Chưa đạt"), "{text}");
+    }
+
+    #[test]
+    fn missing_figures_are_named_not_printed_as_zeros() {
+        let text = Pdf::open(example(), REPORT_PDF).text();
+        assert!(
+            text.contains(
+                "Chưa có số liệu quý III/2026 Các chỉ số sau chưa có số liệu của kỳ báo cáo nên không được tính là 0: - Hộ nghèo; - Hộ cận nghèo;"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("- 0 hộ nghèo"), "{text}");
+        assert!(!text.contains("- 0 hộ cận nghèo"), "{text}");
+        assert!(text.contains("Hộ nghèo (hộ) – – –"), "{text}");
+    }
+
+    #[test]
+    fn a_report_for_a_period_without_figures_lists_them_all_as_missing() {
+        let site = copy_site(&example_root());
+        write(
+            site.path(),
+            "content/reports/2027-Q1.md",
+            "+++\ntieu_de = \"Báo cáo quý I năm 2027\"\nky = \"2027-Q1\"\nngay = \"2027-04-05\"\nchi_so_chinh = [\"tro-cap-xa-hoi\", \"kinh-phi-chi-tra\"]\n[nguoi_ky]\ntham_quyen = [\"TM. ỦY BAN NHÂN DÂN\"]\nchuc_vu = \"CHỦ TỊCH\"\nho_ten = \"Nguyễn Thị Hoa\"\n+++\n\nChưa có số liệu.\n",
+        );
+        let built = build_site(site.path(), test_date());
+        assert!(built.errors().is_empty(), "{:?}", built.errors());
+        let pdf = Pdf::open(&built, "in/bao-cao/2027-q1.pdf");
+        let text = pdf.text();
+        assert!(text.contains("BÁO CÁO Quý I năm 2027"), "{text}");
+        assert!(text.contains("ngày 05 tháng 4 năm 2027"), "{text}");
+        assert!(text.contains("Chưa có số liệu quý I/2027"), "{text}");
+        assert!(
+            text.contains("- Người hưởng trợ cấp xã hội hằng tháng; - Kinh phí chi trả trợ cấp;"),
+            "{text}"
+        );
+        assert!(!text.contains("Số liệu chủ yếu"), "{text}");
+        assert!(!text.contains("0 người đang hưởng"), "{text}");
+        assert!(text.contains("CHỦ TỊCH Nguyễn Thị Hoa"), "{text}");
+        let raw = String::from_utf8_lossy(&pdf.bytes);
+        assert!(raw.contains("2027-04-05"), "date not from the content");
+    }
+
+    #[test]
+    fn the_report_is_pdf_a_2b_dated_from_its_content_and_identical_on_rebuild() {
+        let built = example();
+        let pdf = Pdf::open(built, REPORT_PDF);
+        let raw = String::from_utf8_lossy(&pdf.bytes);
+        assert!(
+            raw.contains("<pdfaid:part>2</pdfaid:part>"),
+            "no PDF/A part"
+        );
+        assert!(raw.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+        // Dated "2026-10" in the report: 1 October 2026, never the build date.
+        assert!(
+            raw.contains("2026-10-01"),
+            "creation date not from the content"
+        );
+        assert!(
+            !raw.contains("2026-11-22"),
+            "the build date leaked into the PDF"
+        );
+        let again = build_site(&example_root(), test_date());
+        let second = std::fs::read(again.out().join(REPORT_PDF)).unwrap();
+        assert!(second == pdf.bytes, "the report differs between two builds");
+    }
+
+    #[test]
+    fn the_report_charts_are_drawn_in_the_document_font() {
+        let pdf = Pdf::open(example(), REPORT_PDF);
+        // Chart text is text in the PDF (axis labels), set in the family the document embeds.
+        let text = pdf.text();
+        let glyphs: String = text.split_whitespace().collect();
+        assert!(glyphs.contains("QII/26QIII/26Biểuđồ1"), "{text}");
+        assert!(
+            text.contains("Biểu đồ 1: Người hưởng trợ cấp xã hội hằng tháng"),
+            "{text}"
+        );
+        let mut families = std::collections::BTreeSet::new();
+        for object in pdf.doc.objects.values() {
+            if let Ok(dict) = object.as_dict()
+                && let Ok(name) = dict.get(b"BaseFont").and_then(|n| n.as_name())
+            {
+                let name = String::from_utf8_lossy(name).into_owned();
+                let name = name.split_once('+').map_or(name.as_str(), |(_, n)| n);
+                families.insert(name.split('-').next().unwrap_or_default().to_owned());
+            }
+        }
+        assert_eq!(
+            families.into_iter().collect::<Vec<_>>(),
+            vec!["LibertinusSerif".to_owned()]
+        );
+    }
+
+    #[test]
+    fn the_report_page_links_to_its_pdf() {
+        let page = example().page("/bao-cao/2026-q3/");
+        assert!(
+            page.contains(&format!("href=\"/{REPORT_PDF}\"")),
+            "no PDF link"
+        );
+        assert!(page.contains("Tải PDF / In"));
+    }
+}

@@ -234,7 +234,13 @@ fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option
                     .enumerate()
                     .filter(|(_, p)| p.value.is_none())
                     .map(|(i, p)| {
-                        Text::new(p.text.clone(), (high * 0.01, i as f64 + 0.25), font(14.0))
+                        // Centred on the row, like its label (not below it, where the last one
+                        // would sit on the axis).
+                        let style = font(14.0).pos(plotters::style::text_anchor::Pos::new(
+                            plotters::style::text_anchor::HPos::Left,
+                            plotters::style::text_anchor::VPos::Center,
+                        ));
+                        Text::new(p.text.clone(), (high * 0.01, i as f64), style)
                     }),
             )
             .ok()?;
@@ -473,4 +479,41 @@ fn row_label(labels: &[String], y: f64) -> String {
         return String::new();
     }
     labels.get(i as usize).cloned().unwrap_or_default()
+}
+
+/// A chart's SVG as a PDF engine should draw it: the font `family` the PDF embeds named instead of
+/// the screen font (so no text falls back to another font), and a fixed size from the viewBox
+/// instead of the page's `width="100%"`.
+pub fn for_print(svg: &str, family: &str) -> String {
+    let named = svg.replace(
+        &format!("font-family=\"{CHART_FONT}\""),
+        &format!("font-family=\"{}\"", escape(family)),
+    );
+    let size = named
+        .split_once("viewBox=\"0 0 ")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .and_then(|(dims, _)| dims.split_once(' '))
+        .map(|(w, h)| format!("width=\"{w}\" height=\"{h}\""));
+    match size {
+        Some(size) => named.replacen("width=\"100%\"", &size, 1),
+        None => named,
+    }
+}
+
+/// Horizontal bars of `points` (figures of `indicator` by age band, say), with the table heads.
+pub fn bars(
+    title: String,
+    description: String,
+    points: Vec<Point>,
+    indicator: &crate::model::stats::Indicator,
+) -> Option<ChartSpec> {
+    let svg = draw_bars(&points, indicator.kind, false)?;
+    Some(ChartSpec {
+        svg: finish(svg, bar_height(points.len()), &title, &description),
+        title,
+        description,
+        label_head: crate::messages::text("chart_band_head", &[]).vi,
+        value_head: unit_head(indicator),
+        points,
+    })
 }

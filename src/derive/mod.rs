@@ -1,6 +1,7 @@
 //! Derive: what the build computes from the immutable [`Site`]: citations and who cites what,
 //! each unit's duties across plans, the year's commemorative calendar and what is coming up.
 
+pub mod bands;
 pub mod calendar;
 pub mod charts;
 pub mod citation;

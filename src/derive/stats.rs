@@ -181,11 +181,16 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
     let mut series: BTreeMap<(u16, AreaIndex), BTreeMap<Period, Value>> = BTreeMap::new();
     let mut given_at: BTreeMap<Key, usize> = BTreeMap::new();
     // Sorted once, each series is built from its run in one pass (no insert per figure).
-    let mut order: Vec<u32> = (0..stats.figures.len() as u32).collect();
-    order.sort_unstable_by_key(|&n| {
-        let f = &stats.figures[n as usize];
-        (f.indicator, f.area, f.period.rank())
-    });
+    // Sorting compact keys beside the row numbers is faster than reaching into the figures at
+    // every comparison.
+    let mut keyed: Vec<(u16, AreaIndex, i64, u32)> = stats
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(n, f)| (f.indicator, f.area, f.period.rank(), n as u32))
+        .collect();
+    keyed.sort_unstable();
+    let order: Vec<u32> = keyed.into_iter().map(|k| k.3).collect();
     for run in order.chunk_by(|&a, &b| {
         let (fa, fb) = (&stats.figures[a as usize], &stats.figures[b as usize]);
         (fa.indicator, fa.area) == (fb.indicator, fb.area)
@@ -353,7 +358,11 @@ pub fn suppress(
         }
     }
     // Each hidden cell is checked in the (at most two) groups it belongs to; a cell hidden in
-    // turn is checked the same way, so only groups near a hidden cell are ever looked at.
+    // turn is checked the same way, so only groups near a hidden cell are ever looked at. A group
+    // is settled by its first check (it is skipped, or left with two hidden cells or more, and
+    // cells are only ever added to `hidden`), so each group is looked at once.
+    let mut settled: std::collections::HashSet<(Key, bool)> = std::collections::HashSet::new();
+    let mut values: Vec<f64> = Vec::with_capacity(area_count.max(4));
     while let Some(key) = queue.pop() {
         let (i, area, period) = key;
         let indicator = &stats.indicators[i as usize];
@@ -379,25 +388,41 @@ pub fn suppress(
             ));
         }
         for (cells, total) in groups {
-            if hidden.contains_key(&total)
-                || !table.values.contains_key(&total)
-                || !cells.iter().all(|k| table.values.contains_key(k))
-            {
+            // A group is named by its total and whether it runs across groups or over time (the
+            // ward's quarter totals both its groups and its months).
+            let across_areas = cells.first().is_some_and(|c| c.1 != total.1);
+            if !settled.insert((total, across_areas)) {
                 continue;
             }
-            if cells.iter().filter(|k| hidden.contains_key(k)).count() != 1 {
+            if hidden.contains_key(&total) || !table.values.contains_key(&total) {
                 continue;
             }
-            let next = cells
-                .iter()
-                .filter(|k| !hidden.contains_key(k))
-                .min_by(|a, b| {
-                    table.values[a]
-                        .value
-                        .total_cmp(&table.values[b].value)
-                        .then(a.cmp(b))
+            values.clear();
+            let mut complete = true;
+            for k in &cells {
+                match table.values.get(k) {
+                    Some(v) => values.push(v.value),
+                    None => {
+                        complete = false;
+                        break;
+                    }
+                }
+            }
+            if !complete {
+                continue;
+            }
+            let shown: Vec<bool> = cells.iter().map(|k| !hidden.contains_key(k)).collect();
+            if shown.iter().filter(|s| !**s).count() != 1 {
+                continue;
+            }
+            let next = (0..cells.len())
+                .filter(|&n| shown[n])
+                .min_by(|&a, &b| {
+                    values[a]
+                        .total_cmp(&values[b])
+                        .then(cells[a].cmp(&cells[b]))
                 })
-                .copied();
+                .map(|n| cells[n]);
             if let Some(next) = next {
                 hidden.insert(next, Suppression::Complementary);
                 queue.push(next);
@@ -570,6 +595,74 @@ pub struct TargetProgress {
     pub deadline_text: String,
 }
 
+/// The figure a target on indicator `i` is measured on at `until`, with the period it covers as a
+/// reader sees it. A target due in a year on an indicator that adds up over time (payments,
+/// counselling sessions) is measured on the year so far: the year's figure once the year is over,
+/// else its quarters and then months up to `until`, as long as they follow one another. Any other
+/// target is measured on the latest figure.
+pub fn measure(
+    stats: &Statistics,
+    table: &Table,
+    i: usize,
+    deadline: Option<Period>,
+    until: NaiveDate,
+) -> Option<(f64, String)> {
+    if let Some(Period::Year { .. }) = deadline
+        && stats.indicators[i].time_rule == TimeRule::Sum
+    {
+        let (value, last) = year_to_date(table, i, until)?;
+        let text = if matches!(last, Period::Year { .. }) {
+            format::period(last)
+        } else {
+            crate::messages::text(
+                "target_year_to_date",
+                &[
+                    ("year", last.year().to_string()),
+                    ("last", format::period(last)),
+                ],
+            )
+            .vi
+        };
+        return Some((value, text));
+    }
+    let period = table.latest(i, until)?;
+    Some((table.get(i, None, period)?, format::period(period)))
+}
+
+/// The ward's sum of indicator `i` from the start of the year of `until` to `until`, and the
+/// last period counted: the year's own figure when the year is over, else whole quarters, then
+/// the months of the quarter under way, stopping at the first gap.
+pub fn year_to_date(table: &Table, i: usize, until: NaiveDate) -> Option<(f64, Period)> {
+    use chrono::Datelike;
+    let year = Period::Year { year: until.year() };
+    if year.last_day() <= until
+        && let Some(v) = table.get(i, None, year)
+    {
+        return Some((v, year));
+    }
+    let mut total = 0.0;
+    let mut last = None;
+    'quarters: for quarter in year.children() {
+        if quarter.last_day() <= until
+            && let Some(v) = table.get(i, None, quarter)
+        {
+            total += v;
+            last = Some(quarter);
+            continue;
+        }
+        for month in quarter.children() {
+            match table.get(i, None, month) {
+                Some(v) if month.last_day() <= until => {
+                    total += v;
+                    last = Some(month);
+                }
+                _ => break 'quarters,
+            }
+        }
+    }
+    last.map(|l| (total, l))
+}
+
 fn target_progress(
     site: &Site,
     table: &Table,
@@ -589,14 +682,15 @@ fn target_progress(
         .map(Period::last_day);
     let passed = deadline_day.is_some_and(|d| d < build_date);
     let until = deadline_day.map_or(build_date, |d| d.min(build_date));
+    let deadline = target.deadline.and_then(Period::of_deadline);
     let measured = indicator.and_then(|i| {
-        let period = table.latest(i, until)?;
-        Some((i, period, table.get(i, None, period)?))
+        let (value, period) = measure(stats, table, i, deadline, until)?;
+        Some((i, period, value))
     });
-    let met = match (measured, target.value) {
+    let met = match (&measured, target.value) {
         (Some((_, _, v)), Some(goal)) => Some(match target.comparison {
-            Comparison::AtLeast => v >= goal - 1e-9,
-            Comparison::AtMost => v <= goal + 1e-9,
+            Comparison::AtLeast => *v >= goal - 1e-9,
+            Comparison::AtMost => *v <= goal + 1e-9,
         }),
         _ => None,
     };
@@ -606,7 +700,7 @@ fn target_progress(
         (Some(v), None) => format::decimal(v, 2, false),
         (None, _) => String::new(),
     };
-    let percent_of_goal = match (measured, target.value, target.comparison) {
+    let percent_of_goal = match (&measured, target.value, target.comparison) {
         (Some((_, _, v)), Some(goal), Comparison::AtLeast) if goal > 0.0 => {
             Some((v / goal * 100.0).min(100.0))
         }
@@ -617,9 +711,11 @@ fn target_progress(
         target: index,
         indicator: indicator.map(|i| stats.indicators[i].key.clone()),
         indicator_name: indicator.map(|i| stats.indicators[i].name.clone()),
-        period: measured.map(|(_, p, _)| format::period(p)),
-        value_text: measured.map(|(i, _, v)| value_text(&stats.indicators[i], v)),
-        value: measured.map(|(_, _, v)| v),
+        period: measured.as_ref().map(|(_, p, _)| p.clone()),
+        value_text: measured
+            .as_ref()
+            .map(|(i, _, v)| value_text(&stats.indicators[*i], *v)),
+        value: measured.as_ref().map(|(_, _, v)| *v),
         goal_text,
         percent_of_goal,
         percent_of_goal_text: percent_of_goal.map(format::percent),
@@ -993,16 +1089,26 @@ pub struct StatsDerived {
     pub campaigns: Vec<CampaignResult>,
     /// For each report, its generated sections.
     pub reports: Vec<ReportData>,
+    /// Figures by age band, for the indicators that declare bands.
+    pub bands: Vec<crate::derive::bands::BandTable>,
 }
 
 impl StatsDerived {
     /// The warnings to report (areas that do not add up).
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
-        self.table
+        let areas = self
+            .table
             .mismatches
             .iter()
-            .map(|m| {
-                Diagnostic::warning("stats_areas_mismatch", Some(m.location.clone()))
+            .map(|m| ("stats_areas_mismatch", m));
+        let bands = self
+            .bands
+            .iter()
+            .flat_map(|b| b.mismatches.iter().map(|m| ("stats_bands_mismatch", m)));
+        areas
+            .chain(bands)
+            .map(|(code, m)| {
+                Diagnostic::warning(code, Some(m.location.clone()))
                     .arg("indicator", m.indicator.clone())
                     .arg("period", m.period.clone())
                     .arg("given", format::decimal(m.given, 2, false))
@@ -1033,11 +1139,13 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> StatsDerived {
     let reports = (0..site.stats.reports.len())
         .map(|r| report_data(site, &table, &targets, r))
         .collect();
+    let bands = crate::derive::bands::band_tables(&site.stats, &table, site.config.areas.len());
     StatsDerived {
         table,
         targets,
         campaigns,
         reports,
+        bands,
     }
 }
 
@@ -1061,6 +1169,7 @@ mod tests {
             description: String::new(),
             on_dashboard: true,
             line: 1,
+            bands: Vec::new(),
         }
     }
 
@@ -1317,5 +1426,69 @@ mod tests {
         assert_eq!(status(Some(true), false), Status::Met);
         assert_eq!(status(Some(false), true), Status::NotMet);
         assert_eq!(status(Some(false), false), Status::NotDue);
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_yearly_target_on_a_summed_indicator_counts_the_year_so_far() {
+        // Sessions by month, January..October 2026 = 10, 20, ..., 100; last value indicator beside.
+        let sessions = indicator("tu-van", IndicatorKind::Count, TimeRule::Sum, AreaRule::Sum);
+        let people = indicator("nguoi", IndicatorKind::Count, TimeRule::Last, AreaRule::Sum);
+        let mut figures: Vec<Figure> = (1..=10)
+            .map(|m| fig(0, None, &format!("2026-{m:02}"), f64::from(m) * 10.0))
+            .collect();
+        figures
+            .extend((1..=10).map(|m| fig(1, None, &format!("2026-{m:02}"), 100.0 + f64::from(m))));
+        let s = stats(vec![sessions, people], figures);
+        let table = roll_up(&s, 0);
+        let due_2026 = Some(p("2026"));
+        // On 22 November: Q1 (60) + Q2 (150) + Q3 (240) + October (100) = 550, not October's 100.
+        let (value, text) = measure(&s, &table, 0, due_2026, day("2026-11-22")).unwrap();
+        assert_eq!(value, 550.0);
+        assert_eq!(text, "từ đầu năm 2026 đến hết tháng 10/2026");
+        // On 20 August the months after July are not counted yet: 60 + 150 + 70 = 280.
+        let (value, text) = measure(&s, &table, 0, due_2026, day("2026-08-20")).unwrap();
+        assert_eq!(value, 280.0);
+        assert_eq!(text, "từ đầu năm 2026 đến hết tháng 7/2026");
+        // A month deadline and a last-value indicator keep the latest figure.
+        let (value, _) = measure(&s, &table, 0, Some(p("2026-09")), day("2026-09-30")).unwrap();
+        assert_eq!(value, 90.0);
+        let (value, _) = measure(&s, &table, 1, due_2026, day("2026-11-22")).unwrap();
+        assert_eq!(value, 110.0);
+        // A target due in 2030 is measured on the current year so far.
+        let (value, _) = measure(&s, &table, 0, Some(p("2030")), day("2026-11-22")).unwrap();
+        assert_eq!(value, 550.0);
+        // Nothing in the year yet: no figure rather than zero.
+        assert_eq!(
+            measure(&s, &table, 0, Some(p("2027")), day("2027-01-15")),
+            None
+        );
+    }
+
+    #[test]
+    fn the_year_so_far_stops_at_a_gap_and_uses_the_year_once_it_is_over() {
+        let sessions = indicator("tu-van", IndicatorKind::Count, TimeRule::Sum, AreaRule::Sum);
+        // 2025: quarters given (Q1..Q4 = 5, 6, 7, 8); 2026: January, February, April (March missing).
+        let figures = vec![
+            fig(0, None, "2025-Q1", 5.0),
+            fig(0, None, "2025-Q2", 6.0),
+            fig(0, None, "2025-Q3", 7.0),
+            fig(0, None, "2025-Q4", 8.0),
+            fig(0, None, "2026-01", 3.0),
+            fig(0, None, "2026-02", 4.0),
+            fig(0, None, "2026-04", 9.0),
+        ];
+        let s = stats(vec![sessions], figures);
+        let table = roll_up(&s, 0);
+        let (value, text) = measure(&s, &table, 0, Some(p("2025")), day("2025-12-31")).unwrap();
+        assert_eq!((value, text.as_str()), (26.0, "năm 2025"));
+        let (value, text) = measure(&s, &table, 0, Some(p("2026")), day("2026-05-31")).unwrap();
+        assert_eq!(
+            (value, text.as_str()),
+            (7.0, "từ đầu năm 2026 đến hết tháng 2/2026")
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! a 12-digit citizen ID, a phone number, a full date such as a birth date) is an error naming the
 //! file and line (for a spreadsheet, sheet and cell), and the build writes nothing.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -18,10 +18,10 @@ use crate::load::frontmatter::{SourceText, parse_toml, split};
 use crate::load::read_source;
 use crate::locale::{fold_diacritics, slugify, text::normalize};
 use crate::model::stats::{
-    AreaIndex, AreaRule, Campaign, Direction, Figure, Goal, Indicator, IndicatorKind, Period,
-    ReportText, Statistics, TimeRule,
+    AreaIndex, AreaRule, BandFigure, Campaign, Direction, Figure, Goal, Indicator, IndicatorKind,
+    Period, ReportText, Statistics, TimeRule,
 };
-use crate::model::{PartialDate, SiteConfig};
+use crate::model::{DocType, PartialDate, Signer, SiteConfig};
 
 /// The registry file.
 pub const INDICATORS_FILE: &str = "data/indicators.toml";
@@ -64,6 +64,8 @@ struct RawIndicator {
     mo_ta: String,
     #[serde(default = "yes")]
     trang_tong_hop: bool,
+    #[serde(default)]
+    nhom_tuoi: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -198,6 +200,12 @@ fn load_indicators(source: &SourceText, stats: &mut Statistics, diagnostics: &mu
             description: raw.mo_ta,
             on_dashboard: raw.trang_tong_hop,
             line,
+            bands: raw
+                .nhom_tuoi
+                .iter()
+                .map(|b| b.trim().to_owned())
+                .filter(|b| !b.is_empty())
+                .collect(),
         });
     }
     // A ratio's parts must be known indicators.
@@ -308,14 +316,16 @@ enum Column {
     Indicator,
     Value,
     Note,
+    Band,
 }
 
-const COLUMNS: [(&str, Column); 5] = [
+const COLUMNS: [(&str, Column); 6] = [
     ("ky", Column::Period),
     ("khu_vuc", Column::Area),
     ("chi_so", Column::Indicator),
     ("gia_tri", Column::Value),
     ("ghi_chu", Column::Note),
+    ("nhom_tuoi", Column::Band),
 ];
 
 /// Column names that name personal data.
@@ -509,7 +519,7 @@ impl TableReader<'_> {
                                 .arg("column", text.clone())
                                 .arg(
                                     "expected",
-                                    "`ky`, `khu_vuc`, `chi_so`, `gia_tri`, `ghi_chu`",
+                                    "`ky`, `khu_vuc`, `chi_so`, `gia_tri`, `ghi_chu`, `nhom_tuoi`",
                                 ),
                         );
                     }
@@ -674,9 +684,36 @@ impl TableReader<'_> {
             );
             return;
         }
+        let (band_col, band_cell) = get(Column::Band);
+        let band_text = band_cell.text();
+        let band = if band_text.trim().is_empty() {
+            None
+        } else {
+            let bands = &self.stats.indicators[indicator].bands;
+            match bands.iter().position(|b| *b == band_text.trim()) {
+                Some(b) => Some(b as u8),
+                None if bands.is_empty() => {
+                    diagnostics.push(
+                        Diagnostic::error("stats_band_not_declared", Some(at(band_col)))
+                            .arg("value", band_text.clone())
+                            .arg("indicator", self.stats.indicators[indicator].key.clone()),
+                    );
+                    return;
+                }
+                None => {
+                    diagnostics.push(
+                        Diagnostic::error("stats_band_unknown", Some(at(band_col)))
+                            .arg("value", band_text.clone())
+                            .arg("indicator", self.stats.indicators[indicator].key.clone())
+                            .arg("expected", bands.join(", ")),
+                    );
+                    return;
+                }
+            }
+        };
         let Some(period) = period else { return };
         let (_, note) = get(Column::Note);
-        self.stats.figures.push(Figure {
+        let figure = Figure {
             indicator: indicator as u16,
             area,
             period,
@@ -684,7 +721,11 @@ impl TableReader<'_> {
             note: note.text_ref().to_owned(),
             file,
             line: line as u32,
-        });
+        };
+        match band {
+            Some(band) => self.stats.band_figures.push(BandFigure { figure, band }),
+            None => self.stats.figures.push(figure),
+        }
     }
 }
 
@@ -880,6 +921,62 @@ pub fn load_figures(
         }
     }
     remove_duplicates(config, stats, diagnostics);
+    remove_band_duplicates(config, stats, diagnostics);
+}
+
+/// The same period, area, indicator and age band twice: an error naming both rows.
+fn remove_band_duplicates(
+    config: &SiteConfig,
+    stats: &mut Statistics,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut seen: BTreeMap<(u16, AreaIndex, i64, u8), usize> = BTreeMap::new();
+    let mut drop = vec![false; stats.band_figures.len()];
+    for (n, b) in stats.band_figures.iter().enumerate() {
+        let f = &b.figure;
+        let key = (f.indicator, f.area, f.period.rank(), b.band);
+        let Some(&first) = seen.get(&key) else {
+            seen.insert(key, n);
+            continue;
+        };
+        drop[n] = true;
+        let first = &stats.band_figures[first].figure;
+        let first_at = row_location(stats, first.file, first.line);
+        let other = if display_path(&first_at.file).contains('!') {
+            display_path(&first_at.file)
+        } else {
+            format!("{}:{}", display_path(&first_at.file), first.line)
+        };
+        let indicator = &stats.indicators[f.indicator as usize];
+        let area = match f.area.and_then(|a| config.areas.get(a as usize)) {
+            Some(a) => a.id.clone(),
+            None => "toan-phuong".to_owned(),
+        };
+        diagnostics.push(
+            Diagnostic::error("stats_duplicate", Some(row_location(stats, f.file, f.line)))
+                .arg("period", f.period.code())
+                .arg(
+                    "indicator",
+                    format!(
+                        "{} ({})",
+                        indicator.key,
+                        indicator
+                            .bands
+                            .get(b.band as usize)
+                            .cloned()
+                            .unwrap_or_default()
+                    ),
+                )
+                .arg("area", area)
+                .arg("other", other),
+        );
+    }
+    let mut n = 0;
+    stats.band_figures.retain(|_| {
+        let keep = !drop[n];
+        n += 1;
+        keep
+    });
 }
 
 /// Where a figure's row is: `file:line` for CSV, `file.xlsx!Sheet!A17` for a spreadsheet row.
@@ -895,12 +992,17 @@ fn row_location(stats: &Statistics, file: u16, line: u32) -> Location {
 
 /// The same period, area and indicator twice: an error naming both rows; the later row is dropped.
 fn remove_duplicates(config: &SiteConfig, stats: &mut Statistics, diagnostics: &mut Diagnostics) {
-    let mut order: Vec<u32> = (0..stats.figures.len() as u32).collect();
     let key = |f: &Figure| (f.indicator, f.area, f.period);
-    order.sort_by(|&a, &b| {
-        let (fa, fb) = (&stats.figures[a as usize], &stats.figures[b as usize]);
-        key(fa).cmp(&key(fb)).then(a.cmp(&b))
-    });
+    // Compact keys beside the row numbers sort faster than comparisons reaching into the figures;
+    // the row number last keeps the first of two equal rows first.
+    let mut keyed: Vec<(u16, AreaIndex, i64, u32)> = stats
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(n, f)| (f.indicator, f.area, f.period.rank(), n as u32))
+        .collect();
+    keyed.sort_unstable();
+    let order: Vec<u32> = keyed.into_iter().map(|k| k.3).collect();
     let mut drop = vec![false; stats.figures.len()];
     for pair in order.windows(2) {
         let (first, second) = (
@@ -1060,10 +1162,38 @@ struct RawReport {
     kinh_gui: Vec<String>,
     #[serde(default)]
     chi_so_chinh: Vec<String>,
+    #[serde(default)]
+    trich_yeu: Option<String>,
+    #[serde(default)]
+    noi_ban_hanh: Option<String>,
+    #[serde(default)]
+    noi_nhan: Vec<String>,
+    #[serde(default)]
+    nguoi_ky: Option<Signer>,
+}
+
+/// The subject of a report titled `Báo cáo kết quả ...`: the title without the type name, with a
+/// capital first letter (`Kết quả ...`).
+pub fn report_subject(title: &str) -> String {
+    let name = DocType::Report.name();
+    let title = title.trim();
+    let rest = match title.get(..name.len()) {
+        Some(head) if head.to_lowercase() == name.to_lowercase() => title[name.len()..].trim(),
+        _ => title,
+    };
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => title.to_owned(),
+    }
 }
 
 /// Reads one report narrative.
-pub fn load_report(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<ReportText> {
+pub fn load_report(
+    source: &SourceText,
+    config: &SiteConfig,
+    diagnostics: &mut Diagnostics,
+) -> Option<ReportText> {
     let parts = split(source).map_err(|d| diagnostics.push(d)).ok()?;
     let raw: RawReport = parse_toml(source, parts.front, parts.front_offset, "ctx_report")
         .map_err(|d| diagnostics.push(d))
@@ -1088,6 +1218,16 @@ pub fn load_report(source: &SourceText, diagnostics: &mut Diagnostics) -> Option
         date,
         addressees: raw.kinh_gui,
         key_indicators: raw.chi_so_chinh.iter().map(|k| slugify(k)).collect(),
+        subject: raw
+            .trich_yeu
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| report_subject(&raw.tieu_de)),
+        place: raw.noi_ban_hanh.unwrap_or_else(|| config.name.clone()),
+        recipients: raw.noi_nhan,
+        signer: raw
+            .nguoi_ky
+            .unwrap_or_else(|| config.default_signer.clone()),
         body: parts.body.to_owned(),
         body_line: source.line_of(parts.body_offset),
         location: source.location(parts.front_offset),
@@ -1115,7 +1255,9 @@ pub fn load(root: &Path, config: &SiteConfig, diagnostics: &mut Diagnostics) -> 
     }
     for path in super::files_in(root, "content/reports", &["md"]) {
         match read_source(root, &path) {
-            Ok(source) => stats.reports.extend(load_report(&source, diagnostics)),
+            Ok(source) => stats
+                .reports
+                .extend(load_report(&source, config, diagnostics)),
             Err(d) => diagnostics.push(d),
         }
     }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::diagnostics::Location;
-use crate::model::PartialDate;
+use crate::model::{PartialDate, Signer};
 
 /// What an indicator counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -83,6 +83,8 @@ pub struct Indicator {
     pub on_dashboard: bool,
     /// 1-based line of its entry.
     pub line: usize,
+    /// Age bands its figures may be broken down by (`70`, ..., `100`, `100+`); empty: none.
+    pub bands: Vec<String>,
 }
 
 /// A period of figures: a month, a quarter or a year.
@@ -373,6 +375,14 @@ pub struct ReportText {
     pub addressees: Vec<String>,
     /// Key indicators shown first; empty = every dashboard indicator.
     pub key_indicators: Vec<String>,
+    /// Subject line printed under the type name (trích yếu).
+    pub subject: String,
+    /// Place of issue (`Lưu Kiếm`).
+    pub place: String,
+    /// Recipients (`Nơi nhận`); empty: the template's default.
+    pub recipients: Vec<String>,
+    /// Who signs (the site's signer unless the report names one).
+    pub signer: Signer,
     /// Markdown narrative.
     pub body: String,
     /// Line of the first body line.
@@ -401,6 +411,17 @@ pub struct Statistics {
     pub campaigns: Vec<Campaign>,
     /// Reports, newest first.
     pub reports: Vec<ReportText>,
+    /// Figures broken down by age band (rows with `nhom_tuoi`), in file order.
+    pub band_figures: Vec<BandFigure>,
+}
+
+/// A figure of one age band: like [`Figure`], for one of its indicator's bands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandFigure {
+    /// The figure (indicator, area, period, value, where it is).
+    pub figure: Figure,
+    /// Index into the indicator's `bands`.
+    pub band: u8,
 }
 
 impl Statistics {

@@ -40,6 +40,10 @@ pub mod urls {
     pub fn report(slug: &str) -> String {
         format!("/bao-cao/{slug}/")
     }
+    /// A report's A4 PDF.
+    pub fn report_pdf(slug: &str) -> String {
+        format!("/in/bao-cao/{slug}.pdf")
+    }
     /// An indicator's CSV file.
     pub fn csv(key: &str) -> String {
         format!("/du-lieu/{key}.csv")
@@ -113,6 +117,8 @@ struct IndicatorPage {
     json_url: String,
     targets: Vec<Link>,
     campaigns: Vec<Link>,
+    /// The latest figures by age band, for an indicator that has them.
+    bands: Option<crate::derive::bands::BandView>,
 }
 
 /// A campaign page.
@@ -139,6 +145,8 @@ struct ReportPage {
     body_html: String,
     data: ReportData,
     target_plan_urls: Vec<String>,
+    /// The A4 PDF, when the build makes PDFs.
+    pdf_url: Option<String>,
 }
 
 /// One row of the open data.
@@ -353,6 +361,15 @@ fn indicator_page(site: &Site, derived: &Derived, i: usize) -> IndicatorPage {
         json_url: urls::json(&indicator.key),
         targets,
         campaigns,
+        bands: derived
+            .stats
+            .bands
+            .iter()
+            .find(|b| b.indicator == i)
+            .and_then(|b| {
+                let period = b.latest(derived.build_date)?;
+                Some(crate::derive::bands::band_view(site, table, b, period))
+            }),
     }
 }
 
@@ -619,7 +636,7 @@ impl Renderer for StatsRenderer<'_> {
                 number_line,
                 place_date: format!(
                     "{}, {}",
-                    site.config.name,
+                    report.place,
                     format::partial_heading(report.date.year, report.date.month, report.date.day)
                 ),
                 period_heading: format::period_heading(report.period),
@@ -630,6 +647,7 @@ impl Renderer for StatsRenderer<'_> {
                     .iter()
                     .map(|t| crate::render::urls::plan(&site.plans[t.progress.plan].slug))
                     .collect(),
+                pdf_url: cfg!(feature = "pdf").then(|| urls::report_pdf(&report.slug)),
                 data,
             };
             let mut c = Context::new();

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use loa::build::{BuildOptions, Report, build};
 
+pub mod pdf;
+
 /// The repository root (the bundled example ward).
 pub fn example_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

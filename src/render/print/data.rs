@@ -362,6 +362,23 @@ pub fn render_pdfs(
             page_limit: None,
         });
     }
+    for (r, report) in site.stats.reports.iter().enumerate() {
+        products.push(Product {
+            path: crate::render::stats::urls::report_pdf(&report.slug),
+            template: "bao-cao.typ",
+            data: ProductData::Ready(super::report::report_data(
+                site,
+                derived,
+                r,
+                &site.fonts.family,
+            )),
+            qr: None,
+            origin: report.location.clone(),
+            date: super::report::report_date(report),
+            archival: true,
+            page_limit: None,
+        });
+    }
     let mut leaflets: Vec<(String, Value, String, Location, NaiveDate)> = Vec::new();
     for leaflet in &site.leaflets {
         let (data, url) = leaflet_data(site, derived, leaflet);

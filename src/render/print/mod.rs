@@ -11,6 +11,7 @@ pub mod broadcast;
 pub mod data;
 #[cfg(feature = "pdf")]
 pub mod engine;
+pub mod report;
 
 use serde::Serialize;
 
