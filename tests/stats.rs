@@ -985,3 +985,52 @@ mod report_pdf {
         assert!(page.contains("Tải PDF / In"));
     }
 }
+
+#[test]
+fn a_report_shows_targets_as_they_stood_at_the_end_of_its_period() {
+    let site = copy_site(&example_root());
+    let q3 = std::fs::read_to_string(site.path().join("content/reports/2026-Q3.md")).unwrap();
+    let q1 = q3
+        .replace("ky = \"2026-Q3\"", "ky = \"2026-Q1\"")
+        .replace("quý III năm 2026\"", "quý I năm 2026\"")
+        .replace("ngay = \"2026-10\"", "ngay = \"2026-04\"");
+    std::fs::write(site.path().join("content/reports/2026-Q1.md"), q1).unwrap();
+    let mut diagnostics = Default::default();
+    let checked = loa::build::check(site.path(), test_date(), &mut diagnostics).unwrap();
+    let stats = &checked.derived.stats;
+    let r = checked
+        .site
+        .stats
+        .reports
+        .iter()
+        .position(|r| r.slug.contains("q1"))
+        .expect("the Q1 report");
+    // The cashless target is due in June 2026: the plan page (built 2026-11-22) measures it on
+    // June's figures, the Q1 report on March's, the last month of its period.
+    let cashless = |t: &&loa::derive::stats::TargetProgress| {
+        t.indicator.as_deref() == Some("ty-le-khong-tien-mat")
+    };
+    let on_plan = stats.targets.iter().flatten().find(cashless).unwrap();
+    let in_report = stats.reports[r]
+        .targets
+        .iter()
+        .map(|t| &t.progress)
+        .find(cashless)
+        .unwrap();
+    assert_eq!(
+        on_plan.period.as_deref(),
+        Some("tháng 6/2026"),
+        "{on_plan:?}"
+    );
+    assert_eq!(
+        in_report.period.as_deref(),
+        Some("tháng 3/2026"),
+        "{in_report:?}"
+    );
+    let csv = example_csv();
+    let march = 100.0 * ward_sum(&csv, &["2026-03"], "luot-chi-tra-khong-tien-mat")
+        / ward_sum(&csv, &["2026-03"], "luot-chi-tra");
+    let shown = format!("{march:.1}%").replace('.', ",");
+    assert_eq!(in_report.value_text.as_deref(), Some(shown.as_str()));
+    assert_ne!(on_plan.value_text, in_report.value_text);
+}

@@ -967,15 +967,12 @@ pub struct ReportTarget {
     pub progress: TargetProgress,
 }
 
-fn report_data(
-    site: &Site,
-    table: &Table,
-    targets: &[Vec<TargetProgress>],
-    r: usize,
-) -> ReportData {
+fn report_data(site: &Site, table: &Table, build_date: NaiveDate, r: usize) -> ReportData {
     let stats = &site.stats;
     let report = &stats.reports[r];
     let period = report.period;
+    // A report tells where the targets stood at the end of its period, not on the day it is built.
+    let as_of = period.last_day().min(build_date);
     let key_indices: Vec<usize> = if report.key_indicators.is_empty() {
         (0..stats.indicators.len())
             .filter(|&i| stats.indicators[i].on_dashboard)
@@ -1021,7 +1018,7 @@ fn report_data(
         .map(|(p, t, target)| ReportTarget {
             text: target.text.plain.clone(),
             plan_title: site.plans[p].title(),
-            progress: targets[p][t].clone(),
+            progress: target_progress(site, table, as_of, p, t, target),
         })
         .collect();
     let mut charts: Vec<ChartSpec> = key_indices
@@ -1137,7 +1134,7 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> StatsDerived {
         .map(|c| campaign_result(site, &table, build_date, c))
         .collect();
     let reports = (0..site.stats.reports.len())
-        .map(|r| report_data(site, &table, &targets, r))
+        .map(|r| report_data(site, &table, build_date, r))
         .collect();
     let bands = crate::derive::bands::band_tables(&site.stats, &table, site.config.areas.len());
     StatsDerived {
