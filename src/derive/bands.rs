@@ -196,24 +196,8 @@ impl BandTable {
     /// A band cell as the public sees it.
     pub fn cell(&self, stats: &Statistics, period: Period, band: usize) -> Option<CellText> {
         let value = (*self.values.get(&period)?.get(band)?)?;
-        let indicator = &stats.indicators[self.indicator];
-        Some(match self.suppressed.get(&(period, band)) {
-            Some(Suppression::Small) => CellText {
-                text: format!("< {}", stats.threshold),
-                value: None,
-                suppressed: Some(Suppression::Small),
-            },
-            Some(Suppression::Complementary) => CellText {
-                text: "x".to_owned(),
-                value: None,
-                suppressed: Some(Suppression::Complementary),
-            },
-            None => CellText {
-                text: number_text(indicator, value),
-                value: Some(value),
-                suppressed: None,
-            },
-        })
+        let suppressed = self.suppressed.get(&(period, band)).copied();
+        Some(CellText::shown(stats, self.indicator, value, suppressed))
     }
 }
 

@@ -460,27 +460,40 @@ pub struct CellText {
     pub suppressed: Option<Suppression>,
 }
 
+impl CellText {
+    /// `value` of indicator `indicator` as the public sees it: the figure, or `< threshold` / `x`
+    /// when suppressed.
+    pub fn shown(
+        stats: &Statistics,
+        indicator: usize,
+        value: f64,
+        suppressed: Option<Suppression>,
+    ) -> CellText {
+        match suppressed {
+            Some(Suppression::Small) => CellText {
+                text: format!("< {}", stats.threshold),
+                value: None,
+                suppressed,
+            },
+            Some(Suppression::Complementary) => CellText {
+                text: "x".to_owned(),
+                value: None,
+                suppressed,
+            },
+            None => CellText {
+                text: number_text(&stats.indicators[indicator], value),
+                value: Some(value),
+                suppressed: None,
+            },
+        }
+    }
+}
+
 /// How a cell shows to the public.
 pub fn cell(stats: &Statistics, table: &Table, key: Key) -> Option<CellText> {
     let value = table.values.get(&key)?.value;
-    let indicator = &stats.indicators[key.0 as usize];
-    Some(match table.suppressed.get(&key) {
-        Some(Suppression::Small) => CellText {
-            text: format!("< {}", stats.threshold),
-            value: None,
-            suppressed: Some(Suppression::Small),
-        },
-        Some(Suppression::Complementary) => CellText {
-            text: "x".to_owned(),
-            value: None,
-            suppressed: Some(Suppression::Complementary),
-        },
-        None => CellText {
-            text: number_text(indicator, value),
-            value: Some(value),
-            suppressed: None,
-        },
-    })
+    let suppressed = table.suppressed.get(&key).copied();
+    Some(CellText::shown(stats, key.0 as usize, value, suppressed))
 }
 
 /// Change of a figure against another period.
