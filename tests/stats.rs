@@ -407,13 +407,7 @@ fn each_bad_figure_is_an_error_naming_file_line_and_column() {
         "data/stats/loi.csv:7:2",
         "data/stats/loi.csv:9:1: lỗi: Trùng số liệu: kỳ 2027-01, chỉ số tro-cap-xa-hoi, khu vực tdp-2 đã có ở data/stats/loi.csv:8",
     ];
-    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
-    for (error, start) in errors.iter().zip(expected) {
-        assert!(
-            error.starts_with(start),
-            "{error}\n  should start with {start}"
-        );
-    }
+    assert_errors_start_with(&errors, &expected);
     assert!(
         errors[5].contains("ty-le-khong-tien-mat"),
         "a computed ratio is not typed in: {}",
@@ -719,13 +713,7 @@ fn an_unknown_age_band_and_a_band_on_an_indicator_without_bands_are_located_erro
         "data/stats/tuoi.csv:3:30: lỗi: Chỉ số `ho-ngheo` không chia theo nhóm tuổi",
         "data/stats/tuoi.csv:5:1: lỗi: Trùng số liệu: kỳ 2026-10, chỉ số nguoi-cao-tuoi-mung-tho (70)",
     ];
-    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
-    for (error, start) in errors.iter().zip(expected) {
-        assert!(
-            error.starts_with(start),
-            "{error}\n  should start with {start}"
-        );
-    }
+    assert_errors_start_with(&errors, &expected);
     assert!(
         errors[0].contains("70, 75, 80, 85, 90, 95, 100, 100+"),
         "{}",

@@ -181,16 +181,7 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
     let mut series: BTreeMap<(u16, AreaIndex), BTreeMap<Period, Value>> = BTreeMap::new();
     let mut given_at: BTreeMap<Key, usize> = BTreeMap::new();
     // Sorted once, each series is built from its run in one pass (no insert per figure).
-    // Sorting compact keys beside the row numbers is faster than reaching into the figures at
-    // every comparison.
-    let mut keyed: Vec<(u16, AreaIndex, i64, u32)> = stats
-        .figures
-        .iter()
-        .enumerate()
-        .map(|(n, f)| (f.indicator, f.area, f.period.rank(), n as u32))
-        .collect();
-    keyed.sort_unstable();
-    let order: Vec<u32> = keyed.into_iter().map(|k| k.3).collect();
+    let order = stats.figure_order();
     for run in order.chunk_by(|&a, &b| {
         let (fa, fb) = (&stats.figures[a as usize], &stats.figures[b as usize]);
         (fa.indicator, fa.area) == (fb.indicator, fb.area)

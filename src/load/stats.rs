@@ -993,16 +993,7 @@ fn row_location(stats: &Statistics, file: u16, line: u32) -> Location {
 /// The same period, area and indicator twice: an error naming both rows; the later row is dropped.
 fn remove_duplicates(config: &SiteConfig, stats: &mut Statistics, diagnostics: &mut Diagnostics) {
     let key = |f: &Figure| (f.indicator, f.area, f.period);
-    // Compact keys beside the row numbers sort faster than comparisons reaching into the figures;
-    // the row number last keeps the first of two equal rows first.
-    let mut keyed: Vec<(u16, AreaIndex, i64, u32)> = stats
-        .figures
-        .iter()
-        .enumerate()
-        .map(|(n, f)| (f.indicator, f.area, f.period.rank(), n as u32))
-        .collect();
-    keyed.sort_unstable();
-    let order: Vec<u32> = keyed.into_iter().map(|k| k.3).collect();
+    let order = stats.figure_order();
     let mut drop = vec![false; stats.figures.len()];
     for pair in order.windows(2) {
         let (first, second) = (

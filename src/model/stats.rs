@@ -425,6 +425,20 @@ pub struct BandFigure {
 }
 
 impl Statistics {
+    /// Positions of the figures sorted by indicator, area, period, then row (so the first of two
+    /// equal rows comes first). Compact keys beside the row numbers sort faster than comparisons
+    /// reaching into the figures.
+    pub fn figure_order(&self) -> Vec<u32> {
+        let mut keyed: Vec<(u16, AreaIndex, i64, u32)> = self
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(n, f)| (f.indicator, f.area, f.period.rank(), n as u32))
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|k| k.3).collect()
+    }
+
     /// The index of an indicator by key.
     pub fn indicator_index(&self, key: &str) -> Option<usize> {
         self.indicators.iter().position(|i| i.key == key)

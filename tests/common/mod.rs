@@ -49,6 +49,17 @@ impl Built {
     }
 }
 
+/// Asserts that `errors` are exactly as many as `expected` and each starts with its prefix.
+pub fn assert_errors_start_with(errors: &[String], expected: &[&str]) {
+    assert_eq!(errors.len(), expected.len(), "{errors:#?}");
+    for (error, start) in errors.iter().zip(expected) {
+        assert!(
+            error.starts_with(start),
+            "{error}\n  should start with {start}"
+        );
+    }
+}
+
 /// Builds `root` for `date` into a fresh temporary output folder.
 pub fn build_site(root: &Path, date: NaiveDate) -> Built {
     let dir = tempfile::tempdir().unwrap();
