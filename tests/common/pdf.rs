@@ -18,6 +18,21 @@ impl Pdf {
         Pdf { doc, bytes }
     }
 
+    /// Asserts PDF/A-2b metadata dated `date` (from the content) and never the tests' build date.
+    pub fn assert_pdf_a_2b_dated(&self, date: &str) {
+        let raw = String::from_utf8_lossy(&self.bytes);
+        assert!(
+            raw.contains("<pdfaid:part>2</pdfaid:part>"),
+            "no PDF/A part"
+        );
+        assert!(raw.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+        assert!(raw.contains(date), "creation date not from the content");
+        assert!(
+            !raw.contains("2026-11-22"),
+            "the build date leaked into the PDF"
+        );
+    }
+
     pub fn page_count(&self) -> usize {
         self.doc.get_pages().len()
     }
