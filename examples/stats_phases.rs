@@ -27,7 +27,7 @@ fn main() {
         "{rows} rows: load {:.2} s, roll-up and suppression {:.2} s ({} values, {} hidden), total {:.2} s, {} errors",
         loaded_at.as_secs_f64(),
         (rolled_at - loaded_at).as_secs_f64(),
-        table.values.len(),
+        table.values().count(),
         table.suppressed.len(),
         rolled_at.as_secs_f64(),
         diagnostics.error_count()

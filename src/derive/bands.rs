@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::derive::charts::{self, ChartSpec, Point};
 use crate::derive::stats::{
-    CellText, Mismatch, Origin, Suppression, Table, Value, cell, number_text, roll_up_time,
+    CellText, Mismatch, Origin, Suppression, Table, Value, Series, cell, number_text, roll_up_time,
 };
 use crate::locale::format;
 use crate::model::Site;
@@ -130,6 +130,7 @@ pub fn band_tables(stats: &Statistics, table: &Table, area_count: usize) -> Vec<
                     }
                 }
             }
+            let mut ward = Series::from_sorted(ward.into_iter().collect());
             roll_up_time(&mut ward, indicator.time_rule);
             for (period, value) in ward {
                 values.entry(period).or_insert_with(|| vec![None; n])[band] = Some(value.value);

@@ -5,7 +5,9 @@
 //! a 12-digit citizen ID, a phone number, a full date such as a birth date) is an error naming the
 //! file and line (for a spreadsheet, sheet and cell), and the build writes nothing.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -871,7 +873,7 @@ pub fn load_figures(
     stats: &mut Statistics,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut area_keys: HashMap<String, AreaIndex> = HashMap::new();
+    let mut area_keys: HashMap<String, AreaIndex> = HashMap::default();
     for ward in [
         "toan-phuong",
         "toan phuong",
@@ -900,8 +902,8 @@ pub fn load_figures(
         stats,
         allowed_names,
         area_keys,
-        indicator_cache: HashMap::new(),
-        area_cache: HashMap::new(),
+        indicator_cache: HashMap::default(),
+        area_cache: HashMap::default(),
     };
     for relative in super::files_in(root, STATS_DIR, &["csv", "xlsx", "xls", "ods"]) {
         let is_csv = relative
@@ -991,6 +993,7 @@ fn row_location(stats: &Statistics, file: u16, line: u32) -> Location {
 }
 
 /// The same period, area and indicator twice: an error naming both rows; the later row is dropped.
+/// The figures are left sorted by indicator, area and period.
 fn remove_duplicates(config: &SiteConfig, stats: &mut Statistics, diagnostics: &mut Diagnostics) {
     let key = |f: &Figure| (f.indicator, f.area, f.period);
     let order = stats.figure_order();
@@ -1028,14 +1031,16 @@ fn remove_duplicates(config: &SiteConfig, stats: &mut Statistics, diagnostics: &
             .arg("other", other),
         );
     }
-    if drop.iter().any(|d| *d) {
-        let mut n = 0;
-        stats.figures.retain(|_| {
-            let keep = !drop[n];
-            n += 1;
-            keep
-        });
-    }
+    // Kept in key order: the roll-up then finds every series as one run without sorting again.
+    let mut figures: Vec<Option<Figure>> = std::mem::take(&mut stats.figures)
+        .into_iter()
+        .map(Some)
+        .collect();
+    stats.figures = order
+        .iter()
+        .filter(|&&n| !drop[n as usize])
+        .filter_map(|&n| figures[n as usize].take())
+        .collect();
 }
 
 #[derive(Debug, Deserialize)]

@@ -200,9 +200,8 @@ fn open_rows(site: &Site, table: &Table, i: usize) -> Vec<OpenRow> {
     let indicator = &stats.indicators[i];
     let i16 = i as u16;
     table
-        .values
-        .range((i16, None, Period::MIN)..(i16 + 1, None, Period::MIN))
-        .filter_map(|(&(_, area, period), value)| {
+        .indicator_values(i16)
+        .filter_map(|((_, area, period), value)| {
             let shown = cell(stats, table, (i16, area, period))?;
             let (code, name) = area_names(site, area);
             Some(OpenRow {
@@ -289,8 +288,7 @@ fn indicator_page(site: &Site, derived: &Derived, i: usize) -> IndicatorPage {
                 period: format::period(p),
                 level: p.level(),
                 derived: table
-                    .values
-                    .get(&(i as u16, None, p))
+                    .value((i as u16, None, p))
                     .is_some_and(|v| v.origin != Origin::Given),
                 previous: (!hidden)
                     .then(|| change(indicator, table, i, None, value, p.previous()))
