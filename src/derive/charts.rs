@@ -21,6 +21,34 @@ const WIDTH: u32 = 720;
 const HEIGHT: u32 = 360;
 /// plotters divides font sizes by this.
 const FONT_QUIRK: f64 = 1.24;
+
+/// The size of a chart's text in SVG units; label areas and bar rows grow with it.
+#[derive(Debug, Clone, Copy)]
+struct Canvas {
+    text: f64,
+}
+
+impl Canvas {
+    /// On a web page the chart is as wide as the column: 14 units read as body text.
+    const SCREEN: Canvas = Canvas { text: 14.0 };
+    /// In a report the chart is the text width of an A4 page (about 165 mm for 720 units), so
+    /// 18 units print at about 11.7 pt.
+    const PRINT: Canvas = Canvas { text: 18.0 };
+
+    /// A length drawn at 14 units of text, scaled to this canvas.
+    fn scaled(self, length: u32) -> u32 {
+        (f64::from(length) * self.text / 14.0).round() as u32
+    }
+
+    fn font(self) -> TextStyle<'static> {
+        font(self.text)
+    }
+
+    /// Height of a bar chart with `n` bars.
+    fn bar_height(self, n: usize) -> u32 {
+        (n as u32) * self.scaled(28) + self.scaled(70)
+    }
+}
 /// Bars and lines: dark blue (Okabe-Ito "blue" darkened): contrast 8:1 on white.
 const INK: RGBColor = RGBColor(0x0b, 0x3c, 0x73);
 /// The ward total / second series: dark orange (Okabe-Ito vermillion darkened).
@@ -56,6 +84,9 @@ pub struct ChartSpec {
     pub points: Vec<Point>,
     /// The SVG, with `<title>` and `<desc>`.
     pub svg: String,
+    /// The same chart with text sized for a printed report (see [`for_print`]).
+    #[serde(skip)]
+    pub print_svg: String,
 }
 
 fn font(size: f64) -> TextStyle<'static> {
@@ -118,7 +149,7 @@ fn y_range(kind: IndicatorKind, values: &[f64]) -> (f64, f64) {
 }
 
 /// Draws a line over time. Returns `None` if drawing fails (it does not on a string backend).
-fn draw_line(points: &[Point], kind: IndicatorKind) -> Option<String> {
+fn draw_line(points: &[Point], kind: IndicatorKind, canvas: Canvas) -> Option<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
@@ -132,8 +163,8 @@ fn draw_line(points: &[Point], kind: IndicatorKind) -> Option<String> {
             .margin_left(10)
             .margin_right(50)
             .margin_bottom(10)
-            .x_label_area_size(60)
-            .y_label_area_size(70)
+            .x_label_area_size(canvas.scaled(60))
+            .y_label_area_size(canvas.scaled(70))
             .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), low..high)
             .ok()?;
         chart
@@ -151,8 +182,8 @@ fn draw_line(points: &[Point], kind: IndicatorKind) -> Option<String> {
             })
             .y_labels(6)
             .y_label_formatter(&|y| axis_number(kind, *y))
-            .x_label_style(font(14.0))
-            .y_label_style(font(14.0))
+            .x_label_style(canvas.font())
+            .y_label_style(canvas.font())
             .axis_style(TEXT)
             .draw()
             .ok()?;
@@ -178,9 +209,14 @@ fn draw_line(points: &[Point], kind: IndicatorKind) -> Option<String> {
 
 /// Draws horizontal bars, one per point (labels read across, long names fit); the last bar (the
 /// ward) in the accent colour when `last_accent`.
-fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option<String> {
+fn draw_bars(
+    points: &[Point],
+    kind: IndicatorKind,
+    last_accent: bool,
+    canvas: Canvas,
+) -> Option<String> {
     let mut svg = String::new();
-    let height = bar_height(points.len());
+    let height = canvas.bar_height(points.len());
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).ok()?;
@@ -193,8 +229,8 @@ fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option
             .margin_left(10)
             .margin_right(60)
             .margin_bottom(10)
-            .x_label_area_size(40)
-            .y_label_area_size(150)
+            .x_label_area_size(canvas.scaled(40))
+            .y_label_area_size(canvas.scaled(150))
             .build_cartesian_2d(low..high, (n as f64 - 0.5)..-0.5f64)
             .ok()?;
         chart
@@ -206,8 +242,8 @@ fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option
             .y_label_formatter(&|y| row_label(&labels, *y))
             .x_labels(6)
             .x_label_formatter(&|x| axis_number(kind, *x))
-            .x_label_style(font(14.0))
-            .y_label_style(font(14.0))
+            .x_label_style(canvas.font())
+            .y_label_style(canvas.font())
             .axis_style(TEXT)
             .draw()
             .ok()?;
@@ -236,7 +272,7 @@ fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option
                     .map(|(i, p)| {
                         // Centred on the row, like its label (not below it, where the last one
                         // would sit on the axis).
-                        let style = font(14.0).pos(plotters::style::text_anchor::Pos::new(
+                        let style = canvas.font().pos(plotters::style::text_anchor::Pos::new(
                             plotters::style::text_anchor::HPos::Left,
                             plotters::style::text_anchor::VPos::Center,
                         ));
@@ -247,11 +283,6 @@ fn draw_bars(points: &[Point], kind: IndicatorKind, last_accent: bool) -> Option
         root.present().ok()?;
     }
     Some(svg)
-}
-
-/// Height of a bar chart with `n` bars.
-fn bar_height(n: usize) -> u32 {
-    (n as u32) * 28 + 70
 }
 
 /// The periods of the same level as `period` leading up to it (12 months, 8 quarters or 5 years).
@@ -303,9 +334,11 @@ pub fn trend(site: &Site, table: &Table, i: usize, period: Period) -> Option<Cha
     ];
     let title = crate::messages::text("chart_trend_title", &args).vi;
     let description = crate::messages::text("chart_trend_description", &args).vi;
-    let svg = draw_line(&points, indicator.kind)?;
+    let svg = draw_line(&points, indicator.kind, Canvas::SCREEN)?;
+    let print_svg = draw_line(&points, indicator.kind, Canvas::PRINT)?;
     Some(ChartSpec {
         svg: finish(svg, HEIGHT, &title, &description),
+        print_svg: finish(print_svg, HEIGHT, &title, &description),
         title,
         description,
         label_head: crate::messages::text("chart_period_head", &[]).vi,
@@ -375,9 +408,16 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
         Some(_) => crate::messages::text("chart_area_description", &args).vi,
         None => title.clone(),
     };
-    let svg = draw_bars(&points, indicator.kind, ratio)?;
+    let svg = draw_bars(&points, indicator.kind, ratio, Canvas::SCREEN)?;
+    let print_svg = draw_bars(&points, indicator.kind, ratio, Canvas::PRINT)?;
     Some(ChartSpec {
-        svg: finish(svg, bar_height(points.len()), &title, &description),
+        svg: finish(svg, Canvas::SCREEN.bar_height(points.len()), &title, &description),
+        print_svg: finish(
+            print_svg,
+            Canvas::PRINT.bar_height(points.len()),
+            &title,
+            &description,
+        ),
         title,
         description,
         label_head: site.config.area_kind.clone(),
@@ -392,8 +432,24 @@ pub fn progress(title: String, description: String, points: Vec<Point>) -> Optio
     if points.iter().all(|p| p.value.is_none()) {
         return None;
     }
+    let svg = draw_progress(&points, Canvas::SCREEN)?;
+    let print_svg = draw_progress(&points, Canvas::PRINT)?;
     let n = points.len();
-    let height = bar_height(n);
+    Some(ChartSpec {
+        svg: finish(svg, Canvas::SCREEN.bar_height(n), &title, &description),
+        print_svg: finish(print_svg, Canvas::PRINT.bar_height(n), &title, &description),
+        title,
+        description,
+        label_head: crate::messages::text("chart_goal_head", &[]).vi,
+        value_head: crate::messages::text("chart_progress_head", &[]).vi,
+        points,
+    })
+}
+
+/// Draws the bars of [`progress`].
+fn draw_progress(points: &[Point], canvas: Canvas) -> Option<String> {
+    let n = points.len();
+    let height = canvas.bar_height(n);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
@@ -404,8 +460,8 @@ pub fn progress(title: String, description: String, points: Vec<Point>) -> Optio
             .margin_left(10)
             .margin_right(70)
             .margin_bottom(10)
-            .x_label_area_size(40)
-            .y_label_area_size(300)
+            .x_label_area_size(canvas.scaled(40))
+            .y_label_area_size(canvas.scaled(300))
             .build_cartesian_2d(0.0f64..100.0, (n as f64 - 0.5)..-0.5f64)
             .ok()?;
         chart
@@ -417,8 +473,8 @@ pub fn progress(title: String, description: String, points: Vec<Point>) -> Optio
             .y_label_formatter(&|y| row_label(&labels, *y))
             .x_labels(6)
             .x_label_formatter(&|x| format::percent(*x))
-            .x_label_style(font(14.0))
-            .y_label_style(font(14.0))
+            .x_label_style(canvas.font())
+            .y_label_style(canvas.font())
             .axis_style(TEXT)
             .draw()
             .ok()?;
@@ -444,14 +500,15 @@ pub fn progress(title: String, description: String, points: Vec<Point>) -> Optio
             .draw_series(points.iter().enumerate().map(|(i, p)| {
                 let x = p.value.map_or(1.0, |v| (v.min(100.0) - 1.0).max(1.0));
                 let style = if p.value.is_some_and(|v| v > 30.0) {
-                    font(14.0)
+                    canvas
+                        .font()
                         .color(&WHITE)
                         .pos(plotters::style::text_anchor::Pos::new(
                             plotters::style::text_anchor::HPos::Right,
                             plotters::style::text_anchor::VPos::Center,
                         ))
                 } else {
-                    font(14.0).pos(plotters::style::text_anchor::Pos::new(
+                    canvas.font().pos(plotters::style::text_anchor::Pos::new(
                         plotters::style::text_anchor::HPos::Left,
                         plotters::style::text_anchor::VPos::Center,
                     ))
@@ -461,14 +518,7 @@ pub fn progress(title: String, description: String, points: Vec<Point>) -> Optio
             .ok()?;
         root.present().ok()?;
     }
-    Some(ChartSpec {
-        svg: finish(svg, height, &title, &description),
-        title,
-        description,
-        label_head: crate::messages::text("chart_goal_head", &[]).vi,
-        value_head: crate::messages::text("chart_progress_head", &[]).vi,
-        points,
-    })
+    Some(svg)
 }
 
 /// The label of a bar chart's row at axis position `y`: rows sit on whole numbers, and the ticks
@@ -507,13 +557,63 @@ pub fn bars(
     points: Vec<Point>,
     indicator: &crate::model::stats::Indicator,
 ) -> Option<ChartSpec> {
-    let svg = draw_bars(&points, indicator.kind, false)?;
+    let svg = draw_bars(&points, indicator.kind, false, Canvas::SCREEN)?;
+    let print_svg = draw_bars(&points, indicator.kind, false, Canvas::PRINT)?;
     Some(ChartSpec {
-        svg: finish(svg, bar_height(points.len()), &title, &description),
+        svg: finish(svg, Canvas::SCREEN.bar_height(points.len()), &title, &description),
+        print_svg: finish(
+            print_svg,
+            Canvas::PRINT.bar_height(points.len()),
+            &title,
+            &description,
+        ),
         title,
         description,
         label_head: crate::messages::text("chart_band_head", &[]).vi,
         value_head: unit_head(indicator),
         points,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn font_sizes(svg: &str) -> Vec<f64> {
+        svg.split("font-size=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn printed_chart_text_is_at_least_11_pt_on_the_a4_text_width() {
+        let points: Vec<Point> = (1..=4)
+            .map(|i| Point {
+                label: format!("Mục tiêu {i}"),
+                axis: format!("Mục tiêu số {i} của kế hoạch"),
+                value: Some(f64::from(i) * 20.0),
+                text: format!("{}%", i * 20),
+            })
+            .collect();
+        let chart = progress("Tiến độ".into(), "Mô tả".into(), points).unwrap();
+        // The report sets the chart across the text width: A4 less 30 mm and 15 mm is 165 mm.
+        let points_per_unit = 165.0 / 25.4 * 72.0 / f64::from(WIDTH);
+        let printed = font_sizes(&chart.print_svg);
+        assert!(!printed.is_empty(), "{}", chart.print_svg);
+        for size in printed {
+            assert!(size * points_per_unit >= 11.0, "{size} units");
+        }
+        let screen = font_sizes(&chart.svg);
+        assert!(screen.iter().all(|s| (*s - 14.0).abs() < 0.5), "{screen:?}");
+        // Bars grow with the text, so labels keep their rows.
+        let height = |svg: &str| -> u32 {
+            svg.split("viewBox=\"0 0 720 ")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .and_then(|h| h.parse().ok())
+                .unwrap()
+        };
+        assert!(height(&chart.print_svg) > height(&chart.svg));
+    }
 }

@@ -49,7 +49,7 @@ pub fn report_data(site: &Site, derived: &Derived, r: usize, font_family: &str) 
             json!({
                 "title": c.title,
                 "description": c.description,
-                "svg": charts::for_print(&c.svg, font_family),
+                "svg": charts::for_print(&c.print_svg, font_family),
             })
         })
         .collect();
