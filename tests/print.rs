@@ -355,6 +355,25 @@ fn a_character_the_font_lacks_is_an_error_naming_it() {
             .any(|e| e.starts_with(&wanted) && e.contains("U+2603")),
         "{wanted} {errors:?}"
     );
+
+    // In a news item marked for the loudspeaker: its script's PDF, the line in the news file.
+    let site = copy_site(&example_root());
+    let news = site
+        .path()
+        .join("content/news/2026-05-08-chi-tra-tro-cap-qua-tai-khoan.md");
+    let mut text = std::fs::read_to_string(&news).unwrap();
+    text.push_str("\nLoa đọc chữ lạ ☃ này.\n");
+    let line = text.lines().count();
+    std::fs::write(&news, text).unwrap();
+    let built = build_site(site.path(), test_date());
+    let errors = built.errors();
+    let wanted = format!("content/news/2026-05-08-chi-tra-tro-cap-qua-tai-khoan.md:{line}:16:");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with(&wanted) && e.contains("U+2603")),
+        "{wanted} {errors:?}"
+    );
 }
 
 #[test]

@@ -93,6 +93,7 @@ pub fn load(
         body: parts.body.to_owned(),
         body_line: source.line_of(parts.body_offset),
         broadcast: raw.phat_thanh,
+        source_text: raw.phat_thanh.then(|| source.text.as_str().into()),
         menu_order: raw.thu_tu_menu,
     })
 }

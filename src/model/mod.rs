@@ -389,6 +389,10 @@ pub struct Article {
     pub body_line: usize,
     /// Marked for the loudspeaker (tin phát thanh).
     pub broadcast: bool,
+    /// The text of the source file, kept for items marked for the loudspeaker only (to locate a
+    /// character the print font lacks in their script's PDF).
+    #[serde(skip)]
+    pub source_text: Option<std::sync::Arc<str>>,
     /// Order in the menu (pages); `None` keeps a page out of the menu.
     pub menu_order: Option<i32>,
 }

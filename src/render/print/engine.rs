@@ -131,6 +131,11 @@ impl Engine {
                 .texts
                 .insert(plan.source.clone(), plan.source_text.clone());
         }
+        for article in &site.news {
+            if let Some(text) = &article.source_text {
+                engine.texts.insert(article.source.clone(), text.clone());
+            }
+        }
         for leaflet in &site.leaflets {
             engine
                 .texts
