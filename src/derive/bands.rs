@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::derive::charts::{self, ChartSpec, Point};
 use crate::derive::stats::{
-    CellText, Mismatch, Origin, Suppression, Table, Value, Series, cell, number_text, roll_up_time,
+    CellText, Mismatch, Origin, Series, Suppression, Table, Value, cell, number_text, roll_up_time,
 };
 use crate::locale::format;
 use crate::model::Site;

@@ -411,7 +411,12 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
     let svg = draw_bars(&points, indicator.kind, ratio, Canvas::SCREEN)?;
     let print_svg = draw_bars(&points, indicator.kind, ratio, Canvas::PRINT)?;
     Some(ChartSpec {
-        svg: finish(svg, Canvas::SCREEN.bar_height(points.len()), &title, &description),
+        svg: finish(
+            svg,
+            Canvas::SCREEN.bar_height(points.len()),
+            &title,
+            &description,
+        ),
         print_svg: finish(
             print_svg,
             Canvas::PRINT.bar_height(points.len()),
@@ -560,7 +565,12 @@ pub fn bars(
     let svg = draw_bars(&points, indicator.kind, false, Canvas::SCREEN)?;
     let print_svg = draw_bars(&points, indicator.kind, false, Canvas::PRINT)?;
     Some(ChartSpec {
-        svg: finish(svg, Canvas::SCREEN.bar_height(points.len()), &title, &description),
+        svg: finish(
+            svg,
+            Canvas::SCREEN.bar_height(points.len()),
+            &title,
+            &description,
+        ),
         print_svg: finish(
             print_svg,
             Canvas::PRINT.bar_height(points.len()),

@@ -203,14 +203,9 @@ impl Table {
             let at = [series_guess, series_guess + 1]
                 .into_iter()
                 .find(|&n| self.series.get(n).is_some_and(|(k, _)| *k == wanted))
-                .or_else(|| {
-                    self.series
-                        .binary_search_by(|(k, _)| k.cmp(&wanted))
-                        .ok()
-                });
+                .or_else(|| self.series.binary_search_by(|(k, _)| k.cmp(&wanted)).ok());
             let Some(at) = at else { return false };
-            let Some((position, value)) = self.series[at].1.get_near(period, position_guess)
-            else {
+            let Some((position, value)) = self.series[at].1.get_near(period, position_guess) else {
                 return false;
             };
             (series_guess, position_guess) = (at, position);
@@ -221,7 +216,8 @@ impl Table {
 
     /// A value.
     pub fn get(&self, indicator: usize, area: AreaIndex, period: Period) -> Option<f64> {
-        self.value((indicator as u16, area, period)).map(|v| v.value)
+        self.value((indicator as u16, area, period))
+            .map(|v| v.value)
     }
 
     /// Every value of one indicator, by area (the ward first) then period.
@@ -538,7 +534,9 @@ pub fn suppress(
                 cells.extend((0..area_count).map(|a| (i, Some(a as u16), period)));
                 (i, None, period)
             } else {
-                let Some(parent) = period.parent().filter(|_| indicator.time_rule == TimeRule::Sum)
+                let Some(parent) = period
+                    .parent()
+                    .filter(|_| indicator.time_rule == TimeRule::Sum)
                 else {
                     continue;
                 };
@@ -1513,7 +1511,10 @@ mod tests {
         assert_eq!(t.get(0, None, p("2026")), Some(780.0));
         assert_eq!(t.get(1, None, p("2026")), Some(120.0));
         assert_eq!(t.get(2, None, p("2026")), Some(65.0));
-        assert_eq!(t.value((0, None, p("2026"))).unwrap().origin, Origin::RolledUp);
+        assert_eq!(
+            t.value((0, None, p("2026"))).unwrap().origin,
+            Origin::RolledUp
+        );
     }
 
     #[test]
@@ -1593,7 +1594,10 @@ mod tests {
         // (45 + 51) / (50 + 50) = 96%, not the mean of 90% and 102%.
         assert_eq!(t.get(2, None, p("2026-Q1")), Some(96.0));
         assert_eq!(t.get(2, Some(0), p("2026-Q1")), Some(90.0));
-        assert_eq!(t.value((2, None, p("2026-Q1"))).unwrap().origin, Origin::Computed);
+        assert_eq!(
+            t.value((2, None, p("2026-Q1"))).unwrap().origin,
+            Origin::Computed
+        );
     }
 
     #[test]
