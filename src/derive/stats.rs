@@ -143,22 +143,6 @@ impl Series {
     }
 }
 
-impl FromIterator<(Period, Value)> for Series {
-    /// Collects entries in any order; a later value for the same period wins.
-    fn from_iter<T: IntoIterator<Item = (Period, Value)>>(iter: T) -> Series {
-        let mut entries: Vec<(Period, Value)> = iter.into_iter().collect();
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut unique: Vec<(Period, Value)> = Vec::with_capacity(entries.len());
-        for entry in entries {
-            match unique.last_mut() {
-                Some(last) if last.0 == entry.0 => *last = entry,
-                _ => unique.push(entry),
-            }
-        }
-        Series(unique)
-    }
-}
-
 impl IntoIterator for Series {
     type Item = (Period, Value);
     type IntoIter = std::vec::IntoIter<(Period, Value)>;
