@@ -119,6 +119,37 @@ fn optional_registry<T>(
     }
 }
 
+/// Reads and parses `paths` on every core (a ward has thousands of plans and news items), keeping
+/// their order and the order of their diagnostics, as if read one after the other.
+fn load_each<T: Send>(
+    root: &Path,
+    paths: Vec<PathBuf>,
+    diagnostics: &mut Diagnostics,
+    load: impl Fn(&SourceText, &Path, &mut Diagnostics) -> Option<T> + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    let loaded: Vec<(Option<T>, Diagnostics)> = paths
+        .par_iter()
+        .map(|path| {
+            let mut found = Diagnostics::new();
+            let item = match read_source(root, path) {
+                Ok(source) => load(&source, path, &mut found),
+                Err(d) => {
+                    found.push(d);
+                    None
+                }
+            };
+            (item, found)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(loaded.len());
+    for (item, found) in loaded {
+        diagnostics.extend(found);
+        out.extend(item);
+    }
+    out
+}
+
 /// Reads a whole site folder. Returns `None` when site.toml cannot be read; every other problem
 /// is recorded in `diagnostics` and loading goes on, so all problems are reported together.
 pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
@@ -144,34 +175,22 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         place: &config.name,
         signer: &config.default_signer,
     };
-    let mut plans = Vec::new();
-    for path in markdown_files(root, "content/plans") {
-        match read_source(root, &path) {
-            Ok(source) => {
-                if let Some(plan) = plan::load(&source, slug_of(&path), &plan_defaults, diagnostics)
-                {
-                    plans.push(plan);
-                }
-            }
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    let mut read_articles = |dir: &str, kind: ArticleKind| {
-        let mut out = Vec::new();
-        for path in markdown_files(root, dir) {
-            match read_source(root, &path) {
-                Ok(source) => {
-                    if let Some(a) = article::load(&source, kind, slug_of(&path), diagnostics) {
-                        out.push(a);
-                    }
-                }
-                Err(d) => diagnostics.push(d),
-            }
-        }
-        out
+    let plans = load_each(
+        root,
+        markdown_files(root, "content/plans"),
+        diagnostics,
+        |source, path, found| plan::load(source, slug_of(path), &plan_defaults, found),
+    );
+    let read_articles = |dir: &str, kind: ArticleKind, diagnostics: &mut Diagnostics| {
+        load_each(
+            root,
+            markdown_files(root, dir),
+            diagnostics,
+            |source, path, found| article::load(source, kind, slug_of(path), found),
+        )
     };
-    let news = read_articles("content/news", ArticleKind::News);
-    let pages = read_articles("content/pages", ArticleKind::Page);
+    let news = read_articles("content/news", ArticleKind::News, diagnostics);
+    let pages = read_articles("content/pages", ArticleKind::Page, diagnostics);
     let theme = theme::load(root, &config.theme, diagnostics);
     let stats = stats::load(root, &config, diagnostics);
     let mut leaflets = Vec::new();
