@@ -139,6 +139,19 @@ fn finish(svg: String, height: u32, title: &str, description: &str) -> String {
     }
 }
 
+/// A chart drawn for the screen and for print (`draw` on each canvas, `height` its SVG height),
+/// both finished with the title and description.
+fn screen_and_print(
+    draw: impl Fn(Canvas) -> Option<String>,
+    height: impl Fn(Canvas) -> u32,
+    title: &str,
+    description: &str,
+) -> Option<(String, String)> {
+    let [screen, print] = [Canvas::SCREEN, Canvas::PRINT]
+        .map(|canvas| draw(canvas).map(|svg| finish(svg, height(canvas), title, description)));
+    Some((screen?, print?))
+}
+
 fn y_range(kind: IndicatorKind, values: &[f64]) -> (f64, f64) {
     let max = values.iter().copied().fold(0.0_f64, f64::max);
     if kind == IndicatorKind::Ratio {
@@ -334,11 +347,15 @@ pub fn trend(site: &Site, table: &Table, i: usize, period: Period) -> Option<Cha
     ];
     let title = crate::messages::text("chart_trend_title", &args).vi;
     let description = crate::messages::text("chart_trend_description", &args).vi;
-    let svg = draw_line(&points, indicator.kind, Canvas::SCREEN)?;
-    let print_svg = draw_line(&points, indicator.kind, Canvas::PRINT)?;
+    let (svg, print_svg) = screen_and_print(
+        |canvas| draw_line(&points, indicator.kind, canvas),
+        |_| HEIGHT,
+        &title,
+        &description,
+    )?;
     Some(ChartSpec {
-        svg: finish(svg, HEIGHT, &title, &description),
-        print_svg: finish(print_svg, HEIGHT, &title, &description),
+        svg,
+        print_svg,
         title,
         description,
         label_head: crate::messages::text("chart_period_head", &[]).vi,
@@ -408,21 +425,15 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
         Some(_) => crate::messages::text("chart_area_description", &args).vi,
         None => title.clone(),
     };
-    let svg = draw_bars(&points, indicator.kind, ratio, Canvas::SCREEN)?;
-    let print_svg = draw_bars(&points, indicator.kind, ratio, Canvas::PRINT)?;
+    let (svg, print_svg) = screen_and_print(
+        |canvas| draw_bars(&points, indicator.kind, ratio, canvas),
+        |canvas| canvas.bar_height(points.len()),
+        &title,
+        &description,
+    )?;
     Some(ChartSpec {
-        svg: finish(
-            svg,
-            Canvas::SCREEN.bar_height(points.len()),
-            &title,
-            &description,
-        ),
-        print_svg: finish(
-            print_svg,
-            Canvas::PRINT.bar_height(points.len()),
-            &title,
-            &description,
-        ),
+        svg,
+        print_svg,
         title,
         description,
         label_head: site.config.area_kind.clone(),
@@ -437,12 +448,15 @@ pub fn progress(title: String, description: String, points: Vec<Point>) -> Optio
     if points.iter().all(|p| p.value.is_none()) {
         return None;
     }
-    let svg = draw_progress(&points, Canvas::SCREEN)?;
-    let print_svg = draw_progress(&points, Canvas::PRINT)?;
-    let n = points.len();
+    let (svg, print_svg) = screen_and_print(
+        |canvas| draw_progress(&points, canvas),
+        |canvas| canvas.bar_height(points.len()),
+        &title,
+        &description,
+    )?;
     Some(ChartSpec {
-        svg: finish(svg, Canvas::SCREEN.bar_height(n), &title, &description),
-        print_svg: finish(print_svg, Canvas::PRINT.bar_height(n), &title, &description),
+        svg,
+        print_svg,
         title,
         description,
         label_head: crate::messages::text("chart_goal_head", &[]).vi,
@@ -562,21 +576,15 @@ pub fn bars(
     points: Vec<Point>,
     indicator: &crate::model::stats::Indicator,
 ) -> Option<ChartSpec> {
-    let svg = draw_bars(&points, indicator.kind, false, Canvas::SCREEN)?;
-    let print_svg = draw_bars(&points, indicator.kind, false, Canvas::PRINT)?;
+    let (svg, print_svg) = screen_and_print(
+        |canvas| draw_bars(&points, indicator.kind, false, canvas),
+        |canvas| canvas.bar_height(points.len()),
+        &title,
+        &description,
+    )?;
     Some(ChartSpec {
-        svg: finish(
-            svg,
-            Canvas::SCREEN.bar_height(points.len()),
-            &title,
-            &description,
-        ),
-        print_svg: finish(
-            print_svg,
-            Canvas::PRINT.bar_height(points.len()),
-            &title,
-            &description,
-        ),
+        svg,
+        print_svg,
         title,
         description,
         label_head: crate::messages::text("chart_band_head", &[]).vi,
