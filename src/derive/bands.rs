@@ -275,32 +275,14 @@ pub fn band_view(site: &Site, table: &Table, bands: &BandTable, period: Period) 
             })
         })
         .collect();
-    let highest = points
-        .iter()
-        .filter(|p| p.value.is_some())
-        .max_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
-    let args = [
-        ("indicator", indicator.name.clone()),
-        ("ward", site.config.full_name()),
-        ("period", format::period(period)),
-        ("count", points.len().to_string()),
-        (
-            "highest",
-            highest.map(|h| h.label.clone()).unwrap_or_default(),
-        ),
-        (
-            "highest_value",
-            highest.map(|h| h.text.clone()).unwrap_or_default(),
-        ),
-        ("unit", indicator.unit.clone()),
-    ];
-    let title = crate::messages::text("chart_band_title", &args).vi;
-    let description = match highest {
-        Some(_) => crate::messages::text("chart_band_description", &args).vi,
-        None => title.clone(),
+    let texts = charts::BarTexts {
+        title: "chart_band_title",
+        description: "chart_band_description",
+        place: ("ward", site.config.full_name()),
+        label_head: crate::messages::text("chart_band_head", &[]).vi,
     };
     let chart = (points.len() >= 2)
-        .then(|| charts::bars(title, description, points, indicator))
+        .then(|| charts::ranked_bars(indicator, period, points, &texts, false))
         .flatten();
     BandView {
         period: format::period(period),

@@ -401,13 +401,50 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
             text: shown.text,
         });
     }
+    ranked_bars(
+        indicator,
+        period,
+        points,
+        &BarTexts {
+            title: "chart_area_title",
+            description: "chart_area_description",
+            place: ("area_kind", site.config.area_kind.clone()),
+            label_head: site.config.area_kind.clone(),
+        },
+        ratio,
+    )
+}
+
+/// The words around a bar chart: message keys of its title and of its description (which names
+/// the highest bar), one more message argument naming the place, and the head of the labels.
+pub struct BarTexts {
+    /// Message key of the title.
+    pub title: &'static str,
+    /// Message key of the description.
+    pub description: &'static str,
+    /// Message argument naming the place (`area_kind`, `ward`) and its value.
+    pub place: (&'static str, String),
+    /// Column head of the labels in the table.
+    pub label_head: String,
+}
+
+/// Horizontal bars of `points` (figures of `indicator` for `period` by group or by age band),
+/// titled and described by `texts`; the last bar (the ward) in the accent colour when
+/// `last_accent`.
+pub fn ranked_bars(
+    indicator: &crate::model::stats::Indicator,
+    period: Period,
+    points: Vec<Point>,
+    texts: &BarTexts,
+    last_accent: bool,
+) -> Option<ChartSpec> {
     let highest = points
         .iter()
         .filter(|p| p.value.is_some())
         .max_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)));
     let args = [
         ("indicator", indicator.name.clone()),
-        ("area_kind", site.config.area_kind.clone()),
+        (texts.place.0, texts.place.1.clone()),
         ("period", format::period(period)),
         ("count", points.len().to_string()),
         (
@@ -420,13 +457,13 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
         ),
         ("unit", indicator.unit.clone()),
     ];
-    let title = crate::messages::text("chart_area_title", &args).vi;
+    let title = crate::messages::text(texts.title, &args).vi;
     let description = match highest {
-        Some(_) => crate::messages::text("chart_area_description", &args).vi,
+        Some(_) => crate::messages::text(texts.description, &args).vi,
         None => title.clone(),
     };
     let (svg, print_svg) = screen_and_print(
-        |canvas| draw_bars(&points, indicator.kind, ratio, canvas),
+        |canvas| draw_bars(&points, indicator.kind, last_accent, canvas),
         |canvas| canvas.bar_height(points.len()),
         &title,
         &description,
@@ -436,7 +473,7 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
         print_svg,
         title,
         description,
-        label_head: site.config.area_kind.clone(),
+        label_head: texts.label_head.clone(),
         value_head: unit_head(indicator),
         points,
     })
@@ -567,30 +604,6 @@ pub fn for_print(svg: &str, family: &str) -> String {
         Some(size) => named.replacen("width=\"100%\"", &size, 1),
         None => named,
     }
-}
-
-/// Horizontal bars of `points` (figures of `indicator` by age band, say), with the table heads.
-pub fn bars(
-    title: String,
-    description: String,
-    points: Vec<Point>,
-    indicator: &crate::model::stats::Indicator,
-) -> Option<ChartSpec> {
-    let (svg, print_svg) = screen_and_print(
-        |canvas| draw_bars(&points, indicator.kind, false, canvas),
-        |canvas| canvas.bar_height(points.len()),
-        &title,
-        &description,
-    )?;
-    Some(ChartSpec {
-        svg,
-        print_svg,
-        title,
-        description,
-        label_head: crate::messages::text("chart_band_head", &[]).vi,
-        value_head: unit_head(indicator),
-        points,
-    })
 }
 
 #[cfg(test)]
