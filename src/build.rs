@@ -50,9 +50,28 @@ pub struct Report {
 
 /// Load, validate, derive and compile templates, collecting every problem.
 pub fn check(root: &Path, date: NaiveDate, diagnostics: &mut Diagnostics) -> Option<Checked> {
-    let loaded = load::load_site(root, diagnostics)?;
-    let site = validate::validate(loaded, date, diagnostics);
+    check_timed(root, date, diagnostics, &mut Vec::new())
+}
+
+/// [`check`], adding the wall time of loading, validating, deriving and compiling the templates
+/// to `timings`.
+fn check_timed(
+    root: &Path,
+    date: NaiveDate,
+    diagnostics: &mut Diagnostics,
+    timings: &mut Vec<(&'static str, Duration)>,
+) -> Option<Checked> {
+    let mut stage = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, stage.elapsed()));
+        stage = Instant::now();
+    };
+    let loaded = load::load_site(root, diagnostics);
+    lap("load", timings);
+    let site = validate::validate(loaded?, date, diagnostics);
+    lap("validate", timings);
     let derived = derive::derive(&site, date);
+    lap("derive", timings);
     for unresolved in &derived.unresolved {
         diagnostics.push(
             Diagnostic::warning("citation_unknown", Some(unresolved.location.clone()))
@@ -70,6 +89,7 @@ pub fn check(root: &Path, date: NaiveDate, diagnostics: &mut Diagnostics) -> Opt
             None
         }
     };
+    lap("templates", timings);
     Some(Checked {
         site,
         derived,
@@ -125,8 +145,12 @@ pub fn build(options: &BuildOptions) -> Report {
 pub fn build_keeping(options: &BuildOptions) -> (Report, Option<Checked>) {
     let started = Instant::now();
     let mut report = Report::default();
-    let checked = check(&options.root, options.date, &mut report.diagnostics);
-    report.timings.push(("check", started.elapsed()));
+    let checked = check_timed(
+        &options.root,
+        options.date,
+        &mut report.diagnostics,
+        &mut report.timings,
+    );
     let Some(mut checked) = checked.filter(|_| !report.diagnostics.has_errors()) else {
         report.elapsed = started.elapsed();
         return (report, None);
@@ -147,8 +171,11 @@ pub fn build_keeping(options: &BuildOptions) -> (Report, Option<Checked>) {
     match render_timed(&checked, &staging, &mut report.timings) {
         Ok(stats) => {
             let committing = Instant::now();
-            // Only a full build knows every product still needed: prune what it did not use.
-            if let Some(cache) = staging.cache() {
+            // Only a build that made every product knows which ones are still needed: prune what
+            // it did not use. A `--no-pdf` or `--no-search` build keeps the other products' cache.
+            let every_product =
+                options.outputs.pdf == cfg!(feature = "pdf") && options.outputs.search_index;
+            if let Some(cache) = staging.cache().filter(|_| every_product) {
                 let _ = cache.prune();
             }
             let committed = staging.commit(&options.out);

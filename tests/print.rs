@@ -249,6 +249,25 @@ fn a_rebuild_reuses_unchanged_products_and_remakes_only_the_edited_plan() {
         "every PDF and the search index are kept"
     );
 
+    // A quick build without PDFs and search index keeps their products for the next full build.
+    let quick = tempfile::tempdir().unwrap();
+    let report = loa::build::build(&loa::build::BuildOptions {
+        root: site.path().to_path_buf(),
+        out: quick.path().join("output"),
+        date: test_date(),
+        outputs: loa::model::Outputs {
+            pdf: false,
+            search_index: false,
+            pdf_in_background: false,
+        },
+    });
+    assert!(!report.diagnostics.has_errors());
+    assert_eq!(
+        cache_entries(site.path()),
+        kept,
+        "a --no-pdf build prunes nothing"
+    );
+
     let second = build_site(site.path(), test_date());
     assert_eq!(snapshot(&second.out().join("in")), pdfs);
     assert_eq!(
