@@ -372,24 +372,46 @@ impl HtmlRenderer<'_> {
             citations: &derived.citations,
             legal: &site.legal,
         };
-        let errors: Vec<Diagnostic> = jobs
+        // A plan's page and its print page show the same document: when both are asked for
+        // (always, in a full build), the plan is turned into HTML once for the two.
+        let mut work: Vec<(Job, Option<Job>)> = Vec::with_capacity(jobs.len());
+        for &job in jobs {
+            match (work.last_mut(), job) {
+                (Some((Job::Plan(p), print @ None)), Job::PlanPrint(q)) if *p == q => {
+                    *print = Some(job)
+                }
+                _ => work.push((job, None)),
+            }
+        }
+        // Each worker renders into one reused buffer; templates and escaped text are UTF-8 already,
+        // so the page goes to the sink as bytes without a second validation.
+        let errors: Vec<Diagnostic> = work
             .par_iter()
-            .filter_map(|&job| {
-                let url = job.url(site);
-                let context = self.context(site, derived, job, &linker);
-                let result = tera
-                    .render(job.template(), &context)
-                    .map_err(|e| template_diagnostic(&e, &self.templates.paths, Some(&url)))
-                    .and_then(|html| {
-                        sink.put(&urls::file_for(&url), html.as_bytes())
-                            .map_err(|e| {
+            .map_init(Vec::new, |html: &mut Vec<u8>, &(job, same_document)| {
+                let mut context = self.context(site, derived, job, &linker);
+                let mut errors = Vec::new();
+                for (n, job) in std::iter::once(job).chain(same_document).enumerate() {
+                    let url = job.url(site);
+                    if n > 0 {
+                        context.insert("url", &url);
+                        context.insert("print", &super::print::links(site, job));
+                    }
+                    html.clear();
+                    let result = tera
+                        .render_to(job.template(), &context, &mut *html)
+                        .map_err(|e| template_diagnostic(&e, &self.templates.paths, Some(&url)))
+                        .and_then(|()| {
+                            sink.put(&urls::file_for(&url), html).map_err(|e| {
                                 Diagnostic::error("output_error", None)
                                     .arg("path", url.clone())
                                     .arg("reason", e.to_string())
                             })
-                    });
-                result.err()
+                        });
+                    errors.extend(result.err());
+                }
+                errors
             })
+            .flatten_iter()
             .collect();
         if errors.is_empty() {
             Ok(jobs.len())
