@@ -170,61 +170,99 @@ fn scan_markdown(
     }
 }
 
-/// Computes everything derived from `site` for `build_date`.
+/// The registry entries one text cites (in order of first citation) and its unresolved citations.
+type Scanned = (Vec<usize>, Vec<UnresolvedCitation>);
+
+/// Citations in one plan's body and closing.
+fn scan_plan(index: &CitationIndex, plan: &crate::model::Plan) -> Scanned {
+    let mut found = Vec::new();
+    let mut unresolved = Vec::new();
+    let mut visit = |text: &crate::model::Inline, line: usize| {
+        for (citation, entry) in index.find(&text.plain) {
+            match entry {
+                Some(i) => push_unique(&mut found, i),
+                None => unresolved.push(UnresolvedCitation {
+                    location: Location::new(&plan.source, line, 1),
+                    text: text.plain[citation.start..citation.end].to_owned(),
+                    key: citation.key,
+                }),
+            }
+        }
+    };
+    plan.body.for_each_inline(&mut visit);
+    for closing in &plan.closing {
+        visit(closing, 1);
+    }
+    (found, unresolved)
+}
+
+/// Citations in one news item or page.
+fn scan_article(index: &CitationIndex, article: &crate::model::Article) -> Scanned {
+    let mut found = Vec::new();
+    let mut unresolved = Vec::new();
+    scan_markdown(
+        index,
+        &article.source,
+        &article.body,
+        article.body_line,
+        &mut found,
+        &mut unresolved,
+    );
+    (found, unresolved)
+}
+
+/// Each text's citations, found on every core, then recorded in the order of the texts (so the
+/// result and the warnings do not depend on which core finished first).
+fn collect_citations(
+    scanned: Vec<Scanned>,
+    citer: fn(usize) -> Citer,
+    cited_by: &mut [Vec<Citer>],
+    unresolved: &mut Vec<UnresolvedCitation>,
+) -> Vec<Vec<usize>> {
+    scanned
+        .into_iter()
+        .enumerate()
+        .map(|(i, (found, missing))| {
+            for &doc in &found {
+                cited_by[doc].push(citer(i));
+            }
+            unresolved.extend(missing);
+            found
+        })
+        .collect()
+}
+
+/// Computes everything derived from `site` for `build_date`. The citations, the statistics and
+/// the calendar do not depend on one another and are computed side by side.
 pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
+    use rayon::prelude::*;
     let citations = CitationIndex::new(site);
+    let ((plans, news, pages), stats) = rayon::join(
+        || {
+            let plans: Vec<Scanned> = site
+                .plans
+                .par_iter()
+                .map(|plan| scan_plan(&citations, plan))
+                .collect();
+            let news: Vec<Scanned> = site
+                .news
+                .par_iter()
+                .map(|article| scan_article(&citations, article))
+                .collect();
+            let pages: Vec<Scanned> = site
+                .pages
+                .iter()
+                .map(|article| scan_article(&citations, article))
+                .collect();
+            (plans, news, pages)
+        },
+        || stats::derive(site, build_date),
+    );
     let mut unresolved = Vec::new();
     let mut cited_by: Vec<Vec<Citer>> = vec![Vec::new(); site.legal.len()];
-
-    let mut plan_citations = Vec::with_capacity(site.plans.len());
-    for (p, plan) in site.plans.iter().enumerate() {
-        let mut found = Vec::new();
-        let mut visit = |text: &crate::model::Inline, line: usize| {
-            for (citation, entry) in citations.find(&text.plain) {
-                match entry {
-                    Some(i) => push_unique(&mut found, i),
-                    None => unresolved.push(UnresolvedCitation {
-                        location: Location::new(&plan.source, line, 1),
-                        text: text.plain[citation.start..citation.end].to_owned(),
-                        key: citation.key,
-                    }),
-                }
-            }
-        };
-        plan.body.for_each_inline(&mut visit);
-        for closing in &plan.closing {
-            visit(closing, 1);
-        }
-        for &i in &found {
-            cited_by[i].push(Citer::Plan(p));
-        }
-        plan_citations.push(found);
-    }
-
-    let scan_articles = |articles: &[crate::model::Article],
-                         make: fn(usize) -> Citer,
-                         cited_by: &mut Vec<Vec<Citer>>,
-                         unresolved: &mut Vec<UnresolvedCitation>| {
-        let mut all = Vec::with_capacity(articles.len());
-        for (a, article) in articles.iter().enumerate() {
-            let mut found = Vec::new();
-            scan_markdown(
-                &citations,
-                &article.source,
-                &article.body,
-                article.body_line,
-                &mut found,
-                unresolved,
-            );
-            for &i in &found {
-                cited_by[i].push(make(a));
-            }
-            all.push(found);
-        }
-        all
-    };
-    let news_citations = scan_articles(&site.news, Citer::News, &mut cited_by, &mut unresolved);
-    let page_citations = scan_articles(&site.pages, Citer::Page, &mut cited_by, &mut unresolved);
+    let plan_citations = collect_citations(plans, Citer::Plan, &mut cited_by, &mut unresolved);
+    let news_citations = collect_citations(news, Citer::News, &mut cited_by, &mut unresolved);
+    let page_citations = collect_citations(pages, Citer::Page, &mut cited_by, &mut unresolved);
     for (d, day) in site.days.iter().enumerate() {
         for policy in &day.policies {
             if let Some(i) = citations.lookup(policy) {
@@ -233,16 +271,22 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
         }
     }
 
+    let unit_index: std::collections::HashMap<&str, usize> = site
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| (unit.id.as_str(), u))
+        .collect();
     let mut unit_duties = vec![Vec::new(); site.units.len()];
     let mut unregistered_assignments = Vec::new();
     for (p, plan) in site.plans.iter().enumerate() {
         for (a, assignment) in plan.assignments.iter().enumerate() {
             match assignment
                 .unit_id
-                .as_ref()
-                .and_then(|id| site.units.iter().position(|u| &u.id == id))
+                .as_deref()
+                .and_then(|id| unit_index.get(id))
             {
-                Some(u) => unit_duties[u].push((p, a)),
+                Some(&u) => unit_duties[u].push((p, a)),
                 None => unregistered_assignments.push((p, a)),
             }
         }
@@ -262,7 +306,7 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
         upcoming: calendar::upcoming(&site.days, build_date, site.config.upcoming_days),
         unresolved,
         citations,
-        stats: stats::derive(site, build_date),
+        stats,
     }
 }
 
@@ -276,15 +320,8 @@ pub fn rescan_news(site: &Site, derived: &mut Derived, index: usize) {
     derived
         .unresolved
         .retain(|u| u.location.file != article.source);
-    let mut found = Vec::new();
-    scan_markdown(
-        &derived.citations,
-        &article.source,
-        &article.body,
-        article.body_line,
-        &mut found,
-        &mut derived.unresolved,
-    );
+    let (found, missing) = scan_article(&derived.citations, article);
+    derived.unresolved.extend(missing);
     for &i in &found {
         derived.cited_by[i].push(Citer::News(index));
         // A full build lists plans, news, pages, days, each by index: the order of `Citer`.
