@@ -111,16 +111,20 @@ pub fn markdown_text(markdown: &str) -> String {
     out
 }
 
-fn article_record(article: &Article, url: String, section: Section) -> Record {
+fn article_record(article: &Article, url: String, section: Section, with_text: bool) -> Record {
     Record {
         url,
         title: article.title.clone(),
         section,
-        text: join(&[
-            &article.summary,
-            &markdown_text(&article.body),
-            &article.tags.join(", "),
-        ]),
+        text: if with_text {
+            join(&[
+                &article.summary,
+                &markdown_text(&article.body),
+                &article.tags.join(", "),
+            ])
+        } else {
+            String::new()
+        },
     }
 }
 
@@ -132,46 +136,57 @@ pub fn news_record_index(site: &Site, index: usize) -> usize {
 /// The record of news item `index` (for `loa serve`, after an edit).
 pub fn news_record(site: &Site, index: usize) -> Record {
     let a = &site.news[index];
-    article_record(a, urls::news(&a.slug), Section::News)
+    article_record(a, urls::news(&a.slug), Section::News, true)
 }
 
 /// Every searchable page of the site, in a stable order: plans, policies, units, news, pages,
 /// days, indicators, campaigns, reports.
 pub fn records(site: &Site) -> Vec<Record> {
+    records_with(site, true)
+}
+
+/// [`records`] with their text only when `with_text`: the A–Z index of titles needs no text, and
+/// without the search index the plain text of every document is not made at all.
+fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
+    let text = |make: &dyn Fn() -> String| if with_text { make() } else { String::new() };
     let mut out: Vec<Record> = Vec::new();
     out.par_extend(site.plans.par_iter().map(|p| Record {
         url: urls::plan(&p.slug),
         title: p.title(),
         section: Section::Plan,
-        text: join(&[
-            &p.number_and_symbol(),
-            &p.body.plain_text(),
-            &p.tags.join(", "),
-        ]),
+        text: text(&|| {
+            join(&[
+                &p.number_and_symbol(),
+                &p.body.plain_text(),
+                &p.tags.join(", "),
+            ])
+        }),
     }));
     out.extend(site.legal.iter().map(|d| Record {
         url: urls::policy(&d.id),
         title: d.display_name(),
         section: Section::Policy,
-        text: join(&[
-            &d.kind,
-            d.symbol.as_deref().unwrap_or(""),
-            &d.names.join(", "),
-            &d.title,
-            &d.issuer,
-            &d.summary,
-        ]),
+        text: text(&|| {
+            join(&[
+                &d.kind,
+                d.symbol.as_deref().unwrap_or(""),
+                &d.names.join(", "),
+                &d.title,
+                &d.issuer,
+                &d.summary,
+            ])
+        }),
     }));
     out.extend(site.units.iter().map(|u| Record {
         url: urls::unit(&u.id),
         title: u.name.clone(),
         section: Section::Unit,
-        text: join(&[&u.aliases.join(", "), &u.kind, &u.description, &u.address]),
+        text: text(&|| join(&[&u.aliases.join(", "), &u.kind, &u.description, &u.address])),
     }));
     out.par_extend(
         site.news
             .par_iter()
-            .map(|a| article_record(a, urls::news(&a.slug), Section::News)),
+            .map(|a| article_record(a, urls::news(&a.slug), Section::News, with_text)),
     );
     out.extend(site.pages.iter().map(|a| {
         let url = if a.slug == "lien-he" {
@@ -179,38 +194,40 @@ pub fn records(site: &Site) -> Vec<Record> {
         } else {
             urls::page(&a.slug)
         };
-        article_record(a, url, Section::Page)
+        article_record(a, url, Section::Page, with_text)
     }));
     out.extend(site.days.iter().map(|d| Record {
         url: urls::day(&d.id),
         title: d.name.clone(),
         section: Section::Day,
-        text: join(&[
-            &d.theme,
-            &d.slogans.join("\n"),
-            &d.groups.join(", "),
-            &d.basis,
-            &d.description,
-        ]),
+        text: text(&|| {
+            join(&[
+                &d.theme,
+                &d.slogans.join("\n"),
+                &d.groups.join(", "),
+                &d.basis,
+                &d.description,
+            ])
+        }),
     }));
     let stats = &site.stats;
     out.extend(stats.indicators.iter().map(|i| Record {
         url: crate::render::stats::urls::indicator(&i.key),
         title: i.name.clone(),
         section: Section::Indicator,
-        text: join(&[&i.sentence.replace("{so}", ""), &i.description, &i.unit]),
+        text: text(&|| join(&[&i.sentence.replace("{so}", ""), &i.description, &i.unit])),
     }));
     out.extend(stats.campaigns.iter().map(|c| Record {
         url: crate::render::stats::urls::campaign(&c.slug),
         title: c.title.clone(),
         section: Section::Campaign,
-        text: join(&[&c.summary, &markdown_text(&c.body)]),
+        text: text(&|| join(&[&c.summary, &markdown_text(&c.body)])),
     }));
     out.extend(stats.reports.iter().map(|r| Record {
         url: crate::render::stats::urls::report(&r.slug),
         title: r.title.clone(),
         section: Section::Report,
-        text: markdown_text(&r.body),
+        text: text(&|| markdown_text(&r.body)),
     }));
     out
 }
@@ -449,7 +466,7 @@ impl Renderer for SearchRenderer<'_> {
         derived: &Derived,
         sink: &dyn Sink,
     ) -> Result<Stats, Vec<Diagnostic>> {
-        let records = records(site);
+        let records = records_with(site, site.outputs.search_index);
         let put = |path: &str, bytes: &[u8]| {
             sink.put(path, bytes).map_err(|e| {
                 vec![
