@@ -4,14 +4,14 @@
 
 use chrono::NaiveDate;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 #[cfg(feature = "pdf")]
 use crate::diagnostics::Location;
 use crate::locale::format;
-use crate::model::{Block, BlockKind, Leaflet, Plan, Site};
+use crate::model::{Block, BlockKind, DocType, Leaflet, PartialDate, Plan, Signer, Site};
 use crate::render::urls;
 use crate::render::view;
 #[cfg(feature = "pdf")]
@@ -106,42 +106,106 @@ pub fn padded_number(number: &str) -> String {
     }
 }
 
-/// A plan or letter.
-pub fn plan_data(site: &Site, plan: &Plan) -> Value {
-    let date = plan.date;
-    json!({
-        "site": site_data(site),
-        "doc": {
-            "code": plan.doc_type.code(),
-            "type_name": plan.doc_type.name(),
-            "is_letter": plan.doc_type == crate::model::DocType::OfficialLetter,
-            "number": padded_number(&plan.number),
-            "symbol": plan.symbol,
-            "place": plan.place,
+/// What the Nghị định 30/2020 layout prints around the body of any document the ward issues
+/// (plans, letters, reports): number and symbol, place and date, subject, addressees, recipients
+/// and the signature block.
+pub struct Heading<'a> {
+    /// Kind of document.
+    pub doc_type: DocType,
+    /// Number as written (padded when printed).
+    pub number: &'a str,
+    /// Symbol after the number.
+    pub symbol: &'a str,
+    /// Place in the date line.
+    pub place: &'a str,
+    /// Issue date, possibly partial.
+    pub date: PartialDate,
+    /// Subject (trích yếu).
+    pub subject: &'a str,
+    /// `Kính gửi:` addressees.
+    pub addressees: &'a [String],
+    /// `Nơi nhận:` lines.
+    pub recipients: &'a [String],
+    /// The signature block.
+    pub signer: &'a Signer,
+}
+
+impl Heading<'_> {
+    /// The heading as the `doc` object every document template reads.
+    pub fn fields(&self) -> Map<String, Value> {
+        let date = self.date;
+        let fields = json!({
+            "code": self.doc_type.code(),
+            "type_name": self.doc_type.name(),
+            "is_letter": self.doc_type == DocType::OfficialLetter,
+            "number": padded_number(self.number),
+            "symbol": self.symbol,
+            "place": self.place,
             "day": date.day.map(format::heading_day).unwrap_or_default(),
             "month": date.month.map(format::heading_month).unwrap_or_default(),
             "year": date.year.map(|y| y.to_string()).unwrap_or_default(),
-            "subject": plan.subject,
-            "addressees": plan.addressees,
-            "preamble": blocks(&plan.body.preamble),
-            "parts": plan.body.parts.iter().map(|part| json!({
-                "numeral": part.numeral,
-                "title": part.title,
-                "intro": blocks(&part.intro),
-                "items": part.items.iter().map(|item| json!({
-                    "number": item.number,
-                    "title": runs(&item.title.markdown),
-                    "blocks": blocks(&item.blocks),
-                })).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-            "closing": plan.closing.iter().map(|c| runs(&c.markdown)).collect::<Vec<_>>(),
-            "recipients": plan.recipients,
+            "subject": self.subject,
+            "addressees": self.addressees,
+            "recipients": self.recipients,
             "signer": {
-                "authority": plan.signer.authority,
-                "title": plan.signer.title,
-                "name": plan.signer.name,
+                "authority": self.signer.authority,
+                "title": self.signer.title,
+                "name": self.signer.name,
             },
+        });
+        match fields {
+            Value::Object(map) => map,
+            _ => Map::new(),
         }
+    }
+}
+
+/// A plan or letter.
+pub fn plan_data(site: &Site, plan: &Plan) -> Value {
+    let mut doc = Heading {
+        doc_type: plan.doc_type,
+        number: &plan.number,
+        symbol: &plan.symbol,
+        place: &plan.place,
+        date: plan.date,
+        subject: &plan.subject,
+        addressees: &plan.addressees,
+        recipients: &plan.recipients,
+        signer: &plan.signer,
+    }
+    .fields();
+    doc.insert("preamble".into(), blocks(&plan.body.preamble).into());
+    doc.insert(
+        "parts".into(),
+        plan.body
+            .parts
+            .iter()
+            .map(|part| {
+                json!({
+                    "numeral": part.numeral,
+                    "title": part.title,
+                    "intro": blocks(&part.intro),
+                    "items": part.items.iter().map(|item| json!({
+                        "number": item.number,
+                        "title": runs(&item.title.markdown),
+                        "blocks": blocks(&item.blocks),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect::<Vec<_>>()
+            .into(),
+    );
+    doc.insert(
+        "closing".into(),
+        plan.closing
+            .iter()
+            .map(|c| runs(&c.markdown))
+            .collect::<Vec<_>>()
+            .into(),
+    );
+    json!({
+        "site": site_data(site),
+        "doc": doc,
     })
 }
 

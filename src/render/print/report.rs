@@ -11,11 +11,10 @@ use crate::derive::Derived;
 use crate::derive::charts;
 use crate::derive::stats::ReportData;
 use crate::load::markdown::{Piece, pieces};
-use crate::locale::format;
 use crate::model::stats::ReportText;
 use crate::model::{DocType, Site};
 
-use super::data::{blocks, padded_number, runs, site_data};
+use super::data::{Heading, blocks, runs, site_data};
 
 /// The narrative as print blocks: its headings as headings, the rest as written.
 fn narrative(body: &str) -> Vec<Value> {
@@ -41,7 +40,6 @@ pub fn report_date(report: &ReportText) -> NaiveDate {
 pub fn report_data(site: &Site, derived: &Derived, r: usize, font_family: &str) -> Value {
     let report = &site.stats.reports[r];
     let data: &ReportData = &derived.stats.reports[r];
-    let date = report.date;
     let charts: Vec<Value> = data
         .charts
         .iter()
@@ -70,25 +68,18 @@ pub fn report_data(site: &Site, derived: &Derived, r: usize, font_family: &str) 
         .collect();
     json!({
         "site": site_data(site),
-        "doc": {
-            "code": DocType::Report.code(),
-            "type_name": DocType::Report.name(),
-            "is_letter": false,
-            "number": padded_number(&report.number),
-            "symbol": report.symbol,
-            "place": report.place,
-            "day": date.day.map(format::heading_day).unwrap_or_default(),
-            "month": date.month.map(format::heading_month).unwrap_or_default(),
-            "year": date.year.map(|y| y.to_string()).unwrap_or_default(),
-            "subject": report.subject,
-            "addressees": report.addressees,
-            "recipients": report.recipients,
-            "signer": {
-                "authority": report.signer.authority,
-                "title": report.signer.title,
-                "name": report.signer.name,
-            },
-        },
+        "doc": Heading {
+            doc_type: DocType::Report,
+            number: &report.number,
+            symbol: &report.symbol,
+            place: &report.place,
+            date: report.date,
+            subject: &report.subject,
+            addressees: &report.addressees,
+            recipients: &report.recipients,
+            signer: &report.signer,
+        }
+        .fields(),
         "report": {
             "title": report.title,
             "period": data.period_text,
