@@ -32,7 +32,11 @@ ratios use this row); `loa-cold` builds everything (PDFs and the Pagefind search
 product cache .loa/ removed before every run (a first build); `loa-warm` builds everything with
 the cache kept from its warm-up (a rebuild of an unchanged site).
 
-Environment: BENCH_LOA ("site"; any of "site cold warm"), BENCH_N (default "1000 10000"), BENCH_RUNS (5), BENCH_SEED (42), BENCH_MAX_OTHER
+BENCH_FRESH=1 moves each previous output aside instead of deleting it (everything moved aside is
+deleted at the end): on ext4 without a journal, files created soon after many were deleted are
+slow to create for every tool (bench/README.md, "ext4 without a journal").
+
+Environment: BENCH_LOA ("site"; any of "site cold warm"), BENCH_FRESH (0), BENCH_N (default "1000 10000"), BENCH_RUNS (5), BENCH_SEED (42), BENCH_MAX_OTHER
 (0.10), BENCH_MAX_TRIES (3), BENCH_IDLE_WAIT (60), BENCH_TERM_PAGINATION (0; 1 paginates Hugo and
 Zola tag pages by 20 too). Writes only under bench/work/; appends JSON lines to
 bench/work/compare.jsonl.
@@ -47,6 +51,7 @@ import statistics
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -61,6 +66,8 @@ MAX_TRIES = int(os.environ.get("BENCH_MAX_TRIES", "3"))
 IDLE_WAIT = float(os.environ.get("BENCH_IDLE_WAIT", "60"))
 TERM_PAGINATION = os.environ.get("BENCH_TERM_PAGINATION", "0") == "1"
 LOA_VARIANTS = os.environ.get("BENCH_LOA", "site").split()
+FRESH = os.environ.get("BENCH_FRESH", "0") == "1"
+ASIDE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "work", "moved-aside")
 DATE = "2026-11-22"
 NCPU = os.cpu_count()
 HZ = os.sysconf("SC_CLK_TCK")
@@ -140,6 +147,9 @@ class Site:
         self.runs = []
 
     def run_once(self):
+        if FRESH and os.path.exists(self.out):
+            os.makedirs(ASIDE, exist_ok=True)
+            os.rename(self.out, tempfile.mkdtemp(dir=ASIDE))
         shutil.rmtree(self.out, ignore_errors=True)
         if self.cold or self.tool == "loa":
             shutil.rmtree(os.path.join(self.root, ".loa"), ignore_errors=True)
@@ -239,6 +249,14 @@ def make_sites(n, tools):
 
 
 def main():
+    try:
+        compare()
+    finally:
+        if FRESH:
+            shutil.rmtree(ASIDE, ignore_errors=True)
+
+
+def compare():
     if not os.path.exists("/usr/bin/time"):
         raise SystemExit("compare: /usr/bin/time is missing (apt-get install -y time)")
     if not os.path.exists(os.path.join(ANCHORS, "gen.py")):
@@ -277,7 +295,7 @@ def main():
         when = datetime.datetime.now().isoformat(timespec="seconds")
         with open(os.path.join(WORK, "compare.jsonl"), "a") as f:
             for row in rows:
-                f.write(json.dumps(dict(row, rev=rev, when=when, term_pagination=TERM_PAGINATION),
+                f.write(json.dumps(dict(row, rev=rev, when=when, term_pagination=TERM_PAGINATION, fresh=FRESH),
                                    ensure_ascii=False) + "\n")
         results.extend(rows)
 

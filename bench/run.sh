@@ -16,6 +16,9 @@
 #                    not get idle in time the run is kept (flagged) without retries (default 300)
 #   BENCH_SETTLE     seconds to sleep between removing the output and the timed run (default 0,
 #                    as the anchor's bench.py); see README.md on ext4 without a journal
+#   BENCH_FRESH      1: move the previous output aside instead of deleting it, so the timed run
+#                    creates its files where nothing was just deleted; everything moved aside is
+#                    deleted when the script ends (default 0, the anchor's protocol)
 #   BENCH_BUILD_RETRIES  retries of `cargo build --release`, 60 s apart (default 0)
 #   BENCH_MODE       what each timed build makes (default "site"):
 #                      site  the web site only: `--no-pdf --no-search` (what Hugo and Zola make)
@@ -41,6 +44,11 @@ MAX_TRIES=${BENCH_MAX_TRIES:-4}
 IDLE_WAIT=${BENCH_IDLE_WAIT:-300}
 BUILD_RETRIES=${BENCH_BUILD_RETRIES:-0}
 SETTLE=${BENCH_SETTLE:-0}
+FRESH=${BENCH_FRESH:-0}
+ASIDE=$WORK/moved-aside
+if [ "$FRESH" = 1 ]; then
+    trap 'rm -rf "$ASIDE"' EXIT
+fi
 MODE=${BENCH_MODE:-site}
 case "$MODE" in
     site) FLAGS=(--no-pdf --no-search) ;;
@@ -106,6 +114,10 @@ wait_idle() {
 # One build, output removed first. Prints "wall_ms cpu_s rss_kb other pages files user_s sys_s".
 run_once() {
     local site=$1 tag=$2 out=$1/output tf=$1/bench-time-$2.txt log=$1/bench-loa-$2.txt
+    if [ "$FRESH" = 1 ] && [ -e "$out" ]; then
+        mkdir -p "$ASIDE"
+        mv "$out" "$(mktemp -d "$ASIDE/out.XXXXXX")/"
+    fi
     rm -rf "$out" "$site"/.output.loa-*
     if [ "$MODE" != warm ]; then rm -rf "$site/.loa"; fi
     sync
@@ -177,9 +189,9 @@ for N in $SIZES; do
         echo "bench: N=$N run $r: wall_ms cpu_s rss_kb other pages files user_s sys_s = ${RUNLINES[-1]% *}"
     done
 
-    row=$(python3 - "$N" "$SEED" "$DATE" "$LOA_REV" "$SETTLE" "$RESULTS" "$MODE" "${DISCARDED[*]:-}" "${RUNLINES[@]}" <<'EOF'
+    row=$(python3 - "$N" "$SEED" "$DATE" "$LOA_REV" "$SETTLE" "$FRESH" "$RESULTS" "$MODE" "${DISCARDED[*]:-}" "${RUNLINES[@]}" <<'EOF'
 import datetime, json, statistics, sys
-n, seed, date, rev, settle, results, mode, discarded, *runs = sys.argv[1:]
+n, seed, date, rev, settle, fresh, results, mode, discarded, *runs = sys.argv[1:]
 rs = [dict(zip(["wall_ms", "cpu_s", "rss_kb", "other", "pages", "files", "user_s", "sys_s", "flagged"],
                map(float, r.split())))
       for r in runs]
@@ -202,6 +214,7 @@ res = {
     "flagged_runs": int(sum(r["flagged"] for r in rs)),
     "discarded_walls_ms": [float(x) for x in discarded.split()],
     "settle_s": int(settle),
+    "fresh": fresh == "1",
 }
 with open(results, "a") as f:
     f.write(json.dumps(res, ensure_ascii=False) + "\n")
