@@ -90,9 +90,15 @@ impl ProductCache {
 }
 
 /// A staging folder beside the output folder (same file system, so the swap is a rename).
+///
+/// A file whose bytes equal the previous output's file at the same path is hard-linked from it
+/// instead of written: a rebuild then creates and later deletes only the files that changed, and
+/// unchanged files keep their modification time, so a tool that uploads `output/` by date sends
+/// only what changed. Where links are not possible (FAT or exFAT drives), files are written.
 pub struct Staging {
     dir: tempfile::TempDir,
     cache: Option<ProductCache>,
+    previous: Option<PathBuf>,
 }
 
 impl Staging {
@@ -110,7 +116,12 @@ impl Staging {
         let dir = tempfile::Builder::new()
             .prefix(&format!(".{name}.loa-"))
             .tempdir_in(parent)?;
-        Ok(Staging { dir, cache: None })
+        let previous = out.is_dir().then(|| out.to_path_buf());
+        Ok(Staging {
+            dir,
+            cache: None,
+            previous,
+        })
     }
 
     /// Recalls and remembers products through `cache`.
@@ -160,6 +171,19 @@ impl Sink for Staging {
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        let Some(previous) = &self.previous else {
+            return std::fs::write(target, bytes);
+        };
+        let old = previous.join(path);
+        if unchanged(&old, bytes) && std::fs::hard_link(&old, &target).is_ok() {
+            return Ok(());
+        }
+        // The path may already be a link to the previous output's file (a path written twice):
+        // writing through it would change the previous output, so a new file replaces it.
+        match std::fs::remove_file(&target) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
         std::fs::write(target, bytes)
     }
 
@@ -172,6 +196,22 @@ impl Sink for Staging {
             let _ = cache.remember(key, bytes);
         }
     }
+}
+
+/// Whether the regular file at `path` holds exactly `bytes`.
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() != bytes.len() as u64 {
+        return false;
+    }
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut contents = Vec::with_capacity(bytes.len());
+    file.read_to_end(&mut contents).is_ok() && contents == bytes
 }
 
 #[cfg(test)]
@@ -220,6 +260,49 @@ mod tests {
         let third = ProductCache::for_site(root.path());
         assert_eq!(third.recall("bb02"), None);
         assert_eq!(third.recall("aa01").as_deref(), Some(&b"one"[..]));
+    }
+
+    #[test]
+    fn unchanged_files_are_linked_from_the_previous_output_which_stays_intact() {
+        use std::os::unix::fs::MetadataExt;
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("output");
+        let first = Staging::new(&out).unwrap();
+        first.put("a/index.html", b"same").unwrap();
+        first.put("b/index.html", b"old").unwrap();
+        first.commit(&out).unwrap();
+        let inode = |path: &str| std::fs::metadata(out.join(path)).unwrap().ino();
+        let (a, b) = (inode("a/index.html"), inode("b/index.html"));
+
+        let second = Staging::new(&out).unwrap();
+        second.put("a/index.html", b"same").unwrap();
+        second.put("b/index.html", b"new").unwrap();
+        // Written twice: the second write must not go through the link into the old output.
+        second.put("a/index.html", b"changed").unwrap();
+        second.put("a/index.html", b"same").unwrap();
+        let staged = std::fs::read(second.path().join("a/index.html")).unwrap();
+        assert_eq!(staged, b"same");
+        assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"old");
+        drop(second);
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"same");
+        assert_eq!(
+            std::fs::read(out.join("b/index.html")).unwrap(),
+            b"old",
+            "failed build"
+        );
+
+        let third = Staging::new(&out).unwrap();
+        third.put("a/index.html", b"same").unwrap();
+        third.put("b/index.html", b"new").unwrap();
+        third.commit(&out).unwrap();
+        assert_eq!(
+            inode("a/index.html"),
+            a,
+            "the unchanged file is the same file"
+        );
+        assert_ne!(inode("b/index.html"), b);
+        assert_eq!(std::fs::read(out.join("b/index.html")).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
     }
 
     #[test]
