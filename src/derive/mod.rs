@@ -146,30 +146,6 @@ fn push_unique(list: &mut Vec<usize>, value: usize) {
     }
 }
 
-/// Finds citations in a Markdown body starting at `first_line` of `file`.
-fn scan_markdown(
-    index: &CitationIndex,
-    file: &std::path::Path,
-    body: &str,
-    first_line: usize,
-    found: &mut Vec<usize>,
-    unresolved: &mut Vec<UnresolvedCitation>,
-) {
-    for (citation, entry) in index.find(body) {
-        match entry {
-            Some(i) => push_unique(found, i),
-            None => {
-                let (line, column) = citation::line_col(body, citation.start);
-                unresolved.push(UnresolvedCitation {
-                    location: Location::new(file, first_line + line - 1, column),
-                    text: body[citation.start..citation.end].to_owned(),
-                    key: citation.key,
-                });
-            }
-        }
-    }
-}
-
 /// The registry entries one text cites (in order of first citation) and its unresolved citations.
 type Scanned = (Vec<usize>, Vec<UnresolvedCitation>);
 
@@ -196,18 +172,24 @@ fn scan_plan(index: &CitationIndex, plan: &crate::model::Plan) -> Scanned {
     (found, unresolved)
 }
 
-/// Citations in one news item or page.
+/// Citations in one news item or page, located at their line and column in its source file.
 fn scan_article(index: &CitationIndex, article: &crate::model::Article) -> Scanned {
     let mut found = Vec::new();
     let mut unresolved = Vec::new();
-    scan_markdown(
-        index,
-        &article.source,
-        &article.body,
-        article.body_line,
-        &mut found,
-        &mut unresolved,
-    );
+    let body = &article.body;
+    for (citation, entry) in index.find(body) {
+        match entry {
+            Some(i) => push_unique(&mut found, i),
+            None => {
+                let (line, column) = citation::line_col(body, citation.start);
+                unresolved.push(UnresolvedCitation {
+                    location: Location::new(&article.source, article.body_line + line - 1, column),
+                    text: body[citation.start..citation.end].to_owned(),
+                    key: citation.key,
+                });
+            }
+        }
+    }
     (found, unresolved)
 }
 
