@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use common::pdf::Pdf;
-use common::{Built, build_example, build_site, copy_site, example_root, test_date};
+use common::{Built, build_example, build_preview, build_site, copy_site, example_root, test_date};
 
 fn example() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
@@ -250,18 +250,8 @@ fn a_rebuild_reuses_unchanged_products_and_remakes_only_the_edited_plan() {
     );
 
     // A quick build without PDFs and search index keeps their products for the next full build.
-    let quick = tempfile::tempdir().unwrap();
-    let report = loa::build::build(&loa::build::BuildOptions {
-        root: site.path().to_path_buf(),
-        out: quick.path().join("output"),
-        date: test_date(),
-        outputs: loa::model::Outputs {
-            pdf: false,
-            search_index: false,
-            pdf_in_background: false,
-        },
-    });
-    assert!(!report.diagnostics.has_errors());
+    let quick = build_preview(site.path(), test_date());
+    assert!(quick.errors().is_empty(), "{:?}", quick.errors());
     assert_eq!(
         cache_entries(site.path()),
         kept,

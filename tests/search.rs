@@ -133,19 +133,9 @@ fn the_index_spells_d_so_that_pagefind_folds_it_and_stays_small() {
 
 #[test]
 fn a_quick_preview_without_pdfs_or_search_index_links_to_neither() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("output");
-    let report = loa::build::build(&loa::build::BuildOptions {
-        root: example_root(),
-        out: out.clone(),
-        date: test_date(),
-        outputs: loa::model::Outputs {
-            pdf: false,
-            search_index: false,
-            pdf_in_background: false,
-        },
-    });
-    assert!(!report.diagnostics.has_errors());
+    let built = build_preview(&example_root(), test_date());
+    assert!(built.errors().is_empty(), "{:?}", built.errors());
+    let out = built.out();
     assert!(!out.join("pagefind").exists(), "no search index");
     let pdfs = walkdir::WalkDir::new(&out)
         .into_iter()

@@ -62,12 +62,29 @@ pub fn assert_errors_start_with(errors: &[String], expected: &[&str]) {
 
 /// Builds `root` for `date` into a fresh temporary output folder.
 pub fn build_site(root: &Path, date: NaiveDate) -> Built {
+    build_with(root, date, Default::default())
+}
+
+/// Builds `root` as `loa build --no-pdf --no-search` does (a quick preview).
+pub fn build_preview(root: &Path, date: NaiveDate) -> Built {
+    build_with(
+        root,
+        date,
+        loa::model::Outputs {
+            pdf: false,
+            search_index: false,
+            pdf_in_background: false,
+        },
+    )
+}
+
+fn build_with(root: &Path, date: NaiveDate, outputs: loa::model::Outputs) -> Built {
     let dir = tempfile::tempdir().unwrap();
     let report = build(&BuildOptions {
         root: root.to_path_buf(),
         out: dir.path().join("output"),
         date,
-        outputs: Default::default(),
+        outputs,
     });
     Built { dir, report }
 }
