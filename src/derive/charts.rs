@@ -139,17 +139,32 @@ fn finish(svg: String, height: u32, title: &str, description: &str) -> String {
     }
 }
 
-/// A chart drawn for the screen and for print (`draw` on each canvas, `height` its SVG height),
-/// both finished with the title and description.
-fn screen_and_print(
-    draw: impl Fn(Canvas) -> Option<String>,
-    height: impl Fn(Canvas) -> u32,
-    title: &str,
-    description: &str,
-) -> Option<(String, String)> {
-    let [screen, print] = [Canvas::SCREEN, Canvas::PRINT]
-        .map(|canvas| draw(canvas).map(|svg| finish(svg, height(canvas), title, description)));
-    Some((screen?, print?))
+impl ChartSpec {
+    /// The chart of `points` with its words, drawn for the screen and for print (`draw` on each
+    /// canvas, `height` its SVG height), both finished with the title and description. `heads`
+    /// are the column heads of the labels and of the values in the table under the chart.
+    fn drawn(
+        title: String,
+        description: String,
+        heads: (String, String),
+        points: Vec<Point>,
+        draw: impl Fn(&[Point], Canvas) -> Option<String>,
+        height: impl Fn(Canvas) -> u32,
+    ) -> Option<ChartSpec> {
+        let [svg, print_svg] = [Canvas::SCREEN, Canvas::PRINT].map(|canvas| {
+            draw(&points, canvas).map(|svg| finish(svg, height(canvas), &title, &description))
+        });
+        let (label_head, value_head) = heads;
+        Some(ChartSpec {
+            svg: svg?,
+            print_svg: print_svg?,
+            title,
+            description,
+            label_head,
+            value_head,
+            points,
+        })
+    }
 }
 
 fn y_range(kind: IndicatorKind, values: &[f64]) -> (f64, f64) {
@@ -347,21 +362,17 @@ pub fn trend(site: &Site, table: &Table, i: usize, period: Period) -> Option<Cha
     ];
     let title = crate::messages::text("chart_trend_title", &args).vi;
     let description = crate::messages::text("chart_trend_description", &args).vi;
-    let (svg, print_svg) = screen_and_print(
-        |canvas| draw_line(&points, indicator.kind, canvas),
-        |_| HEIGHT,
-        &title,
-        &description,
-    )?;
-    Some(ChartSpec {
-        svg,
-        print_svg,
+    ChartSpec::drawn(
         title,
         description,
-        label_head: crate::messages::text("chart_period_head", &[]).vi,
-        value_head: unit_head(indicator),
+        (
+            crate::messages::text("chart_period_head", &[]).vi,
+            unit_head(indicator),
+        ),
         points,
-    })
+        |points, canvas| draw_line(points, indicator.kind, canvas),
+        |_| HEIGHT,
+    )
 }
 
 fn unit_head(indicator: &crate::model::stats::Indicator) -> String {
@@ -462,21 +473,15 @@ pub fn ranked_bars(
         Some(_) => crate::messages::text(texts.description, &args).vi,
         None => title.clone(),
     };
-    let (svg, print_svg) = screen_and_print(
-        |canvas| draw_bars(&points, indicator.kind, last_accent, canvas),
-        |canvas| canvas.bar_height(points.len()),
-        &title,
-        &description,
-    )?;
-    Some(ChartSpec {
-        svg,
-        print_svg,
+    let bars = points.len();
+    ChartSpec::drawn(
         title,
         description,
-        label_head: texts.label_head.clone(),
-        value_head: unit_head(indicator),
+        (texts.label_head.clone(), unit_head(indicator)),
         points,
-    })
+        |points, canvas| draw_bars(points, indicator.kind, last_accent, canvas),
+        |canvas| canvas.bar_height(bars),
+    )
 }
 
 /// Progress against goals: one horizontal bar per goal, as a share of the goal (0-100%), with a
@@ -485,21 +490,18 @@ pub fn progress(title: String, description: String, points: Vec<Point>) -> Optio
     if points.iter().all(|p| p.value.is_none()) {
         return None;
     }
-    let (svg, print_svg) = screen_and_print(
-        |canvas| draw_progress(&points, canvas),
-        |canvas| canvas.bar_height(points.len()),
-        &title,
-        &description,
-    )?;
-    Some(ChartSpec {
-        svg,
-        print_svg,
+    let bars = points.len();
+    ChartSpec::drawn(
         title,
         description,
-        label_head: crate::messages::text("chart_goal_head", &[]).vi,
-        value_head: crate::messages::text("chart_progress_head", &[]).vi,
+        (
+            crate::messages::text("chart_goal_head", &[]).vi,
+            crate::messages::text("chart_progress_head", &[]).vi,
+        ),
         points,
-    })
+        draw_progress,
+        |canvas| canvas.bar_height(bars),
+    )
 }
 
 /// Draws the bars of [`progress`].
