@@ -173,9 +173,10 @@ pub fn build_keeping(options: &BuildOptions) -> (Report, Option<Checked>) {
             let committing = Instant::now();
             // Only a build that made every product knows which ones are still needed: prune what
             // it did not use. A `--no-pdf` or `--no-search` build keeps the other products' cache.
-            let every_product =
-                options.outputs.pdf == cfg!(feature = "pdf") && options.outputs.search_index;
-            if let Some(cache) = staging.cache().filter(|_| every_product) {
+            if let Some(cache) = staging
+                .cache()
+                .filter(|_| options.outputs.makes_every_product())
+            {
                 let _ = cache.prune();
             }
             let committed = staging.commit(&options.out);

@@ -557,6 +557,16 @@ impl Default for Outputs {
     }
 }
 
+impl Outputs {
+    /// Whether a build with these outputs makes every slow product this loa can make (the PDFs
+    /// when built with them, and the search index): only such a build knows which kept products
+    /// are no longer needed.
+    pub fn makes_every_product(self) -> bool {
+        let every = Outputs::default();
+        self.pdf == every.pdf && self.search_index == every.search_index
+    }
+}
+
 /// A leaflet (tờ rơi) written in content/leaflets: a title, key facts, short sections; the ward's
 /// contact block and a QR code to the matching web page are added when it is printed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
