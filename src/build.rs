@@ -145,6 +145,10 @@ pub fn build(options: &BuildOptions) -> Report {
 pub fn build_keeping(options: &BuildOptions) -> (Report, Option<Checked>) {
     let started = Instant::now();
     let mut report = Report::default();
+    // Refused before anything is read, and reported with the site's own problems.
+    if let Err(refusal) = crate::write::check_output(&options.root, &options.out) {
+        report.diagnostics.push(refusal.diagnostic(&options.out));
+    }
     let checked = check_timed(
         &options.root,
         options.date,

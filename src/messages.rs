@@ -98,7 +98,13 @@ mod tests {
             include_str!("validate/stats.rs"),
             include_str!("derive/stats.rs"),
             include_str!("render/stats.rs"),
-            include_str!("serve.rs"),
+            include_str!("serve/mod.rs"),
+            include_str!("serve/http.rs"),
+            include_str!("serve/incremental.rs"),
+            include_str!("load/confine.rs"),
+            include_str!("load/theme.rs"),
+            include_str!("validate/addresses.rs"),
+            include_str!("render/print/pdfs.rs"),
         ];
         let pattern = regex::Regex::new(
             r#"code:\s*"([a-z_]+)"|Diagnostic::(?:error|warning)\(\s*"([a-z_]+)""#,

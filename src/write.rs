@@ -15,6 +15,121 @@ use crate::render::Sink;
 /// Folder of the product cache, relative to the site folder.
 pub const CACHE_DIR: &str = ".loa/cache";
 
+/// The file written into every output folder: loa replaces only a folder that holds it (or an
+/// empty one, or the output of a loa version from before the marker: see [`check_output`]).
+pub const OUTPUT_MARKER: &str = ".loa-output";
+
+/// Files every loa build writes at the top of its output, also before [`OUTPUT_MARKER`] existed:
+/// a folder holding all of them (and a `static/` folder) is taken for an earlier loa output.
+const EARLIER_OUTPUT: [&str; 5] = [
+    "index.html",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+    "atom.xml",
+];
+
+/// The site's source folders: an output folder may never be one of them or lie inside one.
+const SOURCE_DIRS: [&str; 3] = ["content", "data", "themes"];
+
+/// Why an output folder is refused (each is a message code of its own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The folder is the site folder or holds it.
+    HoldsSite,
+    /// The folder is, or lies inside, `content/`, `data/` or `themes/` (the named one).
+    InSources(&'static str),
+    /// The folder exists, is not empty and was not made by loa.
+    NotOurs,
+    /// The path names a file, not a folder.
+    NotFolder,
+}
+
+impl Refusal {
+    /// The refusal as an error naming the folder.
+    pub fn diagnostic(&self, out: &Path) -> crate::diagnostics::Diagnostic {
+        let code = match self {
+            Refusal::HoldsSite => "output_holds_site",
+            Refusal::InSources(_) => "output_in_sources",
+            Refusal::NotOurs => "output_not_ours",
+            Refusal::NotFolder => "output_not_folder",
+        };
+        let mut d = crate::diagnostics::Diagnostic::error(code, None)
+            .arg("path", crate::diagnostics::display_path(out))
+            .arg("marker", OUTPUT_MARKER);
+        if let Refusal::InSources(folder) = self {
+            d = d.arg("folder", *folder);
+        }
+        d
+    }
+}
+
+/// `path` made absolute with every link resolved, also when its last parts do not exist yet
+/// (they are then taken as written, `..` going up a level).
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    for part in rest.into_iter().rev() {
+        match part.to_str() {
+            Some("..") => {
+                out.pop();
+            }
+            Some(".") => {}
+            _ => out.push(part),
+        }
+    }
+    out
+}
+
+/// Whether loa may replace `out` with the output of the site in `root`: never the site folder or
+/// a folder holding it, never a folder in `content/`, `data/` or `themes/`; an existing folder only
+/// when it is empty, holds [`OUTPUT_MARKER`], or holds the files every loa build writes (an output
+/// of a loa version from before the marker).
+pub fn check_output(root: &Path, out: &Path) -> Result<(), Refusal> {
+    let root = resolved(root);
+    let target = resolved(out);
+    if root.starts_with(&target) {
+        return Err(Refusal::HoldsSite);
+    }
+    for folder in SOURCE_DIRS {
+        if target.starts_with(root.join(folder)) {
+            return Err(Refusal::InSources(folder));
+        }
+    }
+    let Ok(meta) = std::fs::metadata(out) else {
+        return Ok(()); // made new
+    };
+    if !meta.is_dir() {
+        return Err(Refusal::NotFolder);
+    }
+    let Ok(mut entries) = std::fs::read_dir(out) else {
+        return Err(Refusal::NotOurs);
+    };
+    if entries.next().is_none() || out.join(OUTPUT_MARKER).is_file() {
+        return Ok(());
+    }
+    let earlier =
+        EARLIER_OUTPUT.iter().all(|f| out.join(f).is_file()) && out.join("static").is_dir();
+    if earlier {
+        Ok(())
+    } else {
+        Err(Refusal::NotOurs)
+    }
+}
+
 /// Products of earlier builds, one file per product named by its key (the [`crate::render::digest`]
 /// of every input), under [`CACHE_DIR`]. Entries a full build did not use are removed after it
 /// succeeds ([`ProductCache::prune`]), so the cache holds one build's worth of products.
@@ -117,6 +232,11 @@ impl Staging {
             .prefix(&format!(".{name}.loa-"))
             .tempdir_in(parent)?;
         let previous = out.is_dir().then(|| out.to_path_buf());
+        let marker = crate::messages::text("output_marker", &[]);
+        std::fs::write(
+            dir.path().join(OUTPUT_MARKER),
+            format!("{}\n{}\n", marker.vi, marker.en),
+        )?;
         Ok(Staging {
             dir,
             cache: None,

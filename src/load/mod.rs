@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod config;
+pub mod confine;
 pub mod fonts;
 pub mod frontmatter;
 pub mod leaflet;
@@ -73,7 +74,8 @@ fn markdown_files(root: &Path, dir: &str) -> Vec<PathBuf> {
 /// starting with `.`, `_` or `~` (hidden, drafts, Office lock files) are skipped. Missing folder: none.
 pub(crate) fn files_in(root: &Path, dir: &str, extensions: &[&str]) -> Vec<PathBuf> {
     let folder = root.join(dir);
-    if !folder.is_dir() {
+    // A folder that leads out of the site is never read (`confine::check_links` reports it).
+    if !folder.is_dir() || confine::outside(root, Path::new(dir)).is_some() {
         return Vec::new();
     }
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(&folder)
@@ -191,7 +193,10 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     };
     let news = read_articles("content/news", ArticleKind::News, diagnostics);
     let pages = read_articles("content/pages", ArticleKind::Page, diagnostics);
-    let theme = theme::load(root, &config.theme, diagnostics);
+    let theme_at =
+        SourceText::new("site.toml", config.source_text.to_string()).key_location("giao_dien", 0);
+    let theme = theme::load(root, &config.theme, theme_at, diagnostics);
+    confine::check_links(root, &config.theme, diagnostics);
     let stats = stats::load(root, &config, diagnostics);
     let mut leaflets = Vec::new();
     for path in markdown_files(root, "content/leaflets") {

@@ -284,14 +284,15 @@ pub fn load_days(source: &SourceText, diagnostics: &mut Diagnostics) -> Vec<Day>
     days
 }
 
-/// Reports ids used twice in one registry.
+/// Reports ids used twice in one registry (an empty id, which gives no address, is reported by
+/// the address check of the validate stage).
 fn check_unique<'a>(
     source: &SourceText,
     ids: impl Iterator<Item = (&'a str, usize)>,
     diagnostics: &mut Diagnostics,
 ) {
     let mut seen: std::collections::BTreeMap<&str, usize> = Default::default();
-    for (id, line) in ids {
+    for (id, line) in ids.filter(|(id, _)| !id.is_empty()) {
         if let Some(first) = seen.insert(id, line) {
             diagnostics.push(
                 Diagnostic::error(

@@ -1,6 +1,29 @@
 //! The site's address scheme, in one place. Every address is root-relative and ends in `/`
 //! (a folder with index.html) or a file name.
 
+/// The site's own sections: the first part of every address loa makes, other than the standing
+/// pages (`/<duong_dan>/`) and the files at the top (`/atom.xml`, `/404.html`, ...). A standing page
+/// may not take one of these (`/lien-he/` is the contact page, whose text a page may give). The
+/// validate stage checks pages against this list; a test here checks that every address builder
+/// stays inside it.
+pub const SECTIONS: &[&str] = &[
+    "ke-hoach",
+    "don-vi",
+    "chinh-sach",
+    "lich",
+    "ngay-ky-niem",
+    "tin-tuc",
+    "lien-he",
+    "tim-kiem",
+    "so-lieu",
+    "chien-dich",
+    "bao-cao",
+    "du-lieu",
+    "in",
+    "static",
+    "pagefind",
+];
+
 /// Home.
 pub const HOME: &str = "/";
 /// Plan list.
@@ -126,6 +149,58 @@ pub fn news_broadcast(slug: &str, ext: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_address_lies_in_a_listed_section() {
+        use crate::render::stats::urls as stats;
+        let section = |url: &str| {
+            url.trim_start_matches('/')
+                .split('/')
+                .next()
+                .unwrap()
+                .to_owned()
+        };
+        let built = [
+            PLANS.to_owned(),
+            UNITS.to_owned(),
+            POLICIES.to_owned(),
+            CALENDAR.to_owned(),
+            CALENDAR_ICS.to_owned(),
+            NEWS.to_owned(),
+            CONTACT.to_owned(),
+            STATIC.to_owned(),
+            SEARCH.to_owned(),
+            plan("x"),
+            plan_print("x"),
+            unit("x"),
+            policy("x"),
+            day("x"),
+            news("x"),
+            news_page(2),
+            search_letter("a", 2),
+            plan_pdf("x"),
+            leaflet_pdf("x"),
+            leaflet_a5_pdf("x"),
+            poster_pdf("x"),
+            banner_pdf("x"),
+            day_broadcast("x", "txt"),
+            news_broadcast("x", "pdf"),
+            stats::DASHBOARD.to_owned(),
+            stats::OPEN_DATA.to_owned(),
+            stats::OPEN_DATA_README.to_owned(),
+            stats::indicator("x"),
+            stats::campaign("x"),
+            stats::report("x"),
+            stats::report_pdf("x"),
+            stats::csv("x"),
+            stats::json("x"),
+            format!("/{}/", crate::render::search::BUNDLE),
+        ];
+        for url in built {
+            assert!(SECTIONS.contains(&section(&url).as_str()), "{url}");
+        }
+        assert_eq!(page("tin-tuc"), NEWS, "a page could take a section");
+    }
 
     #[test]
     fn files_for_addresses() {

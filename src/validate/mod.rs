@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::derive::citation::citation_key;
-use crate::diagnostics::{Diagnostic, Diagnostics, Location, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::Loaded;
 use crate::locale::fold_diacritics;
 use crate::model::Site;
 
+pub mod addresses;
 pub mod stats;
 
 /// The form of a unit name used for matching: folded, lowercase, single spaces, no end punctuation.
@@ -80,28 +81,8 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         day.policies = resolved;
     }
 
-    // Two files may not claim the same address.
-    let mut addresses: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
-    let mut claim = |address: String, source: &std::path::Path, diagnostics: &mut Diagnostics| {
-        if let Some(first) = addresses.get(&address) {
-            diagnostics.push(
-                Diagnostic::error("duplicate_id", Some(Location::file(source)))
-                    .arg("id", address.clone())
-                    .arg("other", display_path(first)),
-            );
-        } else {
-            addresses.insert(address, source.to_path_buf());
-        }
-    };
-    for plan in &loaded.plans {
-        claim(format!("ke-hoach/{}", plan.slug), &plan.source, diagnostics);
-    }
-    for news in &loaded.news {
-        claim(format!("tin-tuc/{}", news.slug), &news.source, diagnostics);
-    }
-    for page in &loaded.pages {
-        claim(page.slug.clone(), &page.source, diagnostics);
-    }
+    // Every address is claimed once.
+    addresses::check(&loaded, diagnostics);
 
     // Content dated after the build date is published, and said so.
     for news in &loaded.news {

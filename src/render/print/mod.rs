@@ -11,6 +11,10 @@ pub mod broadcast;
 pub mod data;
 #[cfg(feature = "pdf")]
 pub mod engine;
+#[cfg(feature = "pdf")]
+pub mod pdfs;
+#[cfg(feature = "pdf")]
+mod probe;
 pub mod report;
 
 use serde::Serialize;
@@ -106,11 +110,11 @@ impl Renderer for PrintRenderer<'_> {
         #[cfg(feature = "pdf")]
         if site.outputs.pdf {
             let pass = if site.outputs.pdf_in_background {
-                data::PdfPass::Cached
+                pdfs::PdfPass::Cached
             } else {
-                data::PdfPass::All
+                pdfs::PdfPass::All
             };
-            stats += data::render_pdfs(site, derived, &scripts, sink, pass)?;
+            stats += pdfs::render_pdfs(site, derived, &scripts, sink, pass)?;
         }
         Ok(stats)
     }
@@ -126,5 +130,5 @@ pub fn render_uncached_pdfs(
     sink: &dyn Sink,
 ) -> Result<Stats, Vec<Diagnostic>> {
     let scripts = broadcast::scripts(site, derived, templates)?;
-    data::render_pdfs(site, derived, &scripts, sink, data::PdfPass::Uncached)
+    pdfs::render_pdfs(site, derived, &scripts, sink, pdfs::PdfPass::Uncached)
 }
