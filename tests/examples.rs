@@ -307,9 +307,17 @@ fn internal_links(out: &Path) -> Vec<(String, String, PathBuf)> {
 
 #[test]
 fn the_examples_check_with_no_warning_and_every_internal_link_resolves() {
-    for (name, unit) in [
-        ("ngoc-lien", "phong-van-hoa-xa-hoi"),
-        ("binh-phuoc", "ban-dieu-hanh-khu-pho"),
+    for (name, unit, figure) in [
+        (
+            "ngoc-lien",
+            "phong-van-hoa-xa-hoi",
+            "131 người cao tuổi đang hưởng trợ cấp hưu trí xã hội",
+        ),
+        (
+            "binh-phuoc",
+            "ban-dieu-hanh-khu-pho",
+            "Tỷ lệ người dân tham gia bảo hiểm y tế 94,8%",
+        ),
     ] {
         // `loa check --root examples/X`, as a user runs it.
         let check = Command::new(env!("CARGO_BIN_EXE_loa"))
@@ -337,7 +345,17 @@ fn the_examples_check_with_no_warning_and_every_internal_link_resolves() {
         assert!(dead.is_empty(), "{name}: dead links:\n{}", dead.join("\n"));
         // The menu's "Số liệu" leads to the figures of the plan's targets.
         let figures = text_of(&built.page("/so-lieu/"));
-        assert!(figures.contains("Số liệu"), "{figures}");
+        assert!(figures.contains(figure), "{name}: {figures}");
+        // A commune's figures are the commune's (xã), not a ward's (phường).
+        let level = if name == "ngoc-lien" {
+            "xã"
+        } else {
+            "phường"
+        };
+        assert!(
+            figures.contains(&format!("số mới nhất của toàn {level}")),
+            "{name}: {figures}"
+        );
         // A few news items, in the ward's own words, with aggregates only.
         let news = text_of(&built.page("/tin-tuc/")).to_lowercase();
         for expected in ["quà tết", "mừng thọ"] {
