@@ -96,6 +96,7 @@ mod tests {
             include_str!("write.rs"),
             include_str!("load/stats.rs"),
             include_str!("validate/stats.rs"),
+            include_str!("validate/content.rs"),
             include_str!("derive/stats.rs"),
             include_str!("render/stats.rs"),
             include_str!("serve/mod.rs"),

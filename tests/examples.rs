@@ -4,6 +4,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use common::*;
 use loa::import::{SiteData, import};
@@ -245,6 +246,130 @@ fn example_plans_are_the_importers_own_output() {
             imported.proposed_legal.is_empty(),
             "{site}: {:?}",
             imported.proposed_legal
+        );
+    }
+}
+
+/// Every `href` and `src` of every built HTML page that stays on the site, resolved against the
+/// page's address: `(page, link, the file it must be)`.
+fn internal_links(out: &Path) -> Vec<(String, String, PathBuf)> {
+    let attribute = regex::Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap();
+    let mut links = Vec::new();
+    for entry in walkdir::WalkDir::new(out)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+    {
+        let relative = entry.path().strip_prefix(out).unwrap();
+        let page = format!(
+            "/{}",
+            relative
+                .to_string_lossy()
+                .replace('\\', "/")
+                .trim_end_matches("index.html")
+        );
+        let html = std::fs::read_to_string(entry.path()).unwrap();
+        for cap in attribute.captures_iter(&html) {
+            let link = cap[1].replace("&amp;", "&");
+            let before_path = link.split(['/', '?', '#']).next().unwrap_or("");
+            if link.is_empty()
+                || link.starts_with('#')
+                || link.starts_with("//")
+                || before_path.contains(':')
+            {
+                continue;
+            }
+            let path = link.split(['#', '?']).next().unwrap();
+            let joined = if path.starts_with('/') {
+                path.to_owned()
+            } else {
+                format!("{}{path}", &page[..page.rfind('/').unwrap() + 1])
+            };
+            let mut parts: Vec<&str> = Vec::new();
+            for part in joined.split('/').skip(1) {
+                match part {
+                    "." => {}
+                    ".." => {
+                        parts.pop();
+                    }
+                    other => parts.push(other),
+                }
+            }
+            let mut file = out.join(parts.join("/"));
+            if joined.ends_with('/') || file.is_dir() {
+                file = file.join("index.html");
+            }
+            links.push((page.clone(), link.clone(), file));
+        }
+    }
+    links
+}
+
+#[test]
+fn the_examples_check_with_no_warning_and_every_internal_link_resolves() {
+    for (name, unit, figure) in [
+        (
+            "ngoc-lien",
+            "phong-van-hoa-xa-hoi",
+            "131 người cao tuổi đang hưởng trợ cấp hưu trí xã hội",
+        ),
+        (
+            "binh-phuoc",
+            "ban-dieu-hanh-khu-pho",
+            "Tỷ lệ người dân tham gia bảo hiểm y tế 94,8%",
+        ),
+    ] {
+        // `loa check --root examples/X`, as a user runs it.
+        let check = Command::new(env!("CARGO_BIN_EXE_loa"))
+            .args(["check", "--date", "2026-11-22", "--root"])
+            .arg(example(name))
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&check.stdout);
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        assert!(check.status.success(), "{name}: {stderr}");
+        assert_eq!(
+            stdout.trim(),
+            "Kiểm tra xong: 0 lỗi, 0 cảnh báo",
+            "{name}:\n{stderr}"
+        );
+
+        let built = build_clean(name);
+        let links = internal_links(&built.out());
+        assert!(links.len() > 500, "{name}: only {} links", links.len());
+        let dead: Vec<String> = links
+            .iter()
+            .filter(|(_, _, file)| !file.is_file())
+            .map(|(page, link, _)| format!("{page} -> {link}"))
+            .collect();
+        assert!(dead.is_empty(), "{name}: dead links:\n{}", dead.join("\n"));
+        // The menu's "Số liệu" leads to the figures of the plan's targets.
+        let figures = text_of(&built.page("/so-lieu/"));
+        assert!(figures.contains(figure), "{name}: {figures}");
+        // A commune's figures are the commune's (xã), not a ward's (phường).
+        let level = if name == "ngoc-lien" {
+            "xã"
+        } else {
+            "phường"
+        };
+        assert!(
+            figures.contains(&format!("số mới nhất của toàn {level}")),
+            "{name}: {figures}"
+        );
+        // A few news items, in the ward's own words, with aggregates only.
+        let news = text_of(&built.page("/tin-tuc/")).to_lowercase();
+        for expected in ["quà tết", "mừng thọ"] {
+            assert!(
+                news.contains(expected),
+                "{name}: news lack {expected}: {news}"
+            );
+        }
+        // Units can be reached: a unit page gives a phone number to call.
+        assert!(
+            built
+                .page(&format!("/don-vi/{unit}/"))
+                .contains("href=\"tel:"),
+            "{name}/{unit}"
         );
     }
 }

@@ -80,6 +80,11 @@ pub fn emit(parsed: &Parsed, source_name: &str, context: &Context<'_>) -> String
     let doc_type = parsed.doc_type.unwrap_or(DocType::Plan);
     let _ = writeln!(out, "loai = {}", toml_string(doc_type.code()));
     let _ = writeln!(out, "so = {}", toml_string(&parsed.number));
+    if parsed.number.trim().is_empty() {
+        // The source is a draft (`Số: /KH-UBND`): the file says so, and the site shows it as one.
+        let note = messages::text("import_draft_note", &[]).vi;
+        let _ = writeln!(out, "# {note}\ndu_thao = true");
+    }
     let _ = writeln!(out, "ky_hieu = {}", toml_string(&parsed.symbol));
     let _ = writeln!(
         out,

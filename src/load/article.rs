@@ -95,5 +95,6 @@ pub fn load(
         broadcast: raw.phat_thanh,
         source_text: raw.phat_thanh.then(|| source.text.as_str().into()),
         menu_order: raw.thu_tu_menu,
+        summary_line: source.key_location("tom_tat", parts.front_offset).line,
     })
 }

@@ -24,6 +24,8 @@ struct RawPlan {
     #[serde(default)]
     so: String,
     #[serde(default)]
+    du_thao: bool,
+    #[serde(default)]
     ky_hieu: String,
     #[serde(default)]
     ngay: Option<Spanned<String>>,
@@ -154,6 +156,7 @@ pub fn load(
         source: source.path.clone(),
         doc_type,
         number: raw.so.trim().to_owned(),
+        draft: raw.du_thao,
         symbol: raw.ky_hieu.trim().to_owned(),
         date,
         place: raw

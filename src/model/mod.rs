@@ -166,6 +166,8 @@ pub struct Plan {
     pub doc_type: DocType,
     /// Number (`05`); blank in a draft.
     pub number: String,
+    /// Published as a draft on purpose (`du_thao = true`), e.g. for comment before signing.
+    pub draft: bool,
     /// Symbol after the number (`KH-UBND`).
     pub symbol: String,
     /// Issue date, possibly partial.
@@ -395,6 +397,8 @@ pub struct Article {
     pub source_text: Option<std::sync::Arc<str>>,
     /// Order in the menu (pages); `None` keeps a page out of the menu.
     pub menu_order: Option<i32>,
+    /// Line of the summary (`tom_tat`), or of the front matter's start when there is none.
+    pub summary_line: usize,
 }
 
 /// An official to contact.

@@ -180,7 +180,7 @@ pub fn plan_summary(plan: &Plan) -> PlanSummary {
         type_code: plan.doc_type.code().to_owned(),
         number: plan.number.clone(),
         number_symbol: plan.number_and_symbol(),
-        is_draft: plan.number.is_empty() || plan.date.to_date().is_none(),
+        is_draft: plan.draft || plan.number.is_empty() || plan.date.to_date().is_none(),
         date_text: format::partial_short(plan.date.year, plan.date.month, plan.date.day),
         date_iso: plan.date.iso(),
         subject: plan.subject.clone(),

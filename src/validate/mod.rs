@@ -13,6 +13,7 @@ use crate::locale::fold_diacritics;
 use crate::model::Site;
 
 pub mod addresses;
+pub mod content;
 pub mod stats;
 
 /// The form of a unit name used for matching: folded, lowercase, single spaces, no end punctuation.
@@ -149,7 +150,7 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
 
     stats::validate(&loaded, diagnostics);
 
-    Site {
+    let site = Site {
         stats: loaded.stats,
         root: loaded.root,
         config: loaded.config,
@@ -163,7 +164,9 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         leaflets: loaded.leaflets,
         outputs: crate::model::Outputs::default(),
         fonts: loaded.fonts,
-    }
+    };
+    content::check(&site, diagnostics);
+    site
 }
 
 #[cfg(test)]
