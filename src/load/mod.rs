@@ -6,6 +6,7 @@ pub mod config;
 pub mod fonts;
 pub mod frontmatter;
 pub mod leaflet;
+pub mod links;
 pub mod markdown;
 pub mod plan;
 pub mod registry;
