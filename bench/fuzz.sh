@@ -31,7 +31,7 @@ if [[ -n "${FUZZ_PDF:-}" ]]; then export LOA_FUZZ_PDF=1; fi
 # Every `fn fuzz_*` of every test file, as "file target" pairs.
 mapfile -t TARGETS < <(
   for file in tests/*.rs; do
-    grep -oE '^\s*fn fuzz_[A-Za-z0-9_]+' "$file" | sed -E 's/^\s*fn //' |
+    { grep -oE '^\s*fn fuzz_[A-Za-z0-9_]+' "$file" || true; } | sed -E 's/^\s*fn //' |
       while read -r name; do echo "$(basename "$file" .rs) $name"; done
   done | { if [[ -n "$FILTER" ]]; then grep -F -- "$FILTER" || true; else cat; fi; }
 )
