@@ -89,6 +89,8 @@ mod tests {
             include_str!("load/registry.rs"),
             include_str!("load/article.rs"),
             include_str!("load/config.rs"),
+            include_str!("load/links.rs"),
+            include_str!("load/markdown.rs"),
             include_str!("validate/mod.rs"),
             include_str!("build.rs"),
             include_str!("cli.rs"),

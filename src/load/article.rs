@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{SourceText, parse_toml, split};
+use crate::load::markdown;
 use crate::model::{Article, ArticleKind, PartialDate};
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +77,10 @@ pub fn load(
         }
         None => None,
     };
+    let body_location = |offset: usize| source.location(parts.body_offset + offset);
+    if !markdown::check(parts.body, &body_location, diagnostics) {
+        return None;
+    }
     let slug = raw
         .duong_dan
         .as_deref()

@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{SourceText, parse_toml};
+use crate::load::links;
 use crate::model::{Area, Official, Signer, SiteConfig};
 
 #[derive(Debug, Deserialize)]
@@ -80,6 +81,12 @@ pub fn load(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<SiteCo
             .arg("value", base_url.clone()),
         );
     }
+    links::check_field(
+        &raw.fanpage,
+        "fanpage",
+        || source.key_location("fanpage", 0),
+        diagnostics,
+    );
     let mut seen = std::collections::BTreeSet::new();
     for area in &raw.khu_dan_cu {
         if !seen.insert(area.id.clone()) {

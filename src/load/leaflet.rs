@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{SourceText, parse_toml, split};
-use crate::load::markdown::{Piece, pieces};
+use crate::load::markdown::{self, Piece};
 use crate::model::{Block, BlockKind, Inline, Leaflet, LeafletSection};
 
 #[derive(Debug, Deserialize)]
@@ -63,8 +63,10 @@ pub fn load(source: &SourceText, slug: String, diagnostics: &mut Diagnostics) ->
     }
 
     let line_of = |offset: usize| source.line_of(parts.body_offset + offset);
+    let body_location = |offset: usize| source.location(parts.body_offset + offset);
+    let pieces = markdown::read(parts.body, &body_location, diagnostics)?;
     let mut sections: Vec<LeafletSection> = Vec::new();
-    for piece in pieces(parts.body, &line_of) {
+    for piece in pieces {
         match piece {
             Piece::Heading {
                 level: 2,

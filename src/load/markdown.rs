@@ -5,8 +5,15 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::load::links;
 use crate::locale::text::collapse_whitespace;
 use crate::model::{Block, BlockKind, Inline, List, ListItem, Table};
+
+/// The deepest nesting of lists and block quotes loa reads. Real plans use 3-4 levels (`-`, `+`,
+/// a quoted passage); a deeper body is refused at load, so every walk over a document (reading it
+/// here, HTML, print data, Typst templates) stays far from the end of its stack.
+pub const MAX_NESTING: usize = 12;
 
 /// A top-level piece of a body: a heading (with its level) or a block.
 #[derive(Debug, Clone)]
@@ -29,16 +36,87 @@ pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
-/// Parses `body` into top-level pieces. `line_of` maps a byte offset of `body` to a file line.
-pub fn pieces(body: &str, line_of: &dyn Fn(usize) -> usize) -> Vec<Piece> {
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(body, options())
+/// Reads a body into top-level pieces after [`check_events`]: `None` when it nests deeper than
+/// [`MAX_NESTING`]. `location_of` maps a byte offset of `body` to its place in the file.
+pub fn read(
+    body: &str,
+    location_of: &dyn Fn(usize) -> Location,
+    diagnostics: &mut Diagnostics,
+) -> Option<Vec<Piece>> {
+    let events = events(body);
+    let readable = check_events(&events, location_of, diagnostics);
+    readable.then(|| pieces_of(body, events, &|offset| location_of(offset).line))
+}
+
+/// Checks a body kept as Markdown (news, pages, campaigns, reports; the front matter's own
+/// Markdown): what [`read`] refuses, without building pieces. Returns whether it may be rendered.
+pub fn check(
+    body: &str,
+    location_of: &dyn Fn(usize) -> Location,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    check_events(&events(body), location_of, diagnostics)
+}
+
+fn events(body: &str) -> Vec<(Event<'_>, Range<usize>)> {
+    Parser::new_ext(body, options())
         .into_offset_iter()
-        .collect();
+        .collect()
+}
+
+/// What loa refuses in Markdown, each located: lists and quotes nested deeper than
+/// [`MAX_NESTING`] (one error, at the first line that goes too deep; false is returned) and link or
+/// image targets whose scheme [`links::refused_scheme`] refuses (an error each). Iterative, so any
+/// depth is safe to check.
+fn check_events(
+    events: &[(Event<'_>, Range<usize>)],
+    location_of: &dyn Fn(usize) -> Location,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let mut depth = 0usize;
+    let mut too_deep = false;
+    for (event, range) in events {
+        match event {
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                depth += 1;
+                if depth > MAX_NESTING && !too_deep {
+                    too_deep = true;
+                    diagnostics.push(
+                        Diagnostic::error("markdown_too_deep", Some(location_of(range.start)))
+                            .arg("max", MAX_NESTING.to_string()),
+                    );
+                }
+            }
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                if let Some(scheme) = links::refused_scheme(dest_url) {
+                    diagnostics.push(links::refused(dest_url, &scheme, location_of(range.start)));
+                }
+            }
+            _ => {}
+        }
+    }
+    !too_deep
+}
+
+/// Parses `body` into top-level pieces. `line_of` maps a byte offset of `body` to a file line.
+/// For a body already checked at load ([`read`], [`check`]); lists nested deeper than
+/// [`MAX_NESTING`] are read as plain paragraphs rather than recursed into.
+pub fn pieces(body: &str, line_of: &dyn Fn(usize) -> usize) -> Vec<Piece> {
+    pieces_of(body, events(body), line_of)
+}
+
+fn pieces_of<'a>(
+    body: &'a str,
+    events: Vec<(Event<'a>, Range<usize>)>,
+    line_of: &dyn Fn(usize) -> usize,
+) -> Vec<Piece> {
     let mut reader = Reader {
         body,
         events,
         index: 0,
         line_of,
+        depth: 0,
     };
     let mut pieces = Vec::new();
     while reader.index < reader.events.len() {
@@ -89,6 +167,8 @@ struct Reader<'a, 'l> {
     events: Vec<(Event<'a>, Range<usize>)>,
     index: usize,
     line_of: &'l dyn Fn(usize) -> usize,
+    /// Lists open around the current event.
+    depth: usize,
 }
 
 impl Reader<'_, '_> {
@@ -135,10 +215,40 @@ impl Reader<'_, '_> {
                     kind: BlockKind::Heading { text },
                 })
             }
-            Event::Start(Tag::List(start)) => Some(Block {
-                line,
-                kind: BlockKind::List(self.list(start, range.start)),
-            }),
+            Event::Start(Tag::List(_)) if self.depth >= MAX_NESTING => {
+                // Only for a body that skipped the load check: flattened, never recursed into.
+                let mut depth = 1;
+                let mut plain = String::new();
+                while self.index < self.events.len() && depth > 0 {
+                    let event = &self.events[self.index].0;
+                    match event {
+                        Event::Start(Tag::List(_)) => depth += 1,
+                        Event::End(TagEnd::List(_)) => depth -= 1,
+                        _ => {}
+                    }
+                    push_plain(&mut plain, event);
+                    self.index += 1;
+                }
+                let plain = collapse_whitespace(&plain);
+                Some(Block {
+                    line,
+                    kind: BlockKind::Paragraph {
+                        text: Inline {
+                            markdown: plain.clone(),
+                            plain,
+                        },
+                    },
+                })
+            }
+            Event::Start(Tag::List(start)) => {
+                self.depth += 1;
+                let list = self.list(start, range.start);
+                self.depth -= 1;
+                Some(Block {
+                    line,
+                    kind: BlockKind::List(list),
+                })
+            }
             Event::Start(Tag::Table(_)) => Some(Block {
                 line,
                 kind: BlockKind::Table(self.table()),

@@ -7,6 +7,7 @@ pub mod confine;
 pub mod fonts;
 pub mod frontmatter;
 pub mod leaflet;
+pub mod links;
 pub mod markdown;
 pub mod plan;
 pub mod registry;

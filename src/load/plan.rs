@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::frontmatter::{SourceText, parse_toml, split};
-use crate::load::markdown::{Piece, inline_from_markdown, pieces};
+use crate::load::markdown::{self, Piece, inline_from_markdown};
 use crate::locale::{fold_diacritics, slugify};
 use crate::model::{
     Assignment, Block, BlockKind, Comparison, DocType, Document, Inline, Item, PartKind,
@@ -123,13 +123,9 @@ pub fn load(
         }),
     };
 
-    let line_of = |offset: usize| source.line_of(parts.body_offset + offset);
-    let body = build_document(
-        pieces(parts.body, &line_of),
-        doc_type,
-        &|offset| source.location(parts.body_offset + offset),
-        diagnostics,
-    );
+    let body_location = |offset: usize| source.location(parts.body_offset + offset);
+    let pieces = markdown::read(parts.body, &body_location, diagnostics)?;
+    let body = build_document(pieces, doc_type, &body_location, diagnostics);
     if body.preamble.is_empty() && body.parts.is_empty() {
         diagnostics.push(Diagnostic::error(
             "plan_no_body",
@@ -143,6 +139,8 @@ pub fn load(
         apply_target_annotation(spanned.get_ref(), &location, &mut targets, diagnostics);
     }
     let assignments = find_assignments(&body, doc_type);
+    let loi_ket = source.key_location("loi_ket", parts.front_offset);
+    markdown::check(&raw.loi_ket, &|_| loi_ket.clone(), diagnostics);
     let closing = raw
         .loi_ket
         .split("\n\n")

@@ -7,6 +7,7 @@ use toml::Spanned;
 use crate::derive::citation::citation_key;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{SourceText, parse_toml};
+use crate::load::links;
 use crate::locale::slugify;
 use crate::model::{Day, DayDate, LegalDoc, PartialDate, Unit};
 
@@ -131,6 +132,14 @@ pub fn load_legal(source: &SourceText, diagnostics: &mut Diagnostics) -> Vec<Leg
                 );
                 PartialDate::default()
             });
+            if let Some(link) = &raw.lien_ket {
+                links::check_field(
+                    link,
+                    "lien_ket",
+                    || source.key_location("lien_ket", start),
+                    diagnostics,
+                );
+            }
             let id = match (&raw.ma, &symbol, raw.ten_goi.first()) {
                 (Some(ma), _, _) => slugify(ma),
                 (None, Some(symbol), _) => slugify(&format!("{} {}", raw.loai, symbol)),

@@ -1117,6 +1117,10 @@ pub fn load_campaign(source: &SourceText, diagnostics: &mut Diagnostics) -> Opti
     let start = parse_day(&raw.tu, "tu", source, from, diagnostics);
     let end = parse_day(&raw.den, "den", source, from, diagnostics);
     let period = parse_period_field(&raw.ky, "ky", source, from, diagnostics);
+    let body_location = |offset: usize| source.location(parts.body_offset + offset);
+    if !super::markdown::check(parts.body, &body_location, diagnostics) {
+        return None;
+    }
     let goals = raw
         .muc_tieu
         .into_iter()
@@ -1196,6 +1200,10 @@ pub fn load_report(
         .ok()?;
     let from = parts.front_offset;
     let period = parse_period_field(&raw.ky, "ky", source, from, diagnostics);
+    let body_location = |offset: usize| source.location(parts.body_offset + offset);
+    if !super::markdown::check(parts.body, &body_location, diagnostics) {
+        return None;
+    }
     let date = PartialDate::parse(&raw.ngay).unwrap_or_else(|| {
         diagnostics.push(
             Diagnostic::error("date_invalid", Some(source.key_location("ngay", from)))

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use loa::build::{BuildOptions, Report, build};
 
+pub mod fuzz;
 pub mod pdf;
 
 /// The repository root (the bundled example ward).
