@@ -8,14 +8,12 @@ pub mod citation;
 pub mod lunar;
 pub mod stats;
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, NaiveDate};
 
 use crate::diagnostics::Location;
 use crate::model::Site;
 use calendar::Occurrence;
-use citation::{CitationFinder, KnownName, citation_key};
+pub use citation::CitationIndex;
 
 /// Something that cites a legal document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,74 +28,6 @@ pub enum Citer {
     Day(usize),
 }
 
-/// The citation finder and the registry lookup it feeds.
-#[derive(Debug)]
-pub struct CitationIndex {
-    finder: CitationFinder,
-    by_key: BTreeMap<String, usize>,
-}
-
-impl CitationIndex {
-    /// Builds the finder from the legal registry.
-    pub fn new(site: &Site) -> CitationIndex {
-        let mut by_key = BTreeMap::new();
-        let mut known = Vec::new();
-        for (i, doc) in site.legal.iter().enumerate() {
-            if let Some(symbol) = &doc.symbol {
-                by_key.insert(citation_key(symbol), i);
-            }
-            by_key.insert(doc.id.clone(), i);
-            for name in &doc.names {
-                known.push(KnownName {
-                    key: doc.id.clone(),
-                    name: name.clone(),
-                });
-            }
-        }
-        CitationIndex {
-            finder: CitationFinder::new(&known),
-            by_key,
-        }
-    }
-
-    /// Citations in `text` with the registry entry each resolves to.
-    pub fn find(&self, text: &str) -> Vec<(citation::Citation, Option<usize>)> {
-        self.finder
-            .find(text)
-            .into_iter()
-            .map(|c| {
-                let entry = self.resolve_key(&c.key);
-                (c, entry)
-            })
-            .collect()
-    }
-
-    /// The registry entry for a citation key: the exact symbol, else, for a short form such as
-    /// `145/2013` (number and year without the issuer's suffix), the one registered symbol that
-    /// extends it (`145/2013/NĐ-CP`). Two registered symbols extending it leave it unresolved.
-    fn resolve_key(&self, key: &str) -> Option<usize> {
-        if let Some(&i) = self.by_key.get(key) {
-            return Some(i);
-        }
-        let prefix = format!("{key}/");
-        let mut extending = self
-            .by_key
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-            .map(|(_, &i)| i);
-        let first = extending.next()?;
-        extending.all(|i| i == first).then_some(first)
-    }
-
-    /// The registry entry for an id or a number/symbol.
-    pub fn lookup(&self, id_or_symbol: &str) -> Option<usize> {
-        self.by_key
-            .get(id_or_symbol)
-            .copied()
-            .or_else(|| self.resolve_key(&citation_key(id_or_symbol)))
-    }
-}
-
 /// A citation of a document that the registry does not have.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnresolvedCitation {
@@ -105,8 +35,18 @@ pub struct UnresolvedCitation {
     pub location: Location,
     /// The citation as written.
     pub text: String,
-    /// Its key.
+    /// What to register it as: the number/symbol as written (stray spaces dropped), or the key of
+    /// a name.
     pub key: String,
+}
+
+/// What an unresolved citation is registered as: its symbol as written, spaces dropped
+/// (`57/KH- SYT` -> `57/KH-SYT`, never upper-cased), else its key.
+fn register_as(text: &str, citation: &citation::Citation) -> String {
+    match &citation.symbol {
+        Some(symbol) => text[symbol.clone()].split_whitespace().collect(),
+        None => citation.key.clone(),
+    }
 }
 
 /// Everything derived from the site.
@@ -160,7 +100,7 @@ fn scan_plan(index: &CitationIndex, plan: &crate::model::Plan) -> Scanned {
                 None => unresolved.push(UnresolvedCitation {
                     location: Location::new(&plan.source, line, 1),
                     text: text.plain[citation.start..citation.end].to_owned(),
-                    key: citation.key,
+                    key: register_as(&text.plain, &citation),
                 }),
             }
         }
@@ -185,7 +125,7 @@ fn scan_article(index: &CitationIndex, article: &crate::model::Article) -> Scann
                 unresolved.push(UnresolvedCitation {
                     location: Location::new(&article.source, article.body_line + line - 1, column),
                     text: body[citation.start..citation.end].to_owned(),
-                    key: citation.key,
+                    key: register_as(body, &citation),
                 });
             }
         }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::Context;
 use super::lines::plain;
 use super::parse::{Block, Parsed};
+use crate::locale::fold_diacritics;
 use crate::messages;
 use crate::model::DocType;
 
@@ -72,11 +73,6 @@ pub fn emit(parsed: &Parsed, source_name: &str, context: &Context<'_>) -> String
     for line in note.lines() {
         let _ = writeln!(out, "# {line}");
     }
-    if !parsed.issuer.is_empty() {
-        let issuer =
-            messages::text("import_file_issuer", &[("issuer", parsed.issuer.join(" "))]).vi;
-        let _ = writeln!(out, "# {issuer}");
-    }
     let doc_type = parsed.doc_type.unwrap_or(DocType::Plan);
     let _ = writeln!(out, "loai = {}", toml_string(doc_type.code()));
     let _ = writeln!(out, "so = {}", toml_string(&parsed.number));
@@ -96,6 +92,13 @@ pub fn emit(parsed: &Parsed, source_name: &str, context: &Context<'_>) -> String
         "noi_ban_hanh = {}",
         toml_string(parsed.place.as_deref().unwrap_or(context.place))
     );
+    let (parent_body, issuing_body) = header_bodies(&parsed.issuer);
+    if !parent_body.is_empty() {
+        let _ = writeln!(out, "co_quan_cap_tren = {}", toml_string(&parent_body));
+    }
+    if !issuing_body.is_empty() {
+        let _ = writeln!(out, "co_quan_ban_hanh = {}", toml_string(&issuing_body));
+    }
     let subject = parsed.subject.clone().unwrap_or_default();
     let _ = writeln!(out, "trich_yeu = {}", toml_string(&subject));
     if !parsed.addressees.is_empty() {
@@ -134,6 +137,44 @@ pub fn emit(parsed: &Parsed, source_name: &str, context: &Context<'_>) -> String
     out.push_str("+++\n");
     out.push_str(&body(parsed));
     out
+}
+
+/// The header's capital lines above the number as (parent body, issuing body): the last body is
+/// the issuing one (`UBND TỈNH THANH HÓA` / `ỦY BAN NHÂN DÂN XÃ NGỌC LIÊN`). A body's kind wrapped
+/// onto a line of its own (`ỦY BAN NHÂN DÂN` / `PHƯỜNG A`) is joined to the line after it.
+pub fn header_bodies(lines: &[String]) -> (String, String) {
+    let mut bodies: Vec<String> = Vec::new();
+    let mut pending: Option<String> = None;
+    for line in lines {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continue;
+        }
+        let joined = match pending.take() {
+            Some(kind) => format!("{kind} {line}"),
+            None => line,
+        };
+        if is_body_kind_alone(&joined) {
+            pending = Some(joined);
+        } else {
+            bodies.push(joined);
+        }
+    }
+    bodies.extend(pending);
+    match bodies.split_last() {
+        Some((issuing, parents)) => (parents.join(" "), issuing.clone()),
+        None => (String::new(), String::new()),
+    }
+}
+
+/// Whether a header line names only a kind of body, not which one (`ỦY BAN NHÂN DÂN`, `UBND`).
+fn is_body_kind_alone(line: &str) -> bool {
+    let folded = fold_diacritics(line).to_uppercase();
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    matches!(
+        words.as_slice(),
+        ["UY", "BAN", "NHAN", "DAN"] | ["UBND"] | ["HOI", "DONG", "NHAN", "DAN"] | ["HDND"]
+    )
 }
 
 fn inline_list(items: &[String]) -> String {
@@ -220,6 +261,41 @@ mod tests {
         assert_eq!(markdown_text("(*đăng tải*)"), "(*đăng tải*)");
         assert_eq!(markdown_text("5 * 3"), "5 \\* 3");
         assert_eq!(markdown_text("mã_số"), "mã\\_số");
+    }
+
+    #[test]
+    fn header_lines_give_the_parent_and_the_issuing_body() {
+        let lines = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            header_bodies(&lines(&[
+                "UBND TỈNH THANH HÓA",
+                "ỦY BAN NHÂN DÂN XÃ NGỌC LIÊN"
+            ])),
+            (
+                "UBND TỈNH THANH HÓA".to_owned(),
+                "ỦY BAN NHÂN DÂN XÃ NGỌC LIÊN".to_owned()
+            )
+        );
+        assert_eq!(
+            header_bodies(&lines(&["ỦY BAN NHÂN DÂN", "PHƯỜNG A"])),
+            (String::new(), "ỦY BAN NHÂN DÂN PHƯỜNG A".to_owned())
+        );
+        assert_eq!(
+            header_bodies(&lines(&[
+                "UBND THÀNH PHỐ HẢI PHÒNG",
+                "ỦY BAN NHÂN DÂN",
+                "PHƯỜNG  LƯU KIẾM"
+            ])),
+            (
+                "UBND THÀNH PHỐ HẢI PHÒNG".to_owned(),
+                "ỦY BAN NHÂN DÂN PHƯỜNG LƯU KIẾM".to_owned()
+            )
+        );
+        assert_eq!(
+            header_bodies(&lines(&["ỦY BAN NHÂN DÂN"])),
+            (String::new(), "ỦY BAN NHÂN DÂN".to_owned())
+        );
+        assert_eq!(header_bodies(&[]), (String::new(), String::new()));
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub struct Context<'a> {
     pub place: &'a str,
     /// The site's default signer.
     pub signer: &'a Signer,
+    /// The site's parent body (site.toml `co_quan_cap_tren`).
+    pub parent_body: &'a str,
+    /// The site's issuing body (site.toml `co_quan_ban_hanh`).
+    pub issuing_body: &'a str,
 }
 
 /// The registries and defaults of a site folder, read for an import (empty when the folder is
@@ -51,6 +55,10 @@ pub struct SiteData {
     pub place: String,
     /// The site's default signer.
     pub signer: Signer,
+    /// The site's parent body.
+    pub parent_body: String,
+    /// The site's issuing body.
+    pub issuing_body: String,
     /// Problems reading them.
     pub problems: Diagnostics,
 }
@@ -77,6 +85,8 @@ impl SiteData {
         {
             data.place = config.name;
             data.signer = config.default_signer;
+            data.parent_body = config.parent_body;
+            data.issuing_body = config.issuing_body;
         }
         if let Some(source) = read("data/units.toml", &mut data) {
             data.units = registry::load_units(&source, &mut data.problems);
@@ -94,6 +104,8 @@ impl SiteData {
             legal: &self.legal,
             place: &self.place,
             signer: &self.signer,
+            parent_body: &self.parent_body,
+            issuing_body: &self.issuing_body,
         }
     }
 }
@@ -196,6 +208,8 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
         &PlanDefaults {
             place: context.place,
             signer: context.signer,
+            parent_body: context.parent_body,
+            issuing_body: context.issuing_body,
         },
         &mut load_problems,
     );
@@ -214,7 +228,13 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
         }
     };
 
-    // Warnings about what was found.
+    // Warnings about what was found; an issuing body other than the site's, as `loa check` says.
+    for problem in load_problems
+        .iter()
+        .filter(|d| d.code == "plan_issuer_differs")
+    {
+        warnings.push(problem.clone());
+    }
     if parsed.doc_type.is_none() {
         warnings.push(Diagnostic::warning("import_no_type", Some(at(1))));
     }

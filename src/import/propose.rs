@@ -109,6 +109,9 @@ const NAME_STOP: &[&str] = &[
     "để", "đối", "hiện", "có", "sửa", "thì", "với", "các",
 ];
 
+/// Words a subject cut short before the next citation may end on: dropped.
+const TRAILING_JOINERS: &[&str] = &["và", "các", "cùng", "của", "theo", "tại", "với", "số"];
+
 /// Reads what the text says right after a citation: date, issuer, subject.
 fn details_after(rest: &str) -> (String, String, String) {
     let mut rest = rest;
@@ -132,9 +135,22 @@ fn details_after(rest: &str) -> (String, String, String) {
             .strip_prefix("về việc ")
             .or(t.strip_prefix("về "))
             .unwrap_or(t);
-        let words: Vec<&str> = t.split_whitespace().collect();
+        let mut words: Vec<&str> = t.split_whitespace().collect();
+        // Cut short before the next citation, the subject may end on a joining word (`và`).
+        while let Some(last) = words.last() {
+            let bare = last.trim_end_matches([',', ';', ':']);
+            if bare.is_empty() || TRAILING_JOINERS.contains(&bare.to_lowercase().as_str()) {
+                words.pop();
+            } else {
+                break;
+            }
+        }
         if !words.is_empty() && words.len() <= 60 {
-            let mut chars = words.join(" ").chars().collect::<Vec<_>>();
+            let joined = words.join(" ");
+            let mut chars = joined
+                .trim_end_matches([',', ';', ':'])
+                .chars()
+                .collect::<Vec<_>>();
             if let Some(first) = chars.first_mut() {
                 *first = first.to_uppercase().next().unwrap_or(*first);
             }
@@ -211,14 +227,20 @@ pub fn propose(plan: &Plan, parsed: &Parsed, context: &Context<'_>) -> Proposals
     let mut law_names: BTreeSet<String> = BTreeSet::new();
     for text in &texts {
         let found = finder.find(text);
-        for c in &found {
+        for (n, c) in found.iter().enumerate() {
             let written = text[c.start..c.end].to_owned();
             let known = keys.contains(&c.key);
             if seen.insert(c.key.clone(), ()).is_none() {
                 proposals.citations.push((written.clone(), known));
                 if !known {
-                    let symbol = symbol_in(&written);
-                    let (date, issuer, title) = details_after(&text[c.end..]);
+                    // The symbol as written, without a stray space (`57/KH- SYT`).
+                    let symbol = c
+                        .symbol
+                        .clone()
+                        .map(|s| text[s].split_whitespace().collect());
+                    // What is said of it stops where the next citation begins.
+                    let next = found.get(n + 1).map_or(text.len(), |next| next.start);
+                    let (date, issuer, title) = details_after(&text[c.end..next]);
                     proposals.legal.push(ProposedLegal {
                         source_line: source_line_of(parsed, &written),
                         cited_as: written,
@@ -279,14 +301,6 @@ fn source_line_of(parsed: &Parsed, needle: &str) -> usize {
         .map(Block::line_and_text)
         .find(|(_, text)| squeeze(&super::lines::plain(text)).contains(&needle))
         .map_or(1, |(line, _)| line)
-}
-
-/// The number/symbol in a citation as written (`Nghị định số 20/2021/NĐ-CP` -> `20/2021/NĐ-CP`).
-fn symbol_in(written: &str) -> Option<String> {
-    written
-        .split_whitespace()
-        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        .map(str::to_owned)
 }
 
 /// TOML entries for data/units.toml.

@@ -3,12 +3,12 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::links;
 use crate::locale::text::collapse_whitespace;
-use crate::model::{Block, BlockKind, Inline, List, ListItem, Table};
+use crate::model::{Block, BlockKind, ColumnAlign, Inline, List, ListItem, Table};
 
 /// The deepest nesting of lists and block quotes loa reads. Real plans use 3-4 levels (`-`, `+`,
 /// a quoted passage); a deeper body is refused at load, so every walk over a document (reading it
@@ -34,6 +34,16 @@ pub enum Piece {
 /// Parser options shared by every Markdown reader and renderer of the project.
 pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// A column's alignment as its delimiter row states it.
+pub fn column_align(alignment: Alignment) -> ColumnAlign {
+    match alignment {
+        Alignment::None => ColumnAlign::Unstated,
+        Alignment::Left => ColumnAlign::Left,
+        Alignment::Center => ColumnAlign::Center,
+        Alignment::Right => ColumnAlign::Right,
+    }
 }
 
 /// Reads a body into top-level pieces after [`check_events`]: `None` when it nests deeper than
@@ -249,9 +259,9 @@ impl Reader<'_, '_> {
                     kind: BlockKind::List(list),
                 })
             }
-            Event::Start(Tag::Table(_)) => Some(Block {
+            Event::Start(Tag::Table(alignments)) => Some(Block {
                 line,
-                kind: BlockKind::Table(self.table()),
+                kind: BlockKind::Table(self.table(&alignments)),
             }),
             Event::Start(Tag::BlockQuote(_)) => {
                 // Quoted text is kept as one paragraph: nothing is dropped.
@@ -436,7 +446,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn table(&mut self) -> Table {
+    fn table(&mut self, alignments: &[Alignment]) -> Table {
         let mut header = Vec::new();
         let mut rows: Vec<Vec<Inline>> = Vec::new();
         let mut in_head = false;
@@ -459,7 +469,12 @@ impl Reader<'_, '_> {
                 _ => {}
             }
         }
-        Table { header, rows }
+        let align = alignments.iter().map(|&a| column_align(a)).collect();
+        Table {
+            header,
+            rows,
+            align,
+        }
     }
 }
 
@@ -545,6 +560,28 @@ mod tests {
             }) => {
                 assert_eq!(t.header.len(), 3);
                 assert_eq!(t.rows[0][1].plain, "Tỷ lệ BHYT");
+                assert_eq!(t.align, [ColumnAlign::Unstated; 3]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn table_columns_keep_their_alignment() {
+        let body = "| TT | Nội dung | Số người |\n|:-:|:--|--:|\n| 1 | Người cao tuổi | 1.234 |\n| 2 | Trẻ em |\n";
+        let p = parse(body);
+        match &p[0] {
+            Piece::Block(Block {
+                kind: BlockKind::Table(t),
+                line: 1,
+            }) => {
+                assert_eq!(
+                    t.align,
+                    [ColumnAlign::Center, ColumnAlign::Left, ColumnAlign::Right]
+                );
+                assert_eq!(t.columns(), 3);
+                assert_eq!(t.rows[0][2].plain, "1.234");
+                assert_eq!(t.rows.len(), 2);
             }
             other => panic!("{other:?}"),
         }

@@ -177,6 +177,8 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     let plan_defaults = plan::PlanDefaults {
         place: &config.name,
         signer: &config.default_signer,
+        parent_body: &config.parent_body,
+        issuing_body: &config.issuing_body,
     };
     let plans = load_each(
         root,

@@ -14,7 +14,7 @@ use crate::load::markdown::{self, Piece, inline_from_markdown};
 use crate::locale::{fold_diacritics, slugify};
 use crate::model::{
     Assignment, Block, BlockKind, Comparison, DocType, Document, Inline, Item, PartKind,
-    PartialDate, Plan, Signer, Target,
+    PartialDate, Plan, Signer, Target, same_body,
 };
 
 #[derive(Debug, Deserialize)]
@@ -31,6 +31,10 @@ struct RawPlan {
     ngay: Option<Spanned<String>>,
     #[serde(default)]
     noi_ban_hanh: Option<String>,
+    #[serde(default)]
+    co_quan_cap_tren: Option<String>,
+    #[serde(default)]
+    co_quan_ban_hanh: Option<Spanned<String>>,
     trich_yeu: String,
     #[serde(default)]
     kinh_gui: Vec<String>,
@@ -68,8 +72,12 @@ struct RawTarget {
 pub struct PlanDefaults<'a> {
     /// Place written in the date line when a plan gives none.
     pub place: &'a str,
-    /// Signer when a plan gives none.
+    /// Signer when a plan of the site's own body gives none (with a warning).
     pub signer: &'a Signer,
+    /// The site's parent body (site.toml `co_quan_cap_tren`).
+    pub parent_body: &'a str,
+    /// The site's issuing body (site.toml `co_quan_ban_hanh`).
+    pub issuing_body: &'a str,
 }
 
 /// Reads one plan file.
@@ -141,6 +149,27 @@ pub fn load(
     let assignments = find_assignments(&body, doc_type);
     let loi_ket = source.key_location("loi_ket", parts.front_offset);
     markdown::check(&raw.loi_ket, &|_| loi_ket.clone(), diagnostics);
+    let (parent_body, issuing_body) = issuer(&raw, defaults, &at, diagnostics);
+    let signer = match raw.nguoi_ky {
+        Some(signer) => signer,
+        None => {
+            // The site's signer stands in for a document of the site's own body, never for
+            // another body's; either way the file is named.
+            let at_start = Some(source.location(parts.front_offset));
+            if same_body(&issuing_body, defaults.issuing_body) {
+                diagnostics.push(
+                    Diagnostic::warning("plan_signer_default", at_start)
+                        .field("nguoi_ky")
+                        .arg("name", defaults.signer.name.clone()),
+                );
+                defaults.signer.clone()
+            } else {
+                diagnostics
+                    .push(Diagnostic::warning("plan_signer_missing", at_start).field("nguoi_ky"));
+                Signer::default()
+            }
+        }
+    };
     let closing = raw
         .loi_ket
         .split("\n\n")
@@ -160,17 +189,57 @@ pub fn load(
         place: raw
             .noi_ban_hanh
             .unwrap_or_else(|| defaults.place.to_owned()),
+        parent_body,
+        issuing_body,
         subject: raw.trich_yeu.trim().to_owned(),
         addressees: raw.kinh_gui,
         tags: raw.the,
         body,
         closing,
         recipients: raw.noi_nhan,
-        signer: raw.nguoi_ky.unwrap_or_else(|| defaults.signer.clone()),
+        signer,
         targets,
         assignments,
         source_text: source.text.as_str().into(),
     })
+}
+
+/// The parent and issuing bodies of the header: the document's own (`co_quan_cap_tren`,
+/// `co_quan_ban_hanh`), else the site's. A document that names another issuing body than the
+/// site's is a warning at its field: it is printed as the document says.
+fn issuer(
+    raw: &RawPlan,
+    defaults: &PlanDefaults<'_>,
+    at: &dyn Fn(std::ops::Range<usize>) -> Location,
+    diagnostics: &mut Diagnostics,
+) -> (String, String) {
+    let own = raw
+        .co_quan_ban_hanh
+        .as_ref()
+        .filter(|body| !body.get_ref().trim().is_empty());
+    let issuing = match own {
+        Some(body) => {
+            let name = body.get_ref().trim().to_owned();
+            if !defaults.issuing_body.trim().is_empty() && !same_body(&name, defaults.issuing_body)
+            {
+                diagnostics.push(
+                    Diagnostic::warning("plan_issuer_differs", Some(at(body.span())))
+                        .field("co_quan_ban_hanh")
+                        .arg("value", name.clone())
+                        .arg("site", defaults.issuing_body.to_owned()),
+                );
+            }
+            name
+        }
+        None => defaults.issuing_body.to_owned(),
+    };
+    // Another body comes with its own parent body (none unless given); the site's with the site's.
+    let parent = match &raw.co_quan_cap_tren {
+        Some(parent) => parent.trim().to_owned(),
+        None if same_body(&issuing, defaults.issuing_body) => defaults.parent_body.to_owned(),
+        None => String::new(),
+    };
+    (parent, issuing)
 }
 
 static PART_NUMERAL: LazyLock<Regex> =

@@ -4,7 +4,6 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::derive::citation::citation_key;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::frontmatter::{SourceText, parse_toml};
 use crate::load::links;
@@ -120,10 +119,11 @@ pub fn load_legal(source: &SourceText, diagnostics: &mut Diagnostics) -> Vec<Leg
             let start = spanned.span().start;
             let line = source.line_of(start);
             let raw = spanned.into_inner();
+            // Kept as written (`1791/QĐ-TTg`): the key it is looked up by is made where needed.
             let symbol = raw
                 .so_ky_hieu
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| citation_key(&s));
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty());
             let date = PartialDate::parse(&raw.ngay).unwrap_or_else(|| {
                 diagnostics.push(
                     Diagnostic::error("date_invalid", Some(source.key_location("ngay", start)))

@@ -62,13 +62,47 @@ pub struct ListItem {
     pub children: Vec<Block>,
 }
 
+/// How a table column is aligned, as its Markdown delimiter row says (`:---`, `:---:`, `---:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnAlign {
+    /// `---`: not stated (reads as left).
+    #[default]
+    Unstated,
+    /// `:---`.
+    Left,
+    /// `:---:`.
+    Center,
+    /// `---:` (numbers).
+    Right,
+}
+
 /// A table: a header row and body rows of inline cells.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Table {
     /// Header cells.
     pub header: Vec<Inline>,
-    /// Body rows.
+    /// Body rows, as written (a row may have fewer cells than the header).
     pub rows: Vec<Vec<Inline>>,
+    /// Alignment of each column, as written.
+    pub align: Vec<ColumnAlign>,
+}
+
+impl Table {
+    /// The number of columns: the widest of the header, the alignments and the rows.
+    pub fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.header.len(), self.align.len()])
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The alignment of column `column` (unstated past the delimiter row).
+    pub fn align_of(&self, column: usize) -> ColumnAlign {
+        self.align.get(column).copied().unwrap_or_default()
+    }
 }
 
 /// What a Roman-numeral part is about, recognised from its title (or set for a công văn).

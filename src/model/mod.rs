@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 pub use date::PartialDate;
 pub use document::{
-    Block, BlockKind, Document, Inline, Item, List, ListItem, Part, PartKind, Table,
+    Block, BlockKind, ColumnAlign, Document, Inline, Item, List, ListItem, Part, PartKind, Table,
 };
 
 use crate::locale::fold_diacritics;
@@ -174,6 +174,11 @@ pub struct Plan {
     pub date: PartialDate,
     /// Place in the date line (`Lưu Kiếm`).
     pub place: String,
+    /// The parent body printed above the issuing body (`UBND TỈNH THANH HÓA`); may be empty.
+    pub parent_body: String,
+    /// The issuing body of the header (`ỦY BAN NHÂN DÂN XÃ NGỌC LIÊN`): the document's own, else
+    /// the site's.
+    pub issuing_body: String,
     /// Subject (trích yếu).
     pub subject: String,
     /// `Kính gửi:` addressees (letters, reports).
@@ -215,6 +220,25 @@ impl Plan {
             format!("{}/{}", self.number, self.symbol)
         }
     }
+}
+
+/// Whether two names of a body name the same body: case, diacritics, spacing and the
+/// abbreviations `UBND`/`HĐND` aside (`UBND XÃ NGỌC LIÊN` = `Ủy ban nhân dân xã Ngọc Liên`).
+pub fn same_body(a: &str, b: &str) -> bool {
+    fn words(name: &str) -> Vec<String> {
+        fold_diacritics(name)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .flat_map(|w| match w {
+                "ubnd" => vec!["uy", "ban", "nhan", "dan"],
+                "hdnd" => vec!["hoi", "dong", "nhan", "dan"],
+                other => vec![other],
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+    words(a) == words(b)
 }
 
 /// Lowercases the first letter of a subject when it follows a type name (`Kế hoạch thực hiện`).

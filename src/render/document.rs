@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Block, BlockKind, Document};
+use crate::model::{Block, BlockKind, ColumnAlign, Document};
 use crate::render::inline::Linker;
 
 fn escape(text: &str) -> String {
@@ -11,6 +11,42 @@ fn escape(text: &str) -> String {
     // Writing into a Vec cannot fail.
     let _ = tera::escape_html(text, &mut out);
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// From this many columns a table is set in smaller type (11 pt in print).
+pub const MANY_COLUMNS: usize = 5;
+
+/// The start of a table of `columns` columns: a focusable region that scrolls on its own on a
+/// narrow screen (the page itself never scrolls sideways), named for screen readers.
+pub fn table_open(columns: usize) -> String {
+    let class = if columns >= MANY_COLUMNS {
+        " class=\"nhieu-cot\""
+    } else {
+        ""
+    };
+    format!(
+        "<div class=\"cuon-bang\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table{class}>",
+        crate::locale::format::TABLE_LABEL
+    )
+}
+
+/// The end of a table opened with [`table_open`] (its body included).
+pub const TABLE_CLOSE: &str = "</tbody></table></div>\n";
+
+/// The opening tag of a cell: a column header (`th scope="col"`) or a data cell, with the
+/// column's alignment as a class (`can-giua`, `can-phai`: numbers).
+pub fn cell_open(header: bool, align: ColumnAlign) -> String {
+    let class = match align {
+        ColumnAlign::Unstated => "",
+        ColumnAlign::Left => " class=\"can-trai\"",
+        ColumnAlign::Center => " class=\"can-giua\"",
+        ColumnAlign::Right => " class=\"can-phai\"",
+    };
+    if header {
+        format!("<th scope=\"col\"{class}>")
+    } else {
+        format!("<td{class}>")
+    }
 }
 
 /// Renders blocks into `out`.
@@ -45,27 +81,28 @@ pub fn blocks_html(blocks: &[Block], linker: &Linker<'_>, out: &mut String) {
                 out.push('\n');
             }
             BlockKind::Table(table) => {
-                let _ = writeln!(
-                    out,
-                    "<div class=\"cuon-bang\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table>",
-                    crate::locale::format::TABLE_LABEL
-                );
-                if !table.header.is_empty() {
-                    out.push_str("<thead><tr>");
-                    for cell in &table.header {
-                        let _ = write!(out, "<th scope=\"col\">{}</th>", linker.inline_html(cell));
+                let columns = table.columns();
+                out.push_str(&table_open(columns));
+                out.push_str("<thead><tr>");
+                for column in 0..columns {
+                    let cell = table.header.get(column);
+                    out.push_str(&cell_open(true, table.align_of(column)));
+                    if let Some(cell) = cell {
+                        out.push_str(&linker.inline_html(cell));
                     }
-                    out.push_str("</tr></thead>\n");
+                    out.push_str("</th>");
                 }
-                out.push_str("<tbody>\n");
+                out.push_str("</tr></thead>\n<tbody>\n");
                 for row in &table.rows {
                     out.push_str("<tr>");
-                    for cell in row {
-                        let _ = write!(out, "<td>{}</td>", linker.inline_html(cell));
+                    for (column, cell) in row.iter().enumerate() {
+                        out.push_str(&cell_open(false, table.align_of(column)));
+                        out.push_str(&linker.inline_html(cell));
+                        out.push_str("</td>");
                     }
                     out.push_str("</tr>\n");
                 }
-                out.push_str("</tbody></table></div>\n");
+                out.push_str(TABLE_CLOSE);
             }
         }
     }

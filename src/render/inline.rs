@@ -3,8 +3,9 @@
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
 use crate::derive::CitationIndex;
-use crate::load::markdown::options;
-use crate::model::{Inline, LegalDoc};
+use crate::load::markdown::{column_align, options};
+use crate::model::{ColumnAlign, Inline, LegalDoc};
+use crate::render::document;
 
 /// What the Markdown renderer needs to link citations.
 pub struct Linker<'a> {
@@ -55,6 +56,10 @@ impl Linker<'_> {
         let mut out = Vec::new();
         let mut pending = String::new();
         let mut in_link = 0usize;
+        // The open table's column alignments, whether its header is open, the current column.
+        let mut table: Vec<ColumnAlign> = Vec::new();
+        let mut in_head = false;
+        let mut column = 0usize;
         let flush = |pending: &mut String, out: &mut Vec<Event<'e>>, in_link: usize| {
             if pending.is_empty() {
                 return;
@@ -97,6 +102,37 @@ impl Linker<'_> {
                         Event::End(TagEnd::Heading(level)) => {
                             out.push(Event::End(TagEnd::Heading(demote(level))))
                         }
+                        // Tables as on the plan pages: scroll region, column headers, alignment.
+                        Event::Start(Tag::Table(alignments)) => {
+                            table = alignments.iter().map(|&a| column_align(a)).collect();
+                            out.push(html_event(document::table_open(table.len())));
+                        }
+                        Event::End(TagEnd::Table) => {
+                            out.push(html_event(document::TABLE_CLOSE.to_owned()))
+                        }
+                        Event::Start(Tag::TableHead) => {
+                            in_head = true;
+                            column = 0;
+                            out.push(html_event("<thead><tr>".to_owned()));
+                        }
+                        Event::End(TagEnd::TableHead) => {
+                            in_head = false;
+                            out.push(html_event("</tr></thead>\n<tbody>\n".to_owned()));
+                        }
+                        Event::Start(Tag::TableRow) => {
+                            column = 0;
+                            out.push(html_event("<tr>".to_owned()));
+                        }
+                        Event::End(TagEnd::TableRow) => out.push(html_event("</tr>\n".to_owned())),
+                        Event::Start(Tag::TableCell) => {
+                            let align = table.get(column).copied().unwrap_or_default();
+                            out.push(html_event(document::cell_open(in_head, align)));
+                        }
+                        Event::End(TagEnd::TableCell) => {
+                            column += 1;
+                            let close = if in_head { "</th>" } else { "</td>" };
+                            out.push(html_event(close.to_owned()));
+                        }
                         Event::Html(html) | Event::InlineHtml(html) => {
                             // Raw HTML in content is shown as text, never injected.
                             out.push(Event::Text(html));
@@ -115,7 +151,7 @@ impl Linker<'_> {
         let events = self.transform(Parser::new_ext(markdown, options()), false);
         let mut out = String::with_capacity(markdown.len() * 3 / 2);
         html::push_html(&mut out, events.into_iter());
-        wrap_tables(out)
+        out
     }
 
     /// One inline run as HTML (no paragraph tags).
@@ -135,17 +171,7 @@ fn demote(level: pulldown_cmark::HeadingLevel) -> pulldown_cmark::HeadingLevel {
     }
 }
 
-/// Wraps each table in a focusable scroll region so narrow screens can scroll it.
-pub fn wrap_tables(html: String) -> String {
-    if !html.contains("<table>") {
-        return html;
-    }
-    html.replace(
-        "<table>",
-        &format!(
-            "<div class=\"cuon-bang\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table>",
-            crate::locale::format::TABLE_LABEL
-        ),
-    )
-    .replace("</table>", "</table></div>")
+/// Markup loa writes itself (never text from the content).
+fn html_event<'e>(markup: String) -> Event<'e> {
+    Event::Html(CowStr::from(markup))
 }

@@ -93,7 +93,8 @@ fn join(parts: &[&str]) -> String {
 pub fn markdown_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser, TagEnd};
     let mut out = String::with_capacity(markdown.len());
-    for event in Parser::new(markdown) {
+    // The project's options: a table is read cell by cell, never as lines of `|` and `---`.
+    for event in Parser::new_ext(markdown, crate::load::markdown::options()) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak => out.push(' '),

@@ -155,6 +155,9 @@ pub struct PlanView {
     #[serde(flatten)]
     pub summary: PlanSummary,
     pub print_url: String,
+    /// The document's own parent and issuing bodies (the site's when it names none).
+    pub parent_body: String,
+    pub issuing_body: String,
     pub type_upper: String,
     pub number_line: String,
     pub place_date: String,
@@ -260,6 +263,8 @@ pub fn plan_view(site: &Site, derived: &Derived, index: usize, linker: &Linker<'
     let body_text = plan.body.plain_text();
     PlanView {
         print_url: urls::plan_print(&plan.slug),
+        parent_body: plan.parent_body.clone(),
+        issuing_body: plan.issuing_body.clone(),
         type_upper: plan.doc_type.name().to_uppercase(),
         number_line: plan.number_and_symbol(),
         place_date: format!(

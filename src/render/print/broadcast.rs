@@ -58,30 +58,81 @@ pub fn reading_seconds(syllables: usize) -> usize {
     (syllables * 60).div_ceil(SYLLABLES_PER_MINUTE)
 }
 
-/// Paragraphs of a Markdown body as plain text (headings and list items are paragraphs too).
+/// Paragraphs of a Markdown body as plain text (headings and list items are paragraphs too). A
+/// table is read row by row, one paragraph a row, in the form [`spoken_row`] gives.
 pub fn plain_paragraphs(markdown: &str) -> Vec<String> {
+    use crate::locale::text::collapse_whitespace;
     let mut out = Vec::new();
     let mut current = String::new();
+    let mut header: Vec<String> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let flush = |current: &mut String, out: &mut Vec<String>| {
+        let text = collapse_whitespace(current);
+        if !text.is_empty() {
+            out.push(text);
+        }
+        current.clear();
+    };
     for event in Parser::new_ext(markdown, crate::load::markdown::options()) {
         match event {
             Event::Text(t) | Event::Code(t) => current.push_str(&t),
             Event::SoftBreak | Event::HardBreak => current.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item)
-            | Event::Start(Tag::List(_) | Tag::Item) => {
-                let text = crate::locale::text::collapse_whitespace(&current);
-                if !text.is_empty() {
-                    out.push(text);
-                }
+            | Event::Start(Tag::List(_) | Tag::Item | Tag::Table(_)) => {
+                flush(&mut current, &mut out);
+            }
+            Event::End(TagEnd::TableCell) => {
+                row.push(collapse_whitespace(&current));
                 current.clear();
+            }
+            Event::End(TagEnd::TableHead) => header = std::mem::take(&mut row),
+            Event::End(TagEnd::TableRow) => {
+                let spoken = spoken_row(&header, &std::mem::take(&mut row));
+                if !spoken.is_empty() {
+                    out.push(spoken);
+                }
             }
             _ => {}
         }
     }
-    let text = crate::locale::text::collapse_whitespace(&current);
-    if !text.is_empty() {
-        out.push(text);
-    }
+    flush(&mut current, &mut out);
     out
+}
+
+/// Whether a column header names the row-number column (`TT`, `STT`, `Số TT`), which is not read.
+fn is_row_number_header(header: &str) -> bool {
+    let folded = crate::locale::fold_diacritics(header).to_lowercase();
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(
+        words.as_slice(),
+        ["tt"] | ["stt"] | ["so", "tt"] | ["so", "thu", "tu"]
+    )
+}
+
+/// A table row as it is read aloud: the row number left out, the first cell said alone (what the
+/// row is about), then each further cell after its column header: `Người cao tuổi; Số người:
+/// 1.234; Tỷ lệ: 12%.` Empty cells are skipped.
+pub fn spoken_row(header: &[String], cells: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for (column, cell) in cells.iter().enumerate() {
+        let name = header.get(column).map_or("", String::as_str);
+        if cell.is_empty() || is_row_number_header(name) {
+            continue;
+        }
+        if parts.is_empty() || name.is_empty() {
+            parts.push(cell.clone());
+        } else {
+            parts.push(format!("{name}: {cell}"));
+        }
+    }
+    let mut spoken = parts.join("; ");
+    if !spoken.is_empty() && !spoken.ends_with(['.', '!', '?', '…']) {
+        spoken.push('.');
+    }
+    spoken
 }
 
 #[derive(Serialize)]
@@ -248,5 +299,21 @@ mod tests {
     fn markdown_paragraphs_and_items() {
         let p = plain_paragraphs("Một **hai** ba.\n\n- Bốn\n- Năm\n\n## Sáu\n\nBảy\ntám");
         assert_eq!(p, ["Một hai ba.", "Bốn", "Năm", "Sáu", "Bảy tám"]);
+    }
+
+    #[test]
+    fn tables_are_read_row_by_row() {
+        let p = plain_paragraphs(
+            "Kết quả:\n\n| TT | Đối tượng | Số người | Ghi chú |\n|:-:|---|--:|---|\n| 1 | Người cao tuổi | 1.234 | |\n| 2 | Trẻ em | 56 | mồ côi |\n\nXin cảm ơn.",
+        );
+        assert_eq!(
+            p,
+            [
+                "Kết quả:",
+                "Người cao tuổi; Số người: 1.234.",
+                "Trẻ em; Số người: 56; Ghi chú: mồ côi.",
+                "Xin cảm ơn."
+            ]
+        );
     }
 }

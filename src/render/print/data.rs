@@ -9,7 +9,9 @@ use serde_json::{Map, Value, json};
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
 use crate::locale::format;
-use crate::model::{Block, BlockKind, DocType, Leaflet, PartialDate, Plan, Signer, Site};
+use crate::model::{
+    Block, BlockKind, ColumnAlign, DocType, Inline, Leaflet, PartialDate, Plan, Signer, Site, Table,
+};
 use crate::render::urls;
 use crate::render::view;
 
@@ -65,11 +67,98 @@ pub fn blocks(blocks: &[Block]) -> Vec<Value> {
                     "children": self::blocks(&item.children),
                 })).collect::<Vec<_>>(),
             }),
-            BlockKind::Table(table) => json!({
-                "kind": "table",
-                "header": table.header.iter().map(|c| runs(&c.markdown)).collect::<Vec<_>>(),
-                "rows": table.rows.iter().map(|r| r.iter().map(|c| runs(&c.markdown)).collect::<Vec<_>>()).collect::<Vec<_>>(),
-            }),
+            BlockKind::Table(table) => table_data(table),
+        })
+        .collect()
+}
+
+/// A table for print: every row as wide as the table (a short row gets empty cells, so the
+/// template can lay cells out in order), each column's alignment (`left`, `center`, `right`),
+/// and whether it has so many columns that it is set in smaller type.
+fn table_data(table: &Table) -> Value {
+    let columns = table.columns();
+    let row = |cells: &[Inline]| -> Vec<Value> {
+        (0..columns)
+            .map(|c| {
+                cells
+                    .get(c)
+                    .map_or_else(|| json!([]), |cell| runs(&cell.markdown))
+            })
+            .collect()
+    };
+    let align: Vec<&str> = (0..columns)
+        .map(|c| match table.align_of(c) {
+            ColumnAlign::Unstated | ColumnAlign::Left => "left",
+            ColumnAlign::Center => "center",
+            ColumnAlign::Right => "right",
+        })
+        .collect();
+    json!({
+        "kind": "table",
+        "columns": columns,
+        "widths": column_widths(table),
+        "align": align,
+        "small": columns >= crate::render::document::MANY_COLUMNS,
+        "header": row(&table.header),
+        "rows": table.rows.iter().map(|r| row(r)).collect::<Vec<_>>(),
+    })
+}
+
+/// Entries up to this many characters (numbers, units, row numbers) make a short column.
+const SHORT_ENTRY: usize = 12;
+
+/// How many characters of a line short columns may take at their natural width (about 60% of
+/// the 165 mm text width at 14 pt, and at 11 pt for a table of many columns).
+const SHORT_BUDGET: [usize; 2] = [44, 56];
+
+/// How wide each column is printed: `null` for a column of short entries (its natural width),
+/// else a share of the rest of the line in proportion to its longest entry (at most 60
+/// characters counted), so the table spans the text width as the documents' tables do. A table
+/// of short columns only spreads them evenly; short columns that would together take most of
+/// the line get shares too.
+fn column_widths(table: &Table) -> Vec<Value> {
+    let length = |cell: Option<&Inline>| cell.map_or(0, |c| c.plain.chars().count());
+    let columns = table.columns();
+    let body: Vec<usize> = (0..columns)
+        .map(|c| {
+            table
+                .rows
+                .iter()
+                .map(|r| length(r.get(c)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let header: Vec<usize> = (0..columns).map(|c| length(table.header.get(c))).collect();
+    let long: Vec<bool> = (0..columns)
+        .map(|c| {
+            let entry = if table.rows.is_empty() {
+                header[c]
+            } else {
+                body[c]
+            };
+            entry > SHORT_ENTRY
+        })
+        .collect();
+    if !long.contains(&true) {
+        return vec![json!(1); columns];
+    }
+    // Each cell also has its padding (about one character on each side).
+    let short_width: usize = (0..columns)
+        .filter(|&c| !long[c])
+        .map(|c| body[c].max(header[c]) + 2)
+        .sum();
+    let budget = SHORT_BUDGET[usize::from(columns >= crate::render::document::MANY_COLUMNS)];
+    (0..columns)
+        .map(|c| {
+            let widest = body[c].max(header[c]);
+            if long[c] {
+                json!(widest.min(60))
+            } else if short_width > budget {
+                json!(widest.max(3))
+            } else {
+                Value::Null
+            }
         })
         .collect()
 }
@@ -108,6 +197,10 @@ pub fn padded_number(number: &str) -> String {
 pub struct Heading<'a> {
     /// Kind of document.
     pub doc_type: DocType,
+    /// Parent body above the issuing body (may be empty).
+    pub parent_body: &'a str,
+    /// Issuing body of the header.
+    pub issuing_body: &'a str,
     /// Number as written (padded when printed).
     pub number: &'a str,
     /// Symbol after the number.
@@ -134,6 +227,8 @@ impl Heading<'_> {
             "code": self.doc_type.code(),
             "type_name": self.doc_type.name(),
             "is_letter": self.doc_type == DocType::OfficialLetter,
+            "parent_body": self.parent_body,
+            "issuing_body": self.issuing_body,
             "number": padded_number(self.number),
             "symbol": self.symbol,
             "place": self.place,
@@ -160,6 +255,8 @@ impl Heading<'_> {
 pub fn plan_data(site: &Site, plan: &Plan) -> Value {
     let mut doc = Heading {
         doc_type: plan.doc_type,
+        parent_body: &plan.parent_body,
+        issuing_body: &plan.issuing_body,
         number: &plan.number,
         symbol: &plan.symbol,
         place: &plan.place,
@@ -364,6 +461,41 @@ mod tests {
         assert_eq!(r[1]["t"], "Kế hoạch");
         assert_eq!(r[1]["b"], true);
         assert_eq!(r[3]["i"], true);
+    }
+
+    fn table(markdown: &str) -> Table {
+        match crate::load::markdown::pieces(markdown, &|_| 1).remove(0) {
+            crate::load::markdown::Piece::Block(Block {
+                kind: BlockKind::Table(t),
+                ..
+            }) => t,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn tables_span_the_line_with_short_columns_at_their_width() {
+        let t = table(
+            "| TT | Nội dung chỉ tiêu | Đơn vị | Năm 2026 |\n|:-:|---|:-:|--:|\n| 1 | Tỷ lệ người dân tham gia bảo hiểm y tế | % | 96,5 |\n| 2 | Hộ nghèo | hộ |\n",
+        );
+        let data = table_data(&t);
+        assert_eq!(data["columns"], 4);
+        assert_eq!(data["small"], false);
+        assert_eq!(data["align"], json!(["center", "left", "center", "right"]));
+        assert_eq!(data["widths"], json!([null, 38, null, null]));
+        // The short row is filled with empty cells so cells stay in their columns.
+        assert_eq!(data["rows"][1].as_array().unwrap().len(), 4);
+        assert_eq!(data["rows"][1][3], json!([]));
+        // Short columns only: spread evenly.
+        let t = table("| A | B |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(table_data(&t)["widths"], json!([1, 1]));
+        // Many short columns beside a long one: shares for all, so none is squeezed out.
+        let t = table(
+            "| Chỉ số | Tổ 1 | Tổ 2 | Tổ 3 | Tổ 4 | Tổ 5 | Tổ 6 |\n|---|--:|--:|--:|--:|--:|--:|\n| Người hưởng trợ cấp xã hội | 1.234.567 | 1.234.567 | 1.234.567 | 1.234.567 | 1.234.567 | 1.234.567 |\n",
+        );
+        let data = table_data(&t);
+        assert_eq!(data["small"], true);
+        assert_eq!(data["widths"], json!([26, 9, 9, 9, 9, 9, 9]));
     }
 
     #[test]

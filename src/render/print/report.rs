@@ -70,6 +70,8 @@ pub fn report_data(site: &Site, derived: &Derived, r: usize, font_family: &str) 
         "site": site_data(site),
         "doc": Heading {
             doc_type: DocType::Report,
+            parent_body: &site.config.parent_body,
+            issuing_body: &site.config.issuing_body,
             number: &report.number,
             symbol: &report.symbol,
             place: &report.place,
