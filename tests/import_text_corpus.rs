@@ -288,7 +288,7 @@ fn source_words(text: &str) -> BTreeMap<String, usize> {
         (r"(?i)độc\s+lập\s*-?\s*tự\s+do\s*-?\s*hạnh\s+phúc", " "),
         (r"(?m)^\s*KẾ\s+HOẠCH\s*$", " "),
         (r"(?m)^KẾ\nHOẠCH$", " "),
-        (r"(?im)^\s*Số\s*:?", " "),
+        (r"(?im)^\s*Số\b\s*:?", " "),
         (r"(?im)\|\s*Số\s*:", " "),
         (r",\s*ngày(\s+\d*)?\s+tháng\s+(\d*)\s*năm", " $1 $2 "),
         (r"(?m)^ngày(\s+\d*)?\s+tháng\s+(\d*)\s*năm", " $1 $2 "),
