@@ -1,7 +1,12 @@
 //! Bytes of a text export -> Unicode text: byte-order marks, UTF-16, UTF-8, and the legacy
-//! Vietnamese 8-bit encodings (TCVN3/ABC converted; VNI detected and refused).
+//! Vietnamese 8-bit encodings (TCVN3/ABC, VNI, Windows-1258 with its combining tone marks).
+//! Bytes that are not UTF-8 are read in each legacy encoding and the reading that is most
+//! Vietnamese (see [`super::vietnamese`]) is kept; VNI that does not convert cleanly is refused.
 
-use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252, WINDOWS_1258};
+use unicode_normalization::UnicodeNormalization;
+
+use super::vietnamese;
 
 /// How the bytes were read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +19,22 @@ pub enum Encoding {
     Tcvn3,
     /// VNI (VNI-Windows fonts), converted to Unicode.
     Vni,
+    /// Windows-1258 ("Vietnamese (Windows)"), tone marks as combining characters, converted to
+    /// Unicode and composed (NFC).
+    Cp1258,
+}
+
+impl Encoding {
+    /// The encoding's name as shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16 => "UTF-16",
+            Encoding::Tcvn3 => "TCVN3",
+            Encoding::Vni => "VNI",
+            Encoding::Cp1258 => "Windows-1258",
+        }
+    }
 }
 
 /// Why the bytes could not be read as text.
@@ -248,23 +269,86 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_owned(), Encoding::Utf8)),
         Err(e) => {
-            // TCVN3 writes ă â ê ô ơ ư đ as bytes 0xA1..=0xAE, which VNI never uses: real
-            // Vietnamese prose in TCVN3 always has some.
-            let tcvn3_letters = bytes.iter().any(|b| (0xA1..=0xAE).contains(b));
-            if !tcvn3_letters && looks_like_vni(bytes) {
-                // VNI that leaves anything unconverted is refused, never read as TCVN3.
-                decode_vni(bytes)
-                    .map(|text| (text, Encoding::Vni))
-                    .ok_or(DecodeError::Vni)
-            } else if looks_like_tcvn3(bytes) {
-                Ok((decode_tcvn3(bytes), Encoding::Tcvn3))
-            } else if looks_like_vni(bytes) {
-                Err(DecodeError::Vni)
-            } else {
-                Err(DecodeError::Unknown(e.valid_up_to()))
+            // Read the bytes in each legacy encoding and keep the reading with the largest
+            // share of Vietnamese syllables (TCVN3 first when two read equally well).
+            let vni = decode_vni(bytes);
+            let mut readings = vec![
+                (decode_tcvn3(bytes), Encoding::Tcvn3),
+                (decode_cp1258(bytes), Encoding::Cp1258),
+            ];
+            if let Some(text) = &vni {
+                readings.push((text.clone(), Encoding::Vni));
+            }
+            let scored: Vec<(vietnamese::Reading, String, Encoding)> = readings
+                .into_iter()
+                .map(|(text, encoding)| (vietnamese::reading(&text), text, encoding))
+                .collect();
+            let best = scored
+                .into_iter()
+                .filter(|(r, _, _)| r.words > 0)
+                .reduce(|a, b| if b.0.share() > a.0.share() { b } else { a });
+            match best {
+                // VNI that leaves anything unconverted is refused, never read as something else.
+                Some((r, _, _))
+                    if vni.is_none()
+                        && looks_like_vni(bytes)
+                        && r.share() < vietnamese::THRESHOLD =>
+                {
+                    Err(DecodeError::Vni)
+                }
+                Some((_, text, encoding)) => Ok((text, encoding)),
+                None if vni.is_none() && looks_like_vni(bytes) => Err(DecodeError::Vni),
+                None => Err(DecodeError::Unknown(e.valid_up_to())),
             }
         }
     }
+}
+
+/// Windows-1258 bytes -> composed Unicode text.
+fn decode_cp1258(bytes: &[u8]) -> String {
+    let (text, _) = WINDOWS_1258.decode_without_bom_handling(bytes);
+    text.nfc().collect()
+}
+
+/// Encodes Unicode text as Windows-1258 the way Word's "Vietnamese (Windows)" export does (for
+/// tests and fixtures): a letter the code page has whole is one byte, any other is its base
+/// letter (with circumflex, breve or horn) and a combining tone mark; what the code page lacks
+/// becomes `?`.
+pub fn encode_cp1258(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let one = |c: char, out: &mut Vec<u8>| -> bool {
+        let mut buf = [0u8; 4];
+        let (bytes, _, unmappable) = WINDOWS_1258.encode(c.encode_utf8(&mut buf));
+        if unmappable || bytes.len() != 1 {
+            return false;
+        }
+        out.push(bytes[0]);
+        true
+    };
+    for c in text.nfc() {
+        if one(c, &mut out) {
+            continue;
+        }
+        let decomposed: Vec<char> = c.to_string().nfd().collect();
+        let (tones, rest): (Vec<char>, Vec<char>) = decomposed
+            .into_iter()
+            .partition(|m| matches!(m, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}'));
+        let base: String = rest.into_iter().collect::<String>().nfc().collect();
+        let mut ok = base.chars().count() == 1;
+        if ok {
+            ok = base.chars().all(|b| one(b, &mut out));
+        }
+        if !ok {
+            out.push(b'?');
+            continue;
+        }
+        for tone in tones {
+            if !one(tone, &mut out) {
+                out.push(b'?');
+            }
+        }
+    }
+    out
 }
 
 fn decode_tcvn3(bytes: &[u8]) -> String {
@@ -421,13 +505,6 @@ fn looks_like_vni(bytes: &[u8]) -> bool {
         .filter(|&&b| matches!(b, 0xF1 | 0xD1 | 0xF6 | 0xF4))
         .count();
     after_vowel * 10 >= high.len() * 9 && markers * 20 >= high.len()
-}
-
-/// TCVN3 text has many bytes in its letter range and few outside it.
-fn looks_like_tcvn3(bytes: &[u8]) -> bool {
-    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
-    let letters = bytes.iter().filter(|&&b| tcvn3_char(b).is_some()).count();
-    high > 0 && letters * 10 >= high * 9
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use regex::Regex;
 use crate::locale::text::normalize;
 
 /// One non-blank line of the source, with where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Line {
     /// The text, trimmed, single spaces.
     pub text: String,
@@ -18,6 +18,9 @@ pub struct Line {
     pub blank_before: bool,
     /// A `| a | b |` table row.
     pub table_row: bool,
+    /// A whole paragraph as the source wrote it (a Word paragraph): never rejoined with a
+    /// neighbour. Lines of a text export are `false`: they may be wrapped.
+    pub whole: bool,
 }
 
 static RULE: LazyLock<Regex> =
@@ -68,6 +71,7 @@ pub fn lines_with(text: &str, markdown: bool) -> Vec<Line> {
                     line: i + 1,
                     blank_before: blank,
                     table_row: true,
+                    whole: false,
                 });
                 blank = false;
                 continue;
@@ -98,6 +102,7 @@ pub fn lines_with(text: &str, markdown: bool) -> Vec<Line> {
                 line: i + 1,
                 blank_before: blank,
                 table_row: false,
+                whole: false,
             });
             blank = false;
         }

@@ -15,6 +15,8 @@ pub mod lines;
 pub mod parse;
 pub mod propose;
 pub mod report;
+pub mod units;
+pub mod vietnamese;
 
 use std::path::{Path, PathBuf};
 
@@ -133,6 +135,34 @@ pub struct Imported {
     pub warnings: Diagnostics,
 }
 
+/// Refuses text that does not read as Vietnamese (a wrong or unknown encoding), naming the first
+/// line that shows it, rather than writing garbled words.
+fn refuse_unless_vietnamese(
+    source: &Path,
+    text: &str,
+    encoding: decode::Encoding,
+) -> Result<(), Diagnostic> {
+    let reading = vietnamese::reading(text);
+    if !reading.refused() {
+        return Ok(());
+    }
+    let (line, words) = reading.first_bad.clone().unwrap_or((1, Vec::new()));
+    Err(Diagnostic::error(
+        "import_not_vietnamese",
+        Some(Location::new(source, line, 1)),
+    )
+    .arg("encoding", encoding.name())
+    .arg(
+        "share",
+        crate::locale::format::percent(reading.share() * 100.0),
+    )
+    .arg(
+        "threshold",
+        crate::locale::format::percent(vietnamese::THRESHOLD * 100.0),
+    )
+    .arg("words", words.join(" ")))
+}
+
 /// Imports the document `bytes` read from `source` (named in messages as given).
 pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Imported, Diagnostic> {
     let at = |line: usize| Location::new(source, line, 1);
@@ -163,6 +193,9 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
         );
     };
 
+    if extension != "docx" {
+        refuse_unless_vietnamese(source, &text, encoding)?;
+    }
     let mut warnings = Diagnostics::new();
     match encoding {
         decode::Encoding::Tcvn3 => warnings.push(Diagnostic::warning(
@@ -173,10 +206,15 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
             "import_vni_converted",
             Some(Location::file(source)),
         )),
+        decode::Encoding::Cp1258 => warnings.push(Diagnostic::warning(
+            "import_cp1258_converted",
+            Some(Location::file(source)),
+        )),
         _ => {}
     }
     let markdown = matches!(extension.as_str(), "md" | "markdown");
-    let parsed = parse::parse(lines::lines_with(&text, markdown));
+    let mut parsed = parse::parse(lines::lines_with(&text, markdown));
+    units::split_combined(&mut parsed, context.units);
     if parsed.body.is_empty() {
         return Err(Diagnostic::error(
             "import_no_body",
@@ -249,11 +287,11 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
     } else if parsed.signer_name.is_none() {
         warnings.push(Diagnostic::warning("import_signer_no_name", Some(at(1))));
     }
-    for &line in &parsed.incomplete_tables {
-        warnings.push(Diagnostic::warning(
-            "import_table_incomplete",
-            Some(at(line)),
-        ));
+    for &(line, width) in &parsed.irregular_tables {
+        warnings.push(
+            Diagnostic::warning("import_table_irregular", Some(at(line)))
+                .arg("width", width.to_string()),
+        );
     }
     for (line, text) in &parsed.unplaced {
         warnings.push(Diagnostic::warning("import_unplaced", Some(at(*line))).arg("text", text));

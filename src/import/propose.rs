@@ -174,7 +174,11 @@ pub fn propose(plan: &Plan, parsed: &Parsed, context: &Context<'_>) -> Proposals
     }
     for assignment in &plan.assignments {
         let key = unit_key(&assignment.unit_name);
-        if key.is_empty() || known.contains(&key) {
+        // A numbered point that names no body (`Đối tượng`, `Mức quà tặng`) is never proposed.
+        if key.is_empty()
+            || known.contains(&key)
+            || !super::parse::looks_like_unit(&assignment.unit_name)
+        {
             continue;
         }
         known.insert(key);

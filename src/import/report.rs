@@ -23,10 +23,8 @@ pub fn summary(imported: &Imported, source: &str) -> String {
     let plan = &imported.plan;
     let parsed = &imported.parsed;
     let encoding = match imported.encoding {
-        Encoding::Utf8 => "UTF-8",
-        Encoding::Utf16 => "UTF-16",
-        Encoding::Tcvn3 => "TCVN3 → Unicode",
-        Encoding::Vni => "VNI → Unicode",
+        Encoding::Utf8 | Encoding::Utf16 => imported.encoding.name().to_owned(),
+        legacy => format!("{} → Unicode", legacy.name()),
     };
     let symbol = if plan.symbol.is_empty() {
         String::new()
@@ -121,7 +119,7 @@ pub fn summary(imported: &Imported, source: &str) -> String {
         "import_summary",
         &[
             ("source", source.to_owned()),
-            ("encoding", encoding.to_owned()),
+            ("encoding", encoding),
             ("doc_type", plan.doc_type.name().to_owned()),
             ("symbol", symbol),
             ("date", or_none(date)),

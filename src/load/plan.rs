@@ -2,6 +2,8 @@
 //! recipients; a Markdown body that reads like the document (căn cứ, `## I.` parts, `### 1.` items,
 //! `-`/`+` bullets). Targets and who-does-what are recognised from the structure.
 
+mod table_targets;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -452,36 +454,7 @@ fn targets_in_blocks(blocks: &[Block], deadline: Option<PartialDate>, out: &mut 
                 out.push(target_from(text, block.line, deadline));
             }
             BlockKind::Table(table) => {
-                let column = |names: &[&str]| {
-                    table.header.iter().position(|h| {
-                        let h = fold_diacritics(&h.plain).to_lowercase();
-                        names.iter().any(|n| h.contains(n))
-                    })
-                };
-                let content = column(&["noi dung", "chi tieu"])
-                    .unwrap_or(1.min(table.header.len().saturating_sub(1)));
-                let unit = column(&["don vi"]);
-                let value = column(&["gia tri", "ke hoach", "nam"])
-                    .or_else(|| table.header.len().checked_sub(1));
-                for row in &table.rows {
-                    let Some(text) = row.get(content) else {
-                        continue;
-                    };
-                    let mut target = target_from(text, block.line, deadline);
-                    if let Some(v) = value
-                        .and_then(|i| row.get(i))
-                        .and_then(|c| parse_number(&c.plain))
-                    {
-                        target.value = Some(v);
-                    }
-                    if let Some(u) = unit
-                        .and_then(|i| row.get(i))
-                        .filter(|c| !c.plain.is_empty())
-                    {
-                        target.unit = Some(u.plain.clone());
-                    }
-                    out.push(target);
-                }
+                table_targets::table_targets(table, block.line, deadline, out)
             }
             _ => {}
         }
