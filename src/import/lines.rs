@@ -18,6 +18,30 @@ pub struct Line {
     pub blank_before: bool,
     /// A `| a | b |` table row.
     pub table_row: bool,
+    /// A paragraph already whole (a Word paragraph): never joined with a neighbour. False for
+    /// text exports, whose paragraphs may be cut by page breaks or hard wrapping.
+    pub whole: bool,
+}
+
+impl Line {
+    /// A paragraph read from a Word file (`whole`), cleaned like a text line; `None` when it
+    /// holds no words (blank, or a rule drawn with `___` or `...`). `line` is the paragraph
+    /// number.
+    pub fn paragraph(text: &str, line: usize, blank_before: bool, table_row: bool) -> Option<Line> {
+        let text = clean(&normalize(text));
+        if text.is_empty()
+            || (!table_row && RULE.is_match(&text) && !text.chars().any(char::is_alphanumeric))
+        {
+            return None;
+        }
+        Some(Line {
+            text,
+            line,
+            blank_before,
+            table_row,
+            whole: true,
+        })
+    }
 }
 
 static RULE: LazyLock<Regex> =
@@ -68,6 +92,7 @@ pub fn lines_with(text: &str, markdown: bool) -> Vec<Line> {
                     line: i + 1,
                     blank_before: blank,
                     table_row: true,
+                    whole: false,
                 });
                 blank = false;
                 continue;
@@ -98,6 +123,7 @@ pub fn lines_with(text: &str, markdown: bool) -> Vec<Line> {
                 line: i + 1,
                 blank_before: blank,
                 table_row: false,
+                whole: false,
             });
             blank = false;
         }

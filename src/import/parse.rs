@@ -284,7 +284,8 @@ fn rejoin(lines: Vec<Line>, joined: &mut Vec<usize>) -> Vec<Line> {
         {
             in_cells = false;
         }
-        if in_cells {
+        if in_cells || line.whole {
+            // A Word paragraph is whole: never joined with a neighbour.
             out.push(line);
             continue;
         }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use loa::build::{BuildOptions, Report, build};
 
 pub mod pdf;
+pub mod word;
 
 /// The repository root (the bundled example ward).
 pub fn example_root() -> PathBuf {
