@@ -89,10 +89,10 @@ impl<'a> Reader<'a> {
         for child in container.children().filter(Node::is_element) {
             let name = child.tag_name().name();
             if !is_w(child, name) {
-                if is_alternate(child) {
-                    if let Some(choice) = alternate_choice(child) {
-                        self.blocks(choice, depth + 1);
-                    }
+                if is_alternate(child)
+                    && let Some(choice) = alternate_choice(child)
+                {
+                    self.blocks(choice, depth + 1);
                 }
                 continue;
             }
