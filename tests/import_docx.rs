@@ -1,5 +1,6 @@
-//! `loa import` on Word files: the tests write .docx fixtures from the real plans (with Word's
-//! automatic bullets and numbering, bold and italic runs, a table) and import them.
+//! `loa import` on Word files with direct numbering (`w:numPr` on each paragraph), bold and
+//! italic runs, a table, layout tables and content controls. Style numbering, the real plans
+//! rebuilt in Word and broken files are in import_docx_word.rs.
 
 mod common;
 
@@ -11,34 +12,6 @@ use docx_rs::{
     NumberingId, Paragraph, Run, Start, Table, TableCell, TableRow,
 };
 use loa::import::{SiteData, import};
-
-fn source(name: &str) -> String {
-    std::fs::read_to_string(
-        common::example_root()
-            .join("tests/fixtures/documents")
-            .join(name),
-    )
-    .unwrap()
-}
-
-/// A run per `*`-delimited piece: odd pieces in italics (as Word stores them).
-fn runs(text: &str, bold: bool) -> Paragraph {
-    let mut p = Paragraph::new();
-    for (i, piece) in text.replace("**", "").split('*').enumerate() {
-        if piece.is_empty() {
-            continue;
-        }
-        let mut run = Run::new().add_text(piece);
-        if i % 2 == 1 {
-            run = run.italic();
-        }
-        if bold {
-            run = run.bold();
-        }
-        p = p.add_run(run);
-    }
-    p
-}
 
 /// Bullets (abstract 101) and decimal numbering (abstract 102); ids above 100 because a new
 /// docx-rs document already defines numbering 1.
@@ -66,85 +39,6 @@ fn numbering() -> (AbstractNumbering, AbstractNumbering) {
         LevelJc::new("left"),
     ));
     (bullets, decimal)
-}
-
-/// Writes a plan text as Word would hold it: `-`/`+` lines as automatic bullets, Roman part
-/// titles and the signature in bold, `*…*` as italic runs, one paragraph per line.
-fn docx_from_text(text: &str) -> Vec<u8> {
-    let (bullets, decimal) = numbering();
-    let mut docx = Docx::new()
-        .add_abstract_numbering(bullets)
-        .add_abstract_numbering(decimal)
-        .add_numbering(Numbering::new(101, 101));
-    let roman = regex::Regex::new(r"^[IVX]+\. ").unwrap();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let paragraph = if let Some(rest) = line.strip_prefix("- ") {
-            runs(rest, false).numbering(NumberingId::new(101), IndentLevel::new(0))
-        } else if let Some(rest) = line.strip_prefix("+ ") {
-            runs(rest, false).numbering(NumberingId::new(101), IndentLevel::new(1))
-        } else {
-            let bold = roman.is_match(line) || line.starts_with("**") || line.ends_with("**");
-            runs(line, bold)
-        };
-        docx = docx.add_paragraph(paragraph);
-    }
-    let mut bytes = Vec::new();
-    docx.build().pack(&mut Cursor::new(&mut bytes)).unwrap();
-    bytes
-}
-
-#[test]
-fn a_word_file_gives_the_same_plan_as_its_text() {
-    let name = "ke-hoach-an-sinh-xa-hoi-binh-phuoc-2026.txt";
-    let text = source(name);
-    let site = SiteData::default();
-    let from_text = import(Path::new(name), text.as_bytes(), &site.context()).unwrap();
-    let bytes = docx_from_text(&text);
-    let from_word = import(
-        Path::new("ke-hoach-an-sinh-xa-hoi-binh-phuoc-2026.docx"),
-        &bytes,
-        &site.context(),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let duties = |i: &loa::import::Imported| -> Vec<(String, Vec<String>, bool)> {
-        i.plan
-            .assignments
-            .iter()
-            .map(|a| {
-                (
-                    a.unit_name.clone(),
-                    a.duties.iter().map(|d| d.plain.clone()).collect(),
-                    a.requested,
-                )
-            })
-            .collect()
-    };
-    assert_eq!(duties(&from_word), duties(&from_text));
-    let targets = |i: &loa::import::Imported| -> Vec<(String, Option<f64>)> {
-        i.plan
-            .targets
-            .iter()
-            .map(|t| (t.text.plain.clone(), t.value))
-            .collect()
-    };
-    assert_eq!(targets(&from_word), targets(&from_text));
-    assert_eq!(from_word.plan.recipients, from_text.plan.recipients);
-    assert_eq!(from_word.plan.signer, from_text.plan.signer);
-    assert_eq!(from_word.plan.subject, from_text.plan.subject);
-    // Italics inside a sentence are kept as Markdown emphasis.
-    assert!(
-        from_word
-            .text
-            .contains("(*trường học thông minh, trường học số, trường học hạnh phúc*)"),
-        "{}",
-        from_word.text
-    );
-    // A bold heading is recognised as a part, without marks.
-    assert!(from_word.text.contains("\n## II. MỤC TIÊU\n"));
 }
 
 #[test]

@@ -18,9 +18,30 @@ pub struct Line {
     pub blank_before: bool,
     /// A `| a | b |` table row.
     pub table_row: bool,
-    /// A whole paragraph as the source wrote it (a Word paragraph): never rejoined with a
-    /// neighbour. Lines of a text export are `false`: they may be wrapped.
+    /// A paragraph already whole (a Word paragraph): never joined with a neighbour. False for
+    /// text exports, whose paragraphs may be cut by page breaks or hard wrapping.
     pub whole: bool,
+}
+
+impl Line {
+    /// A paragraph read from a Word file (`whole`), cleaned like a text line; `None` when it
+    /// holds no words (blank, or a rule drawn with `___` or `...`). `line` is the paragraph
+    /// number.
+    pub fn paragraph(text: &str, line: usize, blank_before: bool, table_row: bool) -> Option<Line> {
+        let text = clean(&normalize(text));
+        if text.is_empty()
+            || (!table_row && RULE.is_match(&text) && !text.chars().any(char::is_alphanumeric))
+        {
+            return None;
+        }
+        Some(Line {
+            text,
+            line,
+            blank_before,
+            table_row,
+            whole: true,
+        })
+    }
 }
 
 static RULE: LazyLock<Regex> =

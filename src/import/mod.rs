@@ -2,7 +2,8 @@
 //! file in the core format (`content/plans/*.md`), a summary of what was recognised, and entries
 //! proposed for `data/units.toml` and `data/legal.toml`.
 //!
-//! Stages: bytes -> text ([`decode`], [`docx`]) -> logical lines ([`lines`]) -> document parts
+//! Stages: bytes -> text ([`decode`]) -> logical lines ([`lines`]), or a Word file straight to
+//! lines ([`docx`]) -> document parts
 //! ([`parse`]) -> plan file ([`emit`]). The plan file is then read back with the core plan loader,
 //! so the summary counts exactly what the site will show. Nothing is dropped: a line that fits
 //! nowhere goes into a marked section at the end of the body and is reported as a warning.
@@ -170,14 +171,23 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let (text, encoding) = if extension == "docx" {
-        let text = docx::docx_to_text(bytes).map_err(|e| {
+    let mut warnings = Diagnostics::new();
+    let (lines, encoding) = if extension == "docx" {
+        // Word paragraphs are already whole: read as lines, never through text rejoining.
+        let word = docx::docx_to_lines(bytes).map_err(|e| {
             Diagnostic::error("import_docx_invalid", Some(Location::file(source)))
                 .arg("reason", e.0)
         })?;
-        (text, decode::Encoding::Utf8)
+        for notice in word.notices {
+            let mut warning = Diagnostic::warning(notice.note.code(), Some(at(notice.paragraph)));
+            for (name, value) in notice.args {
+                warning = warning.arg(name, value);
+            }
+            warnings.push(warning);
+        }
+        (word.lines, decode::Encoding::Utf8)
     } else if matches!(extension.as_str(), "txt" | "md" | "markdown" | "text" | "") {
-        decode::decode(bytes).map_err(|e| match e {
+        let (text, encoding) = decode::decode(bytes).map_err(|e| match e {
             decode::DecodeError::Vni => {
                 Diagnostic::error("import_vni", Some(Location::file(source)))
             }
@@ -185,35 +195,26 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
                 Diagnostic::error("import_encoding_unknown", Some(Location::file(source)))
                     .arg("offset", offset.to_string())
             }
-        })?
+        })?;
+        refuse_unless_vietnamese(source, &text, encoding)?;
+        let converted = match encoding {
+            decode::Encoding::Tcvn3 => Some("import_tcvn3_converted"),
+            decode::Encoding::Vni => Some("import_vni_converted"),
+            decode::Encoding::Cp1258 => Some("import_cp1258_converted"),
+            _ => None,
+        };
+        if let Some(code) = converted {
+            warnings.push(Diagnostic::warning(code, Some(Location::file(source))));
+        }
+        let markdown = matches!(extension.as_str(), "md" | "markdown");
+        (lines::lines_with(&text, markdown), encoding)
     } else {
         return Err(
             Diagnostic::error("import_kind_unknown", Some(Location::file(source)))
                 .arg("extension", extension),
         );
     };
-
-    if extension != "docx" {
-        refuse_unless_vietnamese(source, &text, encoding)?;
-    }
-    let mut warnings = Diagnostics::new();
-    match encoding {
-        decode::Encoding::Tcvn3 => warnings.push(Diagnostic::warning(
-            "import_tcvn3_converted",
-            Some(Location::file(source)),
-        )),
-        decode::Encoding::Vni => warnings.push(Diagnostic::warning(
-            "import_vni_converted",
-            Some(Location::file(source)),
-        )),
-        decode::Encoding::Cp1258 => warnings.push(Diagnostic::warning(
-            "import_cp1258_converted",
-            Some(Location::file(source)),
-        )),
-        _ => {}
-    }
-    let markdown = matches!(extension.as_str(), "md" | "markdown");
-    let mut parsed = parse::parse(lines::lines_with(&text, markdown));
+    let mut parsed = parse::parse(lines);
     units::split_combined(&mut parsed, context.units);
     if parsed.body.is_empty() {
         return Err(Diagnostic::error(
