@@ -70,7 +70,9 @@ fn workbook(rows: &[[&str; 4]], extra: &[(u32, u16, &str)]) -> impl FnOnce(&Path
             let r = r as u32 + 1;
             for (c, text) in row.iter().enumerate() {
                 match text.parse::<f64>() {
-                    Ok(n) if c == 3 => sheet.write_number(r, 3, n).unwrap(),
+                    Ok(n) if c == 3 && !text.starts_with("0") => {
+                        sheet.write_number(r, 3, n).unwrap()
+                    }
                     _ => sheet.write_string(r, c as u16, text).unwrap(),
                 };
             }
