@@ -159,8 +159,9 @@ fn cut_texts(texts: &mut Vec<Value>, budget: &mut usize) -> bool {
             *slot = Value::String(text.chars().take(chars.max(1)).collect());
         });
         if cut || *budget == 0 {
+            let more = i + 1 < texts.len();
             texts.truncate(i + 1);
-            return cut || i + 1 < texts.len();
+            return cut || more;
         }
     }
     false
