@@ -1,6 +1,9 @@
 //! Unit tests of the statistics derivations.
 
+use std::collections::BTreeMap;
+
 use super::*;
+use crate::model::stats::{AreaRule, TimeRule};
 use crate::model::stats::{Figure, Indicator};
 
 fn indicator(key: &str, kind: IndicatorKind, time: TimeRule, area: AreaRule) -> Indicator {
