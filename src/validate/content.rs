@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use pulldown_cmark::{Event, Parser, Tag};
+use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::SourceText;
@@ -27,70 +28,92 @@ pub fn check(site: &Site, diagnostics: &mut Diagnostics) {
     let addresses = Addresses::of(site);
     let samples = sample_sentences();
     menu_links(site, &addresses, diagnostics);
-    for plan in &site.plans {
-        let source = SourceText::new(plan.source.clone(), plan.source_text.to_string());
-        let (body, body_offset) = match split(&source) {
-            Ok(parts) => (parts.body, parts.body_offset),
-            Err(_) => continue,
-        };
-        let body_line = source.line_of(body_offset);
-        unplaced(&source, body_offset, diagnostics);
-        markdown_links(
-            body,
-            body_line,
-            &plan.source,
-            &urls::plan(&plan.slug),
-            &addresses,
-            diagnostics,
-        );
-        sample_lines(&source.text, 1, &plan.source, &samples, diagnostics);
-        if plan.number.trim().is_empty() && !plan.draft {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "content_plan_unnumbered",
-                    Some(source.key_location("so", 0)),
-                )
-                .field("so")
-                .arg("symbol", plan.symbol.clone()),
+    // Each document is checked on its own (every core): the findings are collected per
+    // document and kept in document order, so the report does not depend on scheduling.
+    let per_plan: Vec<Diagnostics> = site
+        .plans
+        .par_iter()
+        .map(|plan| {
+            let mut diagnostics = Diagnostics::new();
+            let diagnostics = &mut diagnostics;
+            let source = SourceText::new(plan.source.clone(), plan.source_text.to_string());
+            let (body, body_offset) = match split(&source) {
+                Ok(parts) => (parts.body, parts.body_offset),
+                Err(_) => return std::mem::take(diagnostics),
+            };
+            let body_line = source.line_of(body_offset);
+            unplaced(&source, body_offset, diagnostics);
+            markdown_links(
+                body,
+                body_line,
+                &plan.source,
+                &urls::plan(&plan.slug),
+                &addresses,
+                diagnostics,
             );
-        }
-        for (key, entries) in [
-            ("kinh_gui", &plan.addressees),
-            ("noi_nhan", &plan.recipients),
-        ] {
-            for entry in entries.iter().filter(|e| doubled_separator(e)) {
+            sample_lines(&source.text, 1, &plan.source, &samples, diagnostics);
+            if plan.number.trim().is_empty() && !plan.draft {
                 diagnostics.push(
                     Diagnostic::warning(
-                        "content_list_doubled",
-                        Some(entry_location(&source, key, entry)),
+                        "content_plan_unnumbered",
+                        Some(source.key_location("so", 0)),
                     )
-                    .field(key)
-                    .arg("entry", entry.clone()),
+                    .field("so")
+                    .arg("symbol", plan.symbol.clone()),
                 );
             }
-        }
-    }
-    for article in site.news.iter().chain(&site.pages) {
-        let url = match article.kind {
-            crate::model::ArticleKind::News => urls::news(&article.slug),
-            crate::model::ArticleKind::Page => urls::page(&article.slug),
-        };
-        markdown_links(
-            &article.body,
-            article.body_line,
-            &article.source,
-            &url,
-            &addresses,
-            diagnostics,
-        );
-        sample_lines(
-            &article.body,
-            article.body_line,
-            &article.source,
-            &samples,
-            diagnostics,
-        );
-        summary(article, diagnostics);
+            for (key, entries) in [
+                ("kinh_gui", &plan.addressees),
+                ("noi_nhan", &plan.recipients),
+            ] {
+                for entry in entries.iter().filter(|e| doubled_separator(e)) {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "content_list_doubled",
+                            Some(entry_location(&source, key, entry)),
+                        )
+                        .field(key)
+                        .arg("entry", entry.clone()),
+                    );
+                }
+            }
+
+            std::mem::take(diagnostics)
+        })
+        .collect();
+    let per_article: Vec<Diagnostics> = site
+        .news
+        .par_iter()
+        .chain(site.pages.par_iter())
+        .map(|article| {
+            let mut diagnostics = Diagnostics::new();
+            let diagnostics = &mut diagnostics;
+            let url = match article.kind {
+                crate::model::ArticleKind::News => urls::news(&article.slug),
+                crate::model::ArticleKind::Page => urls::page(&article.slug),
+            };
+            markdown_links(
+                &article.body,
+                article.body_line,
+                &article.source,
+                &url,
+                &addresses,
+                diagnostics,
+            );
+            sample_lines(
+                &article.body,
+                article.body_line,
+                &article.source,
+                &samples,
+                diagnostics,
+            );
+            summary(article, diagnostics);
+
+            std::mem::take(diagnostics)
+        })
+        .collect();
+    for found in per_plan.into_iter().chain(per_article) {
+        diagnostics.extend(found);
     }
     for unit in &site.units {
         if [&unit.phone, &unit.email, &unit.address]

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use super::rollup::*;
 use super::*;
-use crate::model::stats::{AreaRule, TimeRule};
-use crate::model::stats::{Figure, Indicator};
+use crate::model::stats::{AreaRule, Figure, Indicator, TimeRule};
 
 fn indicator(key: &str, kind: IndicatorKind, time: TimeRule, area: AreaRule) -> Indicator {
     Indicator {
