@@ -381,11 +381,15 @@ fn legal_website_layout_with_pipes() {
         "{:?}",
         imported.parsed.unplaced
     );
-    // The issuing body is kept (as a comment) rather than dropped.
+    // The issuing body is kept (as the plan's field, printed in its header) rather than dropped.
     assert!(
         imported
             .text
-            .contains("# Cơ quan ban hành ghi trong văn bản: ỦY BAN NHÂN DÂN PHƯỜNG BÌNH PHƯỚC")
+            .contains("co_quan_ban_hanh = \"ỦY BAN NHÂN DÂN PHƯỜNG BÌNH PHƯỚC\"\n")
+    );
+    assert_eq!(
+        imported.plan.issuing_body,
+        "ỦY BAN NHÂN DÂN PHƯỜNG BÌNH PHƯỚC"
     );
 }
 
