@@ -58,7 +58,7 @@ fn entry(kind: &str, symbol: &str, title: &str) -> String {
     )
 }
 
-const NEWS: &str = "+++\ntieu_de = \"Triển khai các chính sách mới\"\nngay = \"2026-05-20\"\n+++\n\nThực hiện Công văn số 1234/SYT-NVY&BTXH của Sở Y tế, Kế hoạch số 57/KH- SYT của Sở Y tế và Thông tri số 12-TT/TU của Ban Thường vụ Thành ủy; các Quyết định của Thủ tướng Chính phủ: số 135/QĐ-TTg, số 1719/QĐ-TTg ngày 14/10/2021; Nghị quyết số 99/2026/NQ-HĐND chưa có trong danh mục.\n";
+const NEWS: &str = "+++\ntieu_de = \"Triển khai các chính sách mới\"\nngay = \"2026-05-20\"\ntom_tat = \"Các văn bản mới về chính sách trợ giúp xã hội.\"\n+++\n\nThực hiện Công văn số 1234/SYT-NVY&BTXH của Sở Y tế, Kế hoạch số 57/KH- SYT của Sở Y tế và Thông tri số 12-TT/TU của Ban Thường vụ Thành ủy; các Quyết định của Thủ tướng Chính phủ: số 135/QĐ-TTg, số 1719/QĐ-TTg ngày 14/10/2021; Nghị quyết số 99/2026/NQ-HĐND chưa có trong danh mục.\n";
 
 #[test]
 fn odd_symbols_and_lists_are_linked_and_shown_as_written() {
@@ -123,7 +123,7 @@ fn odd_symbols_and_lists_are_linked_and_shown_as_written() {
         .find(|w| w.contains("Nghị quyết số 99/2026/NQ-HĐND"))
         .unwrap_or_else(|| panic!("{warnings:#?}"));
     assert!(
-        warning.starts_with("content/news/2026-05-20-chinh-sach-moi.md:6:"),
+        warning.starts_with("content/news/2026-05-20-chinh-sach-moi.md:7:"),
         "{warning}"
     );
     assert!(

@@ -212,7 +212,13 @@ fn looks_like_name(text: &str) -> bool {
 
 fn ends_sentence(text: &str) -> bool {
     let t = plain(text);
-    let t = t.trim_end_matches(['*', '"', '”', '’', ')', ' ']);
+    let t = t.trim_end_matches(['*', '"', '”', '’', ' ']);
+    if let Some(inner) = t.strip_suffix(')') {
+        // `(ốm đau, tai nạn, thiên tai...)`: an ellipsis closing a bracket lists examples, and
+        // the sentence goes on after the bracket.
+        let inner = inner.trim_end_matches(')');
+        return inner.ends_with(['.', '!', '?']) && !inner.ends_with("..");
+    }
     t.ends_with(['.', ';', ':', '!', '?', '…'])
 }
 

@@ -77,9 +77,14 @@ pub(super) fn rejoin(lines: Vec<Line>, joined: &mut Vec<usize>) -> Vec<Line> {
                 || prev_plain.ends_with(',')
                 || CONNECTORS.contains(&last_word.as_str())
                 || long_unfinished;
+            // A page break can also fall before the dash of `văn hóa - xã hội` or `thương mại -
+            // dịch vụ`: after a long line that stops mid-sentence, a dash line goes on with it
+            // (a new bullet follows a finished one).
+            let dash_goes_on =
+                long_unfinished && (line.text.starts_with("- ") || line.text.starts_with("– "));
             if !prev_is_heading
                 && !ends_sentence(&prev.text)
-                && !is_structural(&line)
+                && (!is_structural(&line) || dash_goes_on)
                 && continues
                 && !is_short_heading_like(&prev_plain)
             {
