@@ -114,7 +114,7 @@ fn news_pages_leaflets_campaigns_and_reports_are_checked_too() {
     write(
         site.path(),
         "content/pages/lien-ket.md",
-        &format!("+++\ntieu_de = \"Trang\"\n+++\n\n![ảnh](data:text/html,x)\n"),
+        "+++\ntieu_de = \"Trang\"\n+++\n\n![ảnh](data:text/html,x)\n",
     );
     write(
         site.path(),
@@ -131,9 +131,7 @@ fn news_pages_leaflets_campaigns_and_reports_are_checked_too() {
     write(
         site.path(),
         "content/reports/2026-Q4.md",
-        &format!(
-            "+++\ntieu_de = \"Báo cáo quý IV\"\nky = \"2026-Q4\"\nngay = \"2027-01\"\n+++\n\n## Tình hình\n\n<vbscript:msgbox(1)>\n"
-        ),
+        "+++\ntieu_de = \"Báo cáo quý IV\"\nky = \"2026-Q4\"\nngay = \"2027-01\"\n+++\n\n## Tình hình\n\n<vbscript:msgbox(1)>\n",
     );
     let mut errors = refused_links(site.path());
     errors.sort();
