@@ -112,8 +112,20 @@ const NAME_STOP: &[&str] = &[
 /// Words a subject cut short before the next citation may end on: dropped.
 const TRAILING_JOINERS: &[&str] = &["và", "các", "cùng", "của", "theo", "tại", "với", "số"];
 
-/// Reads what the text says right after a citation: date, issuer, subject.
+/// The words that introduce a list of citations (`và các Quyết định của Thủ tướng Chính phủ: số`)
+/// at the end of the text before the next citation: they belong to that one, not to this subject.
+static LIST_INTRODUCER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)[,;]?\s*(?:và\s+|cùng\s+)?(?:các|những)\s+(?:nghị quyết|nghị định|quyết định|thông tư|thông tri|kế hoạch|công văn|chỉ thị|hướng dẫn|chương trình|văn bản)\b[^.;]*?:?\s*(?:số\s*)?$",
+    )
+    .expect("valid regex")
+});
+
+/// Reads what the text says right after a citation, up to the next one: date, issuer, subject.
 fn details_after(rest: &str) -> (String, String, String) {
+    let rest = LIST_INTRODUCER
+        .find(rest)
+        .map_or(rest, |introducer| &rest[..introducer.start()]);
     let mut rest = rest;
     let mut date = String::new();
     if let Some(c) = DATE_AFTER.captures(rest) {
@@ -355,4 +367,21 @@ pub fn legal_toml(docs: &[ProposedLegal], source: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod subject_tests {
+    use super::details_after;
+
+    #[test]
+    fn a_subject_stops_before_the_words_that_introduce_the_next_citations() {
+        let (date, issuer, title) = details_after(
+            " ngày 04/3/2026 của Sở Y tế về triển khai công tác trợ giúp xã hội và các Quyết định của Thủ tướng Chính phủ: số ",
+        );
+        assert_eq!(date, "2026-03-04");
+        assert_eq!(issuer, "Sở Y tế");
+        assert_eq!(title, "Triển khai công tác trợ giúp xã hội");
+        let (_, _, title) = details_after(" của Sở Y tế về hướng dẫn chi trả; các Quyết định: ");
+        assert_eq!(title, "Hướng dẫn chi trả");
+    }
 }

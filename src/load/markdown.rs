@@ -116,6 +116,18 @@ pub fn pieces(body: &str, line_of: &dyn Fn(usize) -> usize) -> Vec<Piece> {
     pieces_of(body, events(body), line_of)
 }
 
+/// `text` as Markdown that reads back as exactly that text: every ASCII punctuation mark escaped.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn pieces_of<'a>(
     body: &'a str,
     events: Vec<(Event<'a>, Range<usize>)>,
@@ -293,11 +305,13 @@ impl Reader<'_, '_> {
                         Event::End(TagEnd::CodeBlock) | Event::End(TagEnd::HtmlBlock)
                     )
                 });
+                // Kept as text: what a code or HTML block holds is never read as Markdown again
+                // (a `[x](javascript:...)` in an unclosed code fence must not become a link).
                 Some(Block {
                     line,
                     kind: BlockKind::Paragraph {
                         text: Inline {
-                            markdown: text.plain.clone(),
+                            markdown: escape_markdown(&text.plain),
                             plain: text.plain,
                         },
                     },
@@ -585,5 +599,27 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_code_block_is_kept_as_text_never_as_a_link() {
+        let pieces = pieces("```\n[x](javascript:alert(1)) *a* <b>\n", &|_| 1);
+        let Some(Piece::Block(block)) = pieces.first() else {
+            panic!("{pieces:?}")
+        };
+        let BlockKind::Paragraph { text } = &block.kind else {
+            panic!("{block:?}")
+        };
+        assert_eq!(text.plain, "[x](javascript:alert(1)) *a* <b>");
+        let html = {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&text.markdown, options()));
+            html
+        };
+        assert!(!html.contains("href"), "{html}");
+        assert!(
+            html.contains("[x](javascript:alert(1)) *a* &lt;b&gt;"),
+            "{html}"
+        );
     }
 }
