@@ -101,7 +101,7 @@ fn assert_web_table(html: &str, headers: &[&str], number: &str) {
     let table = first_table(html);
     assert!(
         table.starts_with(
-            "<div class=\"cuon-bang\" role=\"region\" aria-label=\"Bảng (vuốt ngang để xem hết)\" tabindex=\"0\"><table"
+            "<div class=\"cuon-bang\" role=\"region\" aria-label=\"Bảng\" tabindex=\"0\"><table class=\"bang-noi-dung"
         ),
         "{table}"
     );
@@ -113,9 +113,14 @@ fn assert_web_table(html: &str, headers: &[&str], number: &str) {
             "{header} is not a column header: {table}"
         );
     }
+    // Right-aligned, and labelled with its column's name for the phone's card layout.
+    let cell_end = table
+        .find(&format!(">{number}</td>"))
+        .unwrap_or_else(|| panic!("{number} is not a cell: {table}"));
+    let cell = &table[table[..cell_end].rfind("<td").expect("a cell")..cell_end];
     assert!(
-        table.contains(&format!("<td class=\"can-phai\">{number}</td>")),
-        "{number} is not right-aligned: {table}"
+        cell.starts_with("<td class=\"can-phai\" data-nhan=\""),
+        "{number} is not right-aligned and labelled: {cell}"
     );
     assert!(!text_of(html).contains("|---"), "Markdown left in the page");
 }
@@ -131,10 +136,13 @@ fn a_plan_table_is_a_real_table_on_the_page_and_in_the_print_view() {
     );
     let table = first_table(&page);
     assert!(
-        table.contains("<table class=\"nhieu-cot\">"),
+        table.contains("<table class=\"bang-noi-dung nhieu-cot\">"),
         "6 columns: smaller type"
     );
-    assert!(table.contains("<td class=\"can-giua\">1</td>"), "{table}");
+    assert!(
+        table.contains("<td class=\"can-giua\" data-nhan=\"TT\">1</td>"),
+        "{table}"
+    );
     // A citation in a cell is linked and spelled as written.
     assert!(table.contains("Quyết định số 1791/QĐ-TTg</a>"), "{table}");
     let print = built.page("/ke-hoach/ke-hoach-co-bang/ban-in/");
@@ -222,7 +230,7 @@ fn news_and_pages_tables_reach_the_page_search_feed_and_loudspeaker() {
     assert_web_table(&news, &["Nhóm tuổi", "Số người được khám"], "256");
     let page = built.page("/muc-tro-cap/");
     assert_web_table(&page, &["Đối tượng", "Hệ số"], "750.000");
-    assert!(first_table(&page).contains("<td class=\"can-giua\">1,5</td>"));
+    assert!(first_table(&page).contains("<td class=\"can-giua\" data-nhan=\"Hệ số\">1,5</td>"));
 
     // The loudspeaker reads the table row by row, without the row number or any `|`.
     let script = std::fs::read_to_string(

@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 pub const CALENDAR_NAME: &str = "Lịch các ngày kỷ niệm, sự kiện an sinh xã hội";
 
 /// Accessible name of a scrollable table region in article bodies.
-pub const TABLE_LABEL: &str = "Bảng (vuốt ngang để xem hết)";
+pub const TABLE_LABEL: &str = "Bảng";
 
 /// Groups the digits of an integer with `.`: `1234567` -> `1.234.567`.
 pub fn integer(value: i64) -> String {

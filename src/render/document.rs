@@ -16,16 +16,18 @@ fn escape(text: &str) -> String {
 /// From this many columns a table is set in smaller type (11 pt in print).
 pub const MANY_COLUMNS: usize = 5;
 
-/// The start of a table of `columns` columns: a focusable region that scrolls on its own on a
-/// narrow screen (the page itself never scrolls sideways), named for screen readers.
+/// The start of a table of `columns` columns from a document body: a focusable region that
+/// scrolls on its own if it must, named for screen readers. On a phone the site's style sheet
+/// shows each row as a card, every cell under its column's name (`data-nhan` of [`cell_open`]),
+/// so no row needs sideways scrolling to be read.
 pub fn table_open(columns: usize) -> String {
-    let class = if columns >= MANY_COLUMNS {
-        " class=\"nhieu-cot\""
+    let many = if columns >= MANY_COLUMNS {
+        " nhieu-cot"
     } else {
         ""
     };
     format!(
-        "<div class=\"cuon-bang\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table{class}>",
+        "<div class=\"cuon-bang\" role=\"region\" aria-label=\"{}\" tabindex=\"0\"><table class=\"bang-noi-dung{many}\">",
         crate::locale::format::TABLE_LABEL
     )
 }
@@ -34,8 +36,9 @@ pub fn table_open(columns: usize) -> String {
 pub const TABLE_CLOSE: &str = "</tbody></table></div>\n";
 
 /// The opening tag of a cell: a column header (`th scope="col"`) or a data cell, with the
-/// column's alignment as a class (`can-giua`, `can-phai`: numbers).
-pub fn cell_open(header: bool, align: ColumnAlign) -> String {
+/// column's alignment as a class (`can-giua`, `can-phai`: numbers) and, for a data cell, the
+/// plain text of its column's header as `data-nhan` (shown beside the value on a phone).
+pub fn cell_open(header: bool, align: ColumnAlign, label: &str) -> String {
     let class = match align {
         ColumnAlign::Unstated => "",
         ColumnAlign::Left => " class=\"can-trai\"",
@@ -44,8 +47,10 @@ pub fn cell_open(header: bool, align: ColumnAlign) -> String {
     };
     if header {
         format!("<th scope=\"col\"{class}>")
-    } else {
+    } else if label.trim().is_empty() {
         format!("<td{class}>")
+    } else {
+        format!("<td{class} data-nhan=\"{}\">", escape(label.trim()))
     }
 }
 
@@ -86,7 +91,7 @@ pub fn blocks_html(blocks: &[Block], linker: &Linker<'_>, out: &mut String) {
                 out.push_str("<thead><tr>");
                 for column in 0..columns {
                     let cell = table.header.get(column);
-                    out.push_str(&cell_open(true, table.align_of(column)));
+                    out.push_str(&cell_open(true, table.align_of(column), ""));
                     if let Some(cell) = cell {
                         out.push_str(&linker.inline_html(cell));
                     }
@@ -96,7 +101,8 @@ pub fn blocks_html(blocks: &[Block], linker: &Linker<'_>, out: &mut String) {
                 for row in &table.rows {
                     out.push_str("<tr>");
                     for (column, cell) in row.iter().enumerate() {
-                        out.push_str(&cell_open(false, table.align_of(column)));
+                        let label = table.header.get(column).map_or("", |h| h.plain.as_str());
+                        out.push_str(&cell_open(false, table.align_of(column), label));
                         out.push_str(&linker.inline_html(cell));
                         out.push_str("</td>");
                     }

@@ -60,6 +60,8 @@ impl Linker<'_> {
         let mut table: Vec<ColumnAlign> = Vec::new();
         let mut in_head = false;
         let mut column = 0usize;
+        // The plain text of each header cell: the label of its column's data cells.
+        let mut labels: Vec<String> = Vec::new();
         let flush = |pending: &mut String, out: &mut Vec<Event<'e>>, in_link: usize| {
             if pending.is_empty() {
                 return;
@@ -73,7 +75,15 @@ impl Linker<'_> {
         };
         for event in events {
             match event {
-                Event::Text(t) => pending.push_str(&t),
+                Event::Text(t) => {
+                    if in_head {
+                        if labels.len() <= column {
+                            labels.resize(column + 1, String::new());
+                        }
+                        labels[column].push_str(&t);
+                    }
+                    pending.push_str(&t)
+                }
                 Event::SoftBreak if !pending.is_empty() => pending.push(' '),
                 other => {
                     flush(&mut pending, &mut out, in_link);
@@ -112,6 +122,7 @@ impl Linker<'_> {
                         }
                         Event::Start(Tag::TableHead) => {
                             in_head = true;
+                            labels.clear();
                             column = 0;
                             out.push(html_event("<thead><tr>".to_owned()));
                         }
@@ -126,7 +137,12 @@ impl Linker<'_> {
                         Event::End(TagEnd::TableRow) => out.push(html_event("</tr>\n".to_owned())),
                         Event::Start(Tag::TableCell) => {
                             let align = table.get(column).copied().unwrap_or_default();
-                            out.push(html_event(document::cell_open(in_head, align)));
+                            let label = if in_head {
+                                ""
+                            } else {
+                                labels.get(column).map_or("", String::as_str)
+                            };
+                            out.push(html_event(document::cell_open(in_head, align, label)));
                         }
                         Event::End(TagEnd::TableCell) => {
                             column += 1;

@@ -111,25 +111,45 @@ const SHORT_ENTRY: usize = 12;
 /// the 165 mm text width at 14 pt, and at 11 pt for a table of many columns).
 const SHORT_BUDGET: [usize; 2] = [44, 56];
 
-/// How wide each column is printed: `null` for a column of short entries (its natural width),
-/// else a share of the rest of the line in proportion to its longest entry (at most 60
-/// characters counted), so the table spans the text width as the documents' tables do. A table
-/// of short columns only spreads them evenly; short columns that would together take most of
-/// the line get shares too.
+/// How wide each column is printed: `null` for a column of short or unbreakable entries
+/// (numbers, units, row numbers: its natural width), else a share of the rest of the line in
+/// proportion to its longest entry (at most 60 characters counted), so the table spans the text
+/// width as the documents' tables do. A table of short columns only spreads them evenly. When
+/// the natural widths would take most of the line, every column gets a share, and the share of
+/// a column is never less than its longest word (an amount such as `2.450.000.000` cannot wrap).
 fn column_widths(table: &Table) -> Vec<Value> {
-    let length = |cell: Option<&Inline>| cell.map_or(0, |c| c.plain.chars().count());
     let columns = table.columns();
+    let cells = |c: usize| {
+        table
+            .header
+            .get(c)
+            .into_iter()
+            .chain(table.rows.iter().filter_map(move |r| r.get(c)))
+    };
+    let chars = |cell: Option<&Inline>| cell.map_or(0, |c| c.plain.chars().count());
     let body: Vec<usize> = (0..columns)
         .map(|c| {
             table
                 .rows
                 .iter()
-                .map(|r| length(r.get(c)))
+                .map(|r| chars(r.get(c)))
                 .max()
                 .unwrap_or(0)
         })
         .collect();
-    let header: Vec<usize> = (0..columns).map(|c| length(table.header.get(c))).collect();
+    let header: Vec<usize> = (0..columns).map(|c| chars(table.header.get(c))).collect();
+    // The longest word of a column (header included), with a character of padding each side.
+    let need: Vec<usize> = (0..columns)
+        .map(|c| {
+            cells(c)
+                .flat_map(|cell| cell.plain.split_whitespace())
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+                + 2
+        })
+        .collect();
+    // A long column holds text that wraps; an entry without a space never wraps.
     let long: Vec<bool> = (0..columns)
         .map(|c| {
             let entry = if table.rows.is_empty() {
@@ -137,27 +157,45 @@ fn column_widths(table: &Table) -> Vec<Value> {
             } else {
                 body[c]
             };
-            entry > SHORT_ENTRY
+            entry > SHORT_ENTRY && entry + 2 > need[c]
         })
         .collect();
-    if !long.contains(&true) {
+    if !long.contains(&true) && body.iter().all(|&b| b <= SHORT_ENTRY) {
         return vec![json!(1); columns];
     }
-    // Each cell also has its padding (about one character on each side).
     let short_width: usize = (0..columns)
         .filter(|&c| !long[c])
         .map(|c| body[c].max(header[c]) + 2)
         .sum();
-    let budget = SHORT_BUDGET[usize::from(columns >= crate::render::document::MANY_COLUMNS)];
+    let many = usize::from(columns >= crate::render::document::MANY_COLUMNS);
+    let budget = SHORT_BUDGET[many];
+    if short_width <= budget {
+        return (0..columns)
+            .map(|c| {
+                if long[c] {
+                    json!(body[c].max(header[c]).min(60))
+                } else {
+                    Value::Null
+                }
+            })
+            .collect();
+    }
+    // Shares for all: words that cannot wrap first, the rest of the line to the text columns in
+    // proportion to their longest entries.
+    let line = budget * 100 / 60;
+    let fixed: usize = (0..columns).filter(|&c| !long[c]).map(|c| need[c]).sum();
+    let rest = line.saturating_sub(fixed);
+    let text: usize = (0..columns)
+        .filter(|&c| long[c])
+        .map(|c| body[c].max(header[c]).min(60))
+        .sum();
     (0..columns)
         .map(|c| {
-            let widest = body[c].max(header[c]);
             if long[c] {
-                json!(widest.min(60))
-            } else if short_width > budget {
-                json!(widest.max(3))
+                let share = rest * body[c].max(header[c]).min(60) / text.max(1);
+                json!(share.max(need[c]))
             } else {
-                Value::Null
+                json!(need[c].max(3))
             }
         })
         .collect()
@@ -495,7 +533,26 @@ mod tests {
         );
         let data = table_data(&t);
         assert_eq!(data["small"], true);
-        assert_eq!(data["widths"], json!([26, 9, 9, 9, 9, 9, 9]));
+        assert_eq!(data["widths"], json!([27, 11, 11, 11, 11, 11, 11]));
+        // Amounts that cannot wrap keep their width beside a long text column.
+        let t = table(
+            "| TT | Nội dung | Đơn vị tính | Số lượng | Năm 2026 | Giai đoạn 2026-2030 |\n|:-:|---|---|--:|--:|--:|\n| 1 | Trợ cấp xã hội hằng tháng cho đối tượng bảo trợ xã hội | người | 412 | 2.450.000.000 | 12.600.000.000 |\n",
+        );
+        let widths = table_data(&t)["widths"].clone();
+        let widths: Vec<u64> = widths
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_u64().unwrap())
+            .collect();
+        let total: u64 = widths.iter().sum();
+        // The share of `2.450.000.000` (13 characters and padding) of a line of about 93.
+        assert!(widths[4] * 93 >= 15 * total, "{widths:?}");
+        assert!(widths[5] * 93 >= 16 * total, "{widths:?}");
+        assert!(
+            widths[1] > widths[4],
+            "the text column takes the rest: {widths:?}"
+        );
     }
 
     #[test]
