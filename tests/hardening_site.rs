@@ -296,6 +296,25 @@ fn leaflets_whose_pdfs_share_a_name_are_located() {
     );
 }
 
+#[test]
+fn two_days_of_one_registry_whose_pdfs_share_a_name_are_located() {
+    // `tet` prints its A5 leaflet at /in/to-roi/tet-a5.pdf, the A4 leaflet of `tet-a5`.
+    let site = small_site();
+    write(
+        site.path(),
+        "data/days.toml",
+        "[[ngay]]\nma = \"tet\"\nten = \"Tết\"\nam_lich = \"1/1\"\n\n\
+         [[ngay]]\nma = \"tet-a5\"\nten = \"Tết A5\"\nam_lich = \"2/1\"\n",
+    );
+    let errors = checked(site.path());
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`/in/to-roi/tet-a5.pdf` đã dùng cho data/days.toml:1")),
+        "{errors:#?}"
+    );
+}
+
 // ── 7. Reading outside the site ──────────────────────────────────────────────────────────────
 
 /// A theme folder outside the site, with a template that would publish what it holds.

@@ -14,9 +14,11 @@ use crate::render::urls;
 /// Who claimed an address first.
 struct Claim {
     location: Location,
-    /// Entries of one registry file: a second claim from the same file is its loader's
-    /// `duplicate_id` already.
+    /// Whether an entry of a registry file claimed it.
     registry: bool,
+    /// The id (address part) it was claimed for: a second entry with the same id in the same
+    /// registry file is its loader's `duplicate_id` already.
+    slug: String,
 }
 
 /// How a claim is shown in the message: the file, with the line for a registry entry.
@@ -59,7 +61,10 @@ impl Table {
         for address in addresses {
             match self.claims.get(address) {
                 Some(first)
-                    if first.registry && registry && first.location.file == location.file => {}
+                    if first.registry
+                        && registry
+                        && first.location.file == location.file
+                        && first.slug == slug => {}
                 Some(first) => self.errors.push(
                     Diagnostic::error("address_taken", Some(location.clone()))
                         .arg("address", address.clone())
@@ -71,6 +76,7 @@ impl Table {
                         Claim {
                             location: location.clone(),
                             registry,
+                            slug: slug.to_owned(),
                         },
                     );
                 }
