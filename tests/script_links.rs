@@ -243,11 +243,11 @@ fn no_built_page_links_to_a_script() {
     );
     let built = build_preview(site.path(), test_date());
     assert!(!built.errors().is_empty());
-    let scripts: Vec<_> = links_in(&built.out())
-        .into_iter()
-        .filter(|(_, url)| is_script(url))
-        .collect();
-    assert!(scripts.is_empty(), "{scripts:#?}");
+    // ... so nothing is published (scanning a folder a refused build never writes proves nothing).
+    assert!(
+        links_in(&built.out()).is_empty(),
+        "a refused build wrote pages"
+    );
 
     // ... and the links loa allows are written as given, none of them a script.
     let site = copy_site(&example_root());
