@@ -172,25 +172,14 @@ fn part_word(text: &str) -> Option<(String, String)> {
     } else {
         return Some((c[1].to_uppercase(), title));
     };
-    (1..=20).contains(&value).then(|| (roman(value), title))
+    (1..=20)
+        .contains(&value)
+        .then(|| (super::docx::roman(value), title))
 }
 
 const ORDINALS: &[&str] = &[
     "nhat", "hai", "ba", "tu", "nam", "sau", "bay", "tam", "chin", "muoi",
 ];
-
-fn roman(n: usize) -> String {
-    const NUMERALS: &[(usize, &str)] = &[(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
-    let mut n = n;
-    let mut out = String::new();
-    for &(value, letters) in NUMERALS {
-        while n >= value {
-            out.push_str(letters);
-            n -= value;
-        }
-    }
-    out
-}
 
 fn is_uppercase_line(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
