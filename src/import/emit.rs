@@ -146,7 +146,7 @@ pub fn header_bodies(lines: &[String]) -> (String, String) {
     let mut bodies: Vec<String> = Vec::new();
     let mut pending: Option<String> = None;
     for line in lines {
-        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line = crate::locale::text::collapse_whitespace(line);
         if line.is_empty() {
             continue;
         }

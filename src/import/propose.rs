@@ -309,7 +309,7 @@ pub fn propose(plan: &Plan, parsed: &Parsed, context: &Context<'_>) -> Proposals
 
 /// The source line of the first block whose text holds `needle` (spacing aside); 1 if none.
 fn source_line_of(parsed: &Parsed, needle: &str) -> usize {
-    let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let squeeze = crate::locale::text::collapse_whitespace;
     let needle = squeeze(needle);
     parsed
         .body

@@ -465,7 +465,7 @@ impl<'a> Reader<'a> {
             match name {
                 "p" => {
                     let (text, para) = self.read_paragraph(child, depth + 1);
-                    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let text = crate::locale::text::collapse_whitespace(&text);
                     if !text.is_empty() {
                         parts.push(text);
                     }

@@ -38,7 +38,7 @@ pub fn flat_text(node: roxmltree::Node<'_, '_>) -> String {
         let children: Vec<_> = n.children().filter(roxmltree::Node::is_element).collect();
         stack.extend(children.into_iter().rev());
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::locale::text::collapse_whitespace(&out)
 }
 
 /// Appends Word text, mapping symbol-font private-use characters typed in `font`.
