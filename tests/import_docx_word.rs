@@ -229,6 +229,66 @@ fn the_real_plans_in_word_give_the_same_plan_as_their_text() {
 }
 
 #[test]
+fn headings_given_by_their_style_alone_are_parts_and_items() {
+    // Word's default template: `Heading 1` and `Heading 2` carry an outline level and no list,
+    // so Word shows them unnumbered; the units are `Heading 2` paragraphs too. One part keeps
+    // the numeral typed in its text.
+    let heading = |id: &str, name: &str, level: usize| {
+        docx_rs::Style::new(id, docx_rs::StyleType::Paragraph)
+            .name(name)
+            .outline_lvl(level)
+    };
+    let docx = header(
+        Docx::new()
+            .add_style(heading("Heading1", "heading 1", 0))
+            .add_style(heading("Heading2", "heading 2", 1)),
+    )
+    .add_paragraph(styled("Heading1", "MỤC ĐÍCH, YÊU CẦU"))
+    .add_paragraph(styled("Heading2", "Mục đích"))
+    .add_paragraph(para("Chăm lo đời sống của người cao tuổi."))
+    .add_paragraph(styled("Heading1", "II. NỘI DUNG"))
+    .add_paragraph(para("Tổ chức mừng thọ người cao tuổi."))
+    .add_paragraph(styled("Heading1", "TỔ CHỨC THỰC HIỆN"))
+    .add_paragraph(styled("Heading2", "Phòng Văn hóa - Xã hội phường"))
+    .add_paragraph(para("- Lập danh sách người cao tuổi;"))
+    .add_paragraph(para("- Tham mưu tổ chức trao quà."))
+    .add_paragraph(styled("Heading2", "Trạm Y tế phường"))
+    .add_paragraph(para("- Khám sức khỏe cho người cao tuổi."));
+    let imported = import_docx("tieu-de.docx", &pack(docx));
+    assert_eq!(
+        parts_of(&imported),
+        [
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "II. NỘI DUNG",
+            "III. TỔ CHỨC THỰC HIỆN"
+        ],
+        "{}",
+        imported.text
+    );
+    assert!(
+        imported.text.contains("### 1. Mục đích"),
+        "{}",
+        imported.text
+    );
+    assert_eq!(
+        units(&imported),
+        [
+            (
+                "Phòng Văn hóa - Xã hội phường".to_owned(),
+                vec![
+                    "Lập danh sách người cao tuổi;".to_owned(),
+                    "Tham mưu tổ chức trao quà.".to_owned()
+                ]
+            ),
+            (
+                "Trạm Y tế phường".to_owned(),
+                vec!["Khám sức khỏe cho người cao tuổi.".to_owned()]
+            ),
+        ]
+    );
+}
+
+#[test]
 fn word_paragraphs_are_never_rejoined() {
     // Two paragraphs a text export would take for one cut by a page break: the first stops
     // mid-sentence, the second starts in lowercase. In Word they are two paragraphs.

@@ -23,6 +23,11 @@ const GRID_LIMIT: usize = 64;
 const MATH: &str = "http://schemas.openxmlformats.org/officeDocument/2006/math";
 const MARKUP_COMPAT: &str = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
+/// A heading that carries its own typed number (`I. MỤC ĐÍCH`, `2. Yêu cầu`, `Phần I`).
+static TYPED_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^(?:[IVXLC]+|\d+)[.)]|^(?:phần|chương)\s").expect("valid regex")
+});
+
 /// Reads the body of a document.
 pub struct Reader<'a> {
     pub numbering: Numbering,
@@ -161,6 +166,20 @@ impl<'a> Reader<'a> {
             .list_of(style, num_id, level)
             .and_then(|(id, level)| self.numbering.next(&id, level));
         let text = marked(&para.pieces);
+        // A heading given by its style alone (`Heading 1` in no list) is numbered by its outline
+        // level, so its part or item is found as if Word had numbered it.
+        let label = match label {
+            Some(label) => Some(label),
+            None if !text.trim().is_empty() => {
+                let own = ppr
+                    .and_then(|n| w_child(n, "outlineLvl"))
+                    .and_then(|n| w_attr(n, "val"))
+                    .and_then(|v| v.parse().ok());
+                let typed = TYPED_NUMBER.is_match(text.trim_start_matches(['*', ' ']));
+                self.numbering.outline_label(style, own, typed)
+            }
+            None => None,
+        };
         let text = match label {
             Some(label) if !text.trim().is_empty() => {
                 format!("{label} {}", text.trim_start())

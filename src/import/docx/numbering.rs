@@ -51,6 +51,9 @@ struct StyleDef {
     based_on: Option<String>,
     num_id: Option<String>,
     level: Option<usize>,
+    /// The outline level (`w:outlineLvl`: 0 for `Heading 1`), or the level a built-in heading
+    /// style's id gives (`Heading2` -> 1).
+    outline: Option<usize>,
     bold: Option<bool>,
     italic: Option<bool>,
 }
@@ -73,6 +76,8 @@ pub struct Numbering {
     counters: BTreeMap<String, [Option<i64>; 9]>,
     /// Instances whose start overrides have been applied.
     started: Vec<String>,
+    /// Headings given by their style alone (no list): how many of outline levels 0 and 1 so far.
+    outline_counts: [usize; 2],
 }
 
 fn level_of(node: roxmltree::Node<'_, '_>) -> (usize, Level) {
@@ -170,6 +175,17 @@ impl Numbering {
                         .and_then(|c| w_attr(c, "val"))
                         .and_then(|v| v.parse().ok());
                 }
+                def.outline = w_child(node, "pPr")
+                    .and_then(|p| w_child(p, "outlineLvl"))
+                    .and_then(|c| w_attr(c, "val"))
+                    .and_then(|v| v.parse().ok())
+                    .or_else(|| {
+                        // Word's built-in heading styles keep their English ids in every language.
+                        id.strip_prefix("Heading")
+                            .or_else(|| id.strip_prefix("heading"))
+                            .and_then(|n| n.parse::<usize>().ok())
+                            .and_then(|n| n.checked_sub(1))
+                    });
                 if let Some(rpr) = w_child(node, "rPr") {
                     def.bold = w_child(rpr, "b").map(on_off);
                     def.italic = w_child(rpr, "i").map(on_off);
@@ -209,6 +225,32 @@ impl Numbering {
             bold: chain.iter().find_map(|d| d.bold).unwrap_or(false),
             italic: chain.iter().find_map(|d| d.italic).unwrap_or(false),
         }
+    }
+
+    /// The label of a heading whose number comes from its outline level alone (a `Heading 1`
+    /// or `Heading 2` paragraph in no list): `I.`, `II.` for level 0, `1.`, `2.` under it for
+    /// level 1, as the plan's parts and items are numbered; `None` for other paragraphs. The
+    /// paragraph's own `w:outlineLvl` comes first. `typed` says the text starts with a number of
+    /// its own: the count goes on, no label is added.
+    pub fn outline_label(
+        &mut self,
+        style: Option<&str>,
+        own: Option<usize>,
+        typed: bool,
+    ) -> Option<String> {
+        let level = own.or_else(|| self.chain(style).iter().find_map(|d| d.outline))?;
+        let label = match level {
+            0 => {
+                self.outline_counts = [self.outline_counts[0] + 1, 0];
+                format!("{}.", roman(self.outline_counts[0]))
+            }
+            1 => {
+                self.outline_counts[1] += 1;
+                format!("{}.", self.outline_counts[1])
+            }
+            _ => return None,
+        };
+        (!typed).then_some(label)
     }
 
     /// Bold and italic a character style (`Strong`) gives its text.
