@@ -174,6 +174,20 @@ fn a_value_in_the_last_cell_of_a_sheet_is_a_located_error_and_the_rest_is_read()
 }
 
 #[test]
+fn old_excel_and_opendocument_workbooks_are_refused_with_the_way_to_convert_them() {
+    for name in ["so-lieu.xls", "so-lieu.ODS"] {
+        let (errors, stats) =
+            load_figures(|dir: &Path| std::fs::write(dir.join(name), b"not read at all").unwrap());
+        assert_one_error_starting(
+            &errors,
+            &format!("data/stats/{name}:1:1: lỗi: Không đọc tệp bảng tính dạng ."),
+        );
+        assert!(errors[0].contains("(.xlsx)"), "{}", errors[0]);
+        assert!(stats.figures.is_empty());
+    }
+}
+
+#[test]
 fn a_stray_value_far_to_the_right_is_a_located_error() {
     let (errors, stats) = load_figures(workbook(&[GOOD_ROW], &[(19_999, 16_383, "ghi chú lạc")]));
     assert_one_error_starting(

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto};
+use calamine::{DataRef, Reader, Sheets, open_workbook_auto};
 
 use super::cell::{Cell, cell_location, column_letters};
 use super::table::{Column, TableReader};
@@ -145,19 +145,6 @@ fn cell_of_ref(value: &DataRef<'_>) -> Cell {
     }
 }
 
-fn cell_of(value: &Data) -> Cell {
-    match value {
-        Data::Empty => Cell::Empty,
-        Data::String(s) => Cell::Text(normalize(s)),
-        Data::Float(f) => Cell::Number(*f),
-        Data::Int(i) => Cell::Number(*i as f64),
-        Data::Bool(b) => Cell::Text(b.to_string()),
-        Data::DateTime(d) => Cell::Date(d.to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Date(s.clone()),
-        Data::Error(e) => Cell::Text(format!("{e:?}")),
-    }
-}
-
 /// Streams the cells of a cell reader into `$table`; the reader's error as text, if any.
 macro_rules! stream {
     ($cells:expr, $table:expr, $reader:expr, $diagnostics:expr) => {
@@ -191,6 +178,19 @@ pub(super) fn read_workbook(
     diagnostics: &mut Diagnostics,
 ) {
     reader.file = relative.to_path_buf();
+    // Old Excel (.xls) and OpenDocument (.ods) sheets can only be read whole: calamine lays out
+    // every row and column up to the last cell used, so one stray far cell costs gigabytes.
+    // They are refused with the way to convert them.
+    if let Some(extension) = relative
+        .extension()
+        .map(|x| x.to_string_lossy().to_lowercase())
+        .filter(|x| x == "xls" || x == "ods")
+    {
+        let d = Diagnostic::error("stats_workbook_format", Some(Location::file(relative)))
+            .arg("extension", extension);
+        reader.errors.push(relative, d, diagnostics);
+        return;
+    }
     let mut workbook = match open_workbook_auto(root.join(relative)) {
         Ok(w) => w,
         Err(e) => {
@@ -215,19 +215,8 @@ pub(super) fn read_workbook(
         let read: Result<(), String> = match &mut workbook {
             Sheets::Xlsx(x) => stream!(x.worksheet_cells_reader(&name), table, reader, diagnostics),
             Sheets::Xlsb(x) => stream!(x.worksheet_cells_reader(&name), table, reader, diagnostics),
-            other => match other.worksheet_range(&name) {
-                Ok(range) => {
-                    let (top, left) = range.start().unwrap_or((0, 0));
-                    for (r, c, value) in range.used_cells() {
-                        let at = (top + r as u32, left + c as u32);
-                        if !table.cell(at, cell_of(value), reader, diagnostics) {
-                            break;
-                        }
-                    }
-                    Ok(())
-                }
-                Err(e) => Err(e.to_string()),
-            },
+            // .xls and .ods were refused above (only their whole-range reader exists).
+            Sheets::Xls(_) | Sheets::Ods(_) => Ok(()),
         };
         table.flush(reader, diagnostics);
         if let Err(detail) = read {
