@@ -3,6 +3,7 @@
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
 use crate::derive::CitationIndex;
+use crate::load::links::refused_scheme;
 use crate::load::markdown::{column_align, options};
 use crate::model::{ColumnAlign, Inline, LegalDoc};
 use crate::render::document;
@@ -56,6 +57,8 @@ impl Linker<'_> {
         let mut out = Vec::new();
         let mut pending = String::new();
         let mut in_link = 0usize;
+        // Inside a link or image whose target is refused (links and images do not nest).
+        let mut refused_open = false;
         // The open table's column alignments, whether its header is open, the current column.
         let mut table: Vec<ColumnAlign> = Vec::new();
         let mut in_head = false;
@@ -90,6 +93,15 @@ impl Linker<'_> {
                     match other {
                         Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
                             if inline_only => {}
+                        // A target that runs code never reaches `href` or `src`, whatever text
+                        // it came from (the loaders refuse it with its place; this is the last
+                        // guard): its text is kept, the link or image is not.
+                        Event::Start(
+                            Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. },
+                        ) if refused_scheme(dest_url).is_some() => refused_open = true,
+                        Event::End(TagEnd::Link | TagEnd::Image) if refused_open => {
+                            refused_open = false;
+                        }
                         Event::Start(Tag::Link { .. }) => {
                             in_link += 1;
                             out.push(other);
@@ -190,4 +202,30 @@ fn demote(level: pulldown_cmark::HeadingLevel) -> pulldown_cmark::HeadingLevel {
 /// Markup loa writes itself (never text from the content).
 fn html_event<'e>(markup: String) -> Event<'e> {
     Event::Html(CowStr::from(markup))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_script_target_never_reaches_the_page() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let checked = crate::build::check(root, date, &mut crate::diagnostics::Diagnostics::new())
+            .expect("the example site checks");
+        let linker = Linker {
+            citations: &checked.derived.citations,
+            legal: &checked.site.legal,
+        };
+        let html = linker.block_html(
+            "[bấm vào](javascript:alert(1)) ![ảnh](data:text/html,x) [trang](/lien-he/)",
+        );
+        assert!(
+            !html.contains("javascript:") && !html.contains("data:"),
+            "{html}"
+        );
+        assert!(html.contains("bấm vào") && html.contains("ảnh"), "{html}");
+        assert!(html.contains("href=\"/lien-he/\""), "{html}");
+    }
 }
