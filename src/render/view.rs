@@ -49,6 +49,8 @@ pub struct SiteView {
     pub year: i32,
     pub calendar_ics: &'static str,
     pub feed: &'static str,
+    /// Whether the site has figures (its `Số liệu` section exists).
+    pub has_stats: bool,
 }
 
 /// Digits and a leading `+` only, for `tel:` links.
@@ -97,6 +99,7 @@ impl SiteView {
             year: derived.build_date.year(),
             calendar_ics: urls::CALENDAR_ICS,
             feed: urls::FEED,
+            has_stats: !site.stats.indicators.is_empty(),
         }
     }
 }

@@ -292,12 +292,32 @@ fn markdown_links(
 fn menu_links(site: &Site, addresses: &Addresses, diagnostics: &mut Diagnostics) {
     for (_, shown, source) in &site.theme.templates {
         let mut in_nav = false;
+        // How many `{% if %}` blocks are open: an entry inside one is shown only when its
+        // condition holds (the default theme's `Số liệu` on a site with figures), so it is not
+        // judged from the template's text.
+        let mut conditions = 0usize;
         for (index, line) in source.lines().enumerate() {
             if line.contains("<nav") {
                 in_nav = true;
             }
+            let mut marks: Vec<(usize, i8)> = line
+                .match_indices("{% if")
+                .map(|(i, _)| (i, 1))
+                .chain(line.match_indices("{% endif").map(|(i, _)| (i, -1)))
+                .chain(line.match_indices("href=\"").map(|(i, _)| (i, 0)))
+                .collect();
+            marks.sort_unstable();
+            let mut hrefs = Vec::new();
+            for (at, mark) in marks {
+                match mark {
+                    1 => conditions += 1,
+                    -1 => conditions = conditions.saturating_sub(1),
+                    _ if conditions == 0 => hrefs.push(at),
+                    _ => {}
+                }
+            }
             if in_nav {
-                for (start, _) in line.match_indices("href=\"") {
+                for start in hrefs {
                     let value = &line[start + 6..];
                     let value = &value[..value.find('"').unwrap_or(value.len())];
                     if !value.starts_with('/') || value.contains("{{") || value.contains("{%") {
