@@ -570,3 +570,27 @@ fn a_cong_van_laid_out_in_columns_of_spaces() {
     assert_eq!(imported.parsed.unplaced.len(), 1);
     assert!(imported.text.contains("(Đã ký)"));
 }
+
+#[test]
+fn a_date_that_does_not_exist_keeps_what_exists_and_is_named() {
+    // A typo in the header (`31 tháng 02`, `tháng 13`) used to make the whole import fail.
+    for (written, month, shown) in [
+        ("Lưu Kiếm, ngày 31 tháng 02 năm 2026", Some(2), "31/2/2026"),
+        ("Lưu Kiếm, ngày 31/02/2026", Some(2), "31/2/2026"),
+        ("Lưu Kiếm, ngày 04 tháng 13 năm 2026", None, "4/13/2026"),
+    ] {
+        let text = source(LUU_KIEM).replacen("Lưu Kiếm, ngày tháng năm 2026", written, 1);
+        let imported = import_bytes(LUU_KIEM, text.as_bytes(), &SiteData::default());
+        assert_eq!(imported.plan.date.year, Some(2026), "{written}");
+        assert_eq!(imported.plan.date.month, month, "{written}");
+        assert_eq!(imported.plan.date.day, None, "{written}");
+        let warnings: Vec<String> = imported.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.starts_with(&format!("{LUU_KIEM}:5:1:"))
+                    && w.contains(&format!("không có thật: {shown}"))),
+            "{written}: {warnings:#?}"
+        );
+    }
+}

@@ -288,6 +288,12 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
     } else if parsed.signer_name.is_none() {
         warnings.push(Diagnostic::warning("import_signer_no_name", Some(at(1))));
     }
+    if let Some((line, written)) = &parsed.impossible_date {
+        warnings.push(
+            Diagnostic::warning("import_date_impossible", Some(at(*line)))
+                .arg("date", written.clone()),
+        );
+    }
     for &(line, width) in &parsed.irregular_tables {
         warnings.push(
             Diagnostic::warning("import_table_irregular", Some(at(line)))

@@ -63,6 +63,9 @@ pub struct Parsed {
     /// Tables exported one cell per line whose rows do not all have the header's width (kept
     /// line by line as written): source line of their first cell, and the header's width.
     pub irregular_tables: Vec<(usize, usize)>,
+    /// A header date that does not exist (`31/02/2026`, `tháng 13`): its source line and the
+    /// date as written; only what exists of it (month and year, or the year) is kept.
+    pub impossible_date: Option<(usize, String)>,
 }
 
 /// A body element.

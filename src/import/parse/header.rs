@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::{BULLET, Line, Parsed, is_structural, is_uppercase_line, plain, strip_bullet};
 use crate::locale::fold_diacritics;
-use crate::model::DocType;
+use crate::model::{DocType, PartialDate};
 
 pub(super) static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^số\s*:?[\s.…_]*([0-9]*)[\s.…_]*(?:[/-]\s*(\S+))?\s*$").expect("valid regex")
@@ -242,6 +242,42 @@ fn continues_line(previous: &str, next: &str) -> bool {
 }
 
 /// Reads one header line.
+/// The date a header gives, as `2026-03-04`, `2026-03` or `2026`: the most of it that exists.
+/// A day or month that does not exist (`31/02/2026`, `tháng 13`) is noted in
+/// `parsed.impossible_date` with the date as written, and left out.
+fn existing_date(
+    parsed: &mut Parsed,
+    line: usize,
+    year: &str,
+    month: Option<u32>,
+    day: Option<u32>,
+) -> String {
+    let written = match (month, day) {
+        (Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{year}-{m:02}"),
+        _ => year.to_owned(),
+    };
+    let mut kept = written.as_str();
+    while PartialDate::parse(kept).is_none() {
+        match kept.rfind('-') {
+            Some(cut) => kept = &kept[..cut],
+            None => {
+                kept = "";
+                break;
+            }
+        }
+    }
+    if kept != written {
+        let shown = match (day, month) {
+            (Some(d), Some(m)) => format!("{d}/{m}/{year}"),
+            (None, Some(m)) => format!("{m}/{year}"),
+            _ => year.to_owned(),
+        };
+        parsed.impossible_date = Some((line, shown));
+    }
+    kept.to_owned()
+}
+
 fn read_line(parsed: &mut Parsed, text: &str, line: usize) {
     let p = plain(text);
     if is_motto(&p) {
@@ -255,25 +291,19 @@ fn read_line(parsed: &mut Parsed, text: &str, line: usize) {
     }
     if let Some(c) = DATE_SLASH.captures(&p) {
         parsed.place = c.get(1).map(|m| m.as_str().trim().to_owned());
-        let (day, month) = (
-            c[2].parse::<u32>().unwrap_or(0),
-            c[3].parse::<u32>().unwrap_or(0),
-        );
-        parsed.date = Some(format!("{}-{month:02}-{day:02}", &c[4]));
+        let num = |i: usize| c[i].parse::<u32>().ok();
+        parsed.date = Some(existing_date(parsed, line, &c[4], num(3), num(2)));
         return;
     }
     if let Some(c) = DATE_LINE.captures(&p) {
         parsed.place = c.get(1).map(|m| m.as_str().trim().to_owned());
         let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
         let (day, month) = (num(2), num(3));
-        parsed.date = c.get(4).map(|year| match (month, day) {
-            (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", year.as_str()),
-            (Some(m), None) => format!("{}-{m:02}", year.as_str()),
-            _ => year.as_str().to_owned(),
-        });
-        if parsed.date.is_none() {
-            parsed.date = Some(String::new());
-        }
+        parsed.date = Some(
+            c.get(4)
+                .map(|year| existing_date(parsed, line, year.as_str(), month, day))
+                .unwrap_or_default(),
+        );
         return;
     }
     if let Some(c) = VV.captures(&p) {
