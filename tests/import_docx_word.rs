@@ -707,3 +707,35 @@ fn the_kept_broken_word_files() {
     );
     assert!(looped.text.contains("Một việc."), "{}", looped.text);
 }
+
+#[test]
+fn a_word_file_typed_in_an_old_font_is_refused_at_its_paragraph() {
+    // In a .VnTime document Word stores each TCVN3 byte as the Latin-1 character of that byte:
+    // `Kế hoạch` is kept as `KÕ ho¹ch`, which Word shows right only in that font.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/documents/ke-hoach-tro-giup-xa-hoi-luu-kiem-2026.txt"),
+    )
+    .unwrap();
+    let mut docx = Docx::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let vntime: String = loa::import::decode::encode_tcvn3(line)
+            .into_iter()
+            .map(char::from)
+            .collect();
+        docx = docx.add_paragraph(para(&vntime));
+    }
+    let error = import(
+        Path::new("vntime.docx"),
+        &pack(docx),
+        &SiteData::default().context(),
+    )
+    .err()
+    .expect("refused");
+    let shown = error.to_string();
+    assert!(shown.starts_with("vntime.docx:"), "{shown}");
+    assert!(
+        shown.contains("Chữ trong tệp Word không ra tiếng Việt") && shown.contains(".VnTime"),
+        "{shown}"
+    );
+}

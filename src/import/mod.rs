@@ -136,32 +136,42 @@ pub struct Imported {
     pub warnings: Diagnostics,
 }
 
-/// Refuses text that does not read as Vietnamese (a wrong or unknown encoding), naming the first
-/// line that shows it, rather than writing garbled words.
+/// Refuses text that does not read as Vietnamese (a wrong or unknown encoding, or a Word file
+/// typed in an old 8-bit font), naming the first line that shows it, rather than writing garbled
+/// words. `encoding` is how the text was read (`None` for a Word file); `line_of` maps a line of
+/// `text` (1-based) to the source's own line or paragraph.
 fn refuse_unless_vietnamese(
     source: &Path,
     text: &str,
-    encoding: decode::Encoding,
+    encoding: Option<decode::Encoding>,
+    line_of: &dyn Fn(usize) -> usize,
 ) -> Result<(), Diagnostic> {
     let reading = vietnamese::reading(text);
     if !reading.refused() {
         return Ok(());
     }
     let (line, words) = reading.first_bad.clone().unwrap_or((1, Vec::new()));
-    Err(Diagnostic::error(
-        "import_not_vietnamese",
-        Some(Location::new(source, line, 1)),
-    )
-    .arg("encoding", encoding.name())
-    .arg(
-        "share",
-        crate::locale::format::percent(reading.share() * 100.0),
-    )
-    .arg(
-        "threshold",
-        crate::locale::format::percent(vietnamese::THRESHOLD * 100.0),
-    )
-    .arg("words", words.join(" ")))
+    let error = match encoding {
+        Some(encoding) => Diagnostic::error(
+            "import_not_vietnamese",
+            Some(Location::new(source, line_of(line), 1)),
+        )
+        .arg("encoding", encoding.name()),
+        None => Diagnostic::error(
+            "import_docx_not_vietnamese",
+            Some(Location::new(source, line_of(line), 1)),
+        ),
+    };
+    Err(error
+        .arg(
+            "share",
+            crate::locale::format::percent(reading.share() * 100.0),
+        )
+        .arg(
+            "threshold",
+            crate::locale::format::percent(vietnamese::THRESHOLD * 100.0),
+        )
+        .arg("words", words.join(" ")))
 }
 
 /// Imports the document `bytes` read from `source` (named in messages as given).
@@ -185,6 +195,12 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
             }
             warnings.push(warning);
         }
+        // A document typed in an old 8-bit font (.VnTime, VNI-Times) stores its letters as
+        // other characters: Word shows them right, the text is not Vietnamese.
+        let text: Vec<&str> = word.lines.iter().map(|l| l.text.as_str()).collect();
+        refuse_unless_vietnamese(source, &text.join("\n"), None, &|line| {
+            word.lines.get(line - 1).map_or(line, |l| l.line)
+        })?;
         (word.lines, decode::Encoding::Utf8)
     } else if matches!(extension.as_str(), "txt" | "md" | "markdown" | "text" | "") {
         let (text, encoding) = decode::decode(bytes).map_err(|e| match e {
@@ -196,7 +212,7 @@ pub fn import(source: &Path, bytes: &[u8], context: &Context<'_>) -> Result<Impo
                     .arg("offset", offset.to_string())
             }
         })?;
-        refuse_unless_vietnamese(source, &text, encoding)?;
+        refuse_unless_vietnamese(source, &text, Some(encoding), &|line| line)?;
         let converted = match encoding {
             decode::Encoding::Tcvn3 => Some("import_tcvn3_converted"),
             decode::Encoding::Vni => Some("import_vni_converted"),
