@@ -78,9 +78,7 @@ pub fn load(
         None => None,
     };
     let body_location = |offset: usize| source.location(parts.body_offset + offset);
-    if !markdown::check(parts.body, &body_location, diagnostics) {
-        return None;
-    }
+    let links = markdown::check(parts.body, &body_location, diagnostics)?;
     let slug = raw
         .duong_dan
         .as_deref()
@@ -101,5 +99,6 @@ pub fn load(
         source_text: raw.phat_thanh.then(|| source.text.as_str().into()),
         menu_order: raw.thu_tu_menu,
         summary_line: source.key_location("tom_tat", parts.front_offset).line,
+        links,
     })
 }

@@ -64,7 +64,7 @@ pub fn load(source: &SourceText, slug: String, diagnostics: &mut Diagnostics) ->
 
     let line_of = |offset: usize| source.line_of(parts.body_offset + offset);
     let body_location = |offset: usize| source.location(parts.body_offset + offset);
-    let pieces = markdown::read(parts.body, &body_location, diagnostics)?;
+    let (pieces, _) = markdown::read(parts.body, &body_location, diagnostics)?;
     let mut sections: Vec<LeafletSection> = Vec::new();
     for piece in pieces {
         match piece {

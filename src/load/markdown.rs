@@ -8,7 +8,7 @@ use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::links;
 use crate::locale::text::collapse_whitespace;
-use crate::model::{Block, BlockKind, ColumnAlign, Inline, List, ListItem, Table};
+use crate::model::{Block, BlockKind, ColumnAlign, Inline, LinkRef, List, ListItem, Table};
 
 /// The deepest nesting of lists and block quotes loa reads. Real plans use 3-4 levels (`-`, `+`,
 /// a quoted passage); a deeper body is refused at load, so every walk over a document (reading it
@@ -52,19 +52,23 @@ pub fn read(
     body: &str,
     location_of: &dyn Fn(usize) -> Location,
     diagnostics: &mut Diagnostics,
-) -> Option<Vec<Piece>> {
+) -> Option<(Vec<Piece>, Vec<LinkRef>)> {
     let events = events(body);
-    let readable = check_events(&events, location_of, diagnostics);
-    readable.then(|| pieces_of(body, events, &|offset| location_of(offset).line))
+    let links = check_events(&events, location_of, diagnostics)?;
+    Some((
+        pieces_of(body, events, &|offset| location_of(offset).line),
+        links,
+    ))
 }
 
 /// Checks a body kept as Markdown (news, pages, campaigns, reports; the front matter's own
-/// Markdown): what [`read`] refuses, without building pieces. Returns whether it may be rendered.
+/// Markdown): what [`read`] refuses, without building pieces. Returns its links and images with
+/// their places, or `None` when it may not be rendered.
 pub fn check(
     body: &str,
     location_of: &dyn Fn(usize) -> Location,
     diagnostics: &mut Diagnostics,
-) -> bool {
+) -> Option<Vec<LinkRef>> {
     check_events(&events(body), location_of, diagnostics)
 }
 
@@ -75,16 +79,17 @@ fn events(body: &str) -> Vec<(Event<'_>, Range<usize>)> {
 }
 
 /// What loa refuses in Markdown, each located: lists and quotes nested deeper than
-/// [`MAX_NESTING`] (one error, at the first line that goes too deep; false is returned) and link or
-/// image targets whose scheme [`links::refused_scheme`] refuses (an error each). Iterative, so any
-/// depth is safe to check.
+/// [`MAX_NESTING`] (one error, at the first line that goes too deep; `None` is returned) and link
+/// or image targets whose scheme [`links::refused_scheme`] refuses (an error each). Iterative, so
+/// any depth is safe to check. Returns every link and image target with its place.
 fn check_events(
     events: &[(Event<'_>, Range<usize>)],
     location_of: &dyn Fn(usize) -> Location,
     diagnostics: &mut Diagnostics,
-) -> bool {
+) -> Option<Vec<LinkRef>> {
     let mut depth = 0usize;
     let mut too_deep = false;
+    let mut found = Vec::new();
     for (event, range) in events {
         match event {
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
@@ -98,15 +103,21 @@ fn check_events(
                 }
             }
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            Event::Start(tag @ (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })) => {
+                let location = location_of(range.start);
                 if let Some(scheme) = links::refused_scheme(dest_url) {
-                    diagnostics.push(links::refused(dest_url, &scheme, location_of(range.start)));
+                    diagnostics.push(links::refused(dest_url, &scheme, location.clone()));
                 }
+                found.push(LinkRef {
+                    target: dest_url.to_string(),
+                    image: matches!(tag, Tag::Image { .. }),
+                    location,
+                });
             }
             _ => {}
         }
     }
-    !too_deep
+    (!too_deep).then_some(found)
 }
 
 /// Parses `body` into top-level pieces. `line_of` maps a byte offset of `body` to a file line.

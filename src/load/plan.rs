@@ -134,7 +134,7 @@ pub fn load(
     };
 
     let body_location = |offset: usize| source.location(parts.body_offset + offset);
-    let pieces = markdown::read(parts.body, &body_location, diagnostics)?;
+    let (pieces, links) = markdown::read(parts.body, &body_location, diagnostics)?;
     let body = build_document(pieces, doc_type, &body_location, diagnostics);
     if body.preamble.is_empty() && body.parts.is_empty() {
         diagnostics.push(Diagnostic::error(
@@ -203,6 +203,7 @@ pub fn load(
         targets,
         assignments,
         source_text: source.text.as_str().into(),
+        links,
     })
 }
 

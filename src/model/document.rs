@@ -2,6 +2,18 @@
 //! items, paragraphs, `-`/`+` bullet lists and tables. Inline text is kept as Markdown source
 //! (bold and italic carry meaning) with a plain-text copy for search, citations and print.
 
+/// A link or image target written in a Markdown body, where it stands in its file (kept at
+/// load, so later checks need not read the body again).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    /// The target as written (`/lien-he/`, `anh/trao-qua.jpg`, `https://...`).
+    pub target: String,
+    /// An image (`![...](...)`) rather than a link.
+    pub image: bool,
+    /// Where it is written.
+    pub location: crate::diagnostics::Location,
+}
+
 /// A run of inline text.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Inline {

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 
 pub use date::PartialDate;
 pub use document::{
-    Block, BlockKind, ColumnAlign, Document, Inline, Item, List, ListItem, Part, PartKind, Table,
+    Block, BlockKind, ColumnAlign, Document, Inline, Item, LinkRef, List, ListItem, Part, PartKind,
+    Table,
 };
 
 use crate::locale::fold_diacritics;
@@ -200,6 +201,9 @@ pub struct Plan {
     /// The text of the source file (to locate a character the print font lacks).
     #[serde(skip)]
     pub source_text: std::sync::Arc<str>,
+    /// Links and images of the body, with their places.
+    #[serde(skip)]
+    pub links: Vec<LinkRef>,
 }
 
 impl Plan {
@@ -423,6 +427,9 @@ pub struct Article {
     pub menu_order: Option<i32>,
     /// Line of the summary (`tom_tat`), or of the front matter's start when there is none.
     pub summary_line: usize,
+    /// Links and images of the body, with their places.
+    #[serde(skip)]
+    pub links: Vec<LinkRef>,
 }
 
 /// An official to contact.

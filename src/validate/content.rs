@@ -6,14 +6,12 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use pulldown_cmark::{Event, Parser, Tag};
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::SourceText;
 use crate::load::frontmatter::split;
-use crate::load::markdown::options;
-use crate::model::{Article, Site};
+use crate::model::{Article, LinkRef, Site};
 use crate::render::urls;
 
 /// The files `loa new` writes; their sample sentences are what a file left as it was still says.
@@ -37,16 +35,13 @@ pub fn check(site: &Site, diagnostics: &mut Diagnostics) {
             let mut diagnostics = Diagnostics::new();
             let diagnostics = &mut diagnostics;
             let source = SourceText::new(plan.source.clone(), plan.source_text.to_string());
-            let (body, body_offset) = match split(&source) {
-                Ok(parts) => (parts.body, parts.body_offset),
+            let body_offset = match split(&source) {
+                Ok(parts) => parts.body_offset,
                 Err(_) => return std::mem::take(diagnostics),
             };
-            let body_line = source.line_of(body_offset);
             unplaced(&source, body_offset, diagnostics);
             markdown_links(
-                body,
-                body_line,
-                &plan.source,
+                &plan.links,
                 &urls::plan(&plan.slug),
                 &addresses,
                 diagnostics,
@@ -92,14 +87,7 @@ pub fn check(site: &Site, diagnostics: &mut Diagnostics) {
                 crate::model::ArticleKind::News => urls::news(&article.slug),
                 crate::model::ArticleKind::Page => urls::page(&article.slug),
             };
-            markdown_links(
-                &article.body,
-                article.body_line,
-                &article.source,
-                &url,
-                &addresses,
-                diagnostics,
-            );
+            markdown_links(&article.links, &url, &addresses, diagnostics);
             sample_lines(
                 &article.body,
                 article.body_line,
@@ -253,35 +241,29 @@ fn internal_target(destination: &str, page_url: &str) -> Option<String> {
     Some(resolved)
 }
 
-/// Links and images in a Markdown body that lead to an address the build does not write.
+/// Links and images of a Markdown body (found at load, with their places) that lead to an
+/// address the build does not write.
 fn markdown_links(
-    body: &str,
-    body_line: usize,
-    file: &Path,
+    links: &[LinkRef],
     page_url: &str,
     addresses: &Addresses,
     diagnostics: &mut Diagnostics,
 ) {
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let (code, destination) = match &event {
-            Event::Start(Tag::Link { dest_url, .. }) => ("content_link_dead", dest_url),
-            Event::Start(Tag::Image { dest_url, .. }) => ("content_image_missing", dest_url),
-            _ => continue,
-        };
-        let Some(target) = internal_target(destination, page_url) else {
+    for link in links {
+        let Some(target) = internal_target(&link.target, page_url) else {
             continue;
         };
         if addresses.contains(&target) {
             continue;
         }
-        let line = body_line + body[..range.start].matches('\n').count();
-        let column = body[..range.start]
-            .rsplit('\n')
-            .next()
-            .map_or(1, |s| s.chars().count() + 1);
+        let code = if link.image {
+            "content_image_missing"
+        } else {
+            "content_link_dead"
+        };
         diagnostics.push(
-            Diagnostic::warning(code, Some(Location::new(file, line, column)))
-                .arg("target", destination.to_string())
+            Diagnostic::warning(code, Some(link.location.clone()))
+                .arg("target", link.target.clone())
                 .arg("address", target),
         );
     }

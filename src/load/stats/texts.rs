@@ -87,9 +87,7 @@ pub fn load_campaign(source: &SourceText, diagnostics: &mut Diagnostics) -> Opti
     let end = parse_day(&raw.den, "den", source, from, diagnostics);
     let period = parse_period_field(&raw.ky, "ky", source, from, diagnostics);
     let body_location = |offset: usize| source.location(parts.body_offset + offset);
-    if !crate::load::markdown::check(parts.body, &body_location, diagnostics) {
-        return None;
-    }
+    crate::load::markdown::check(parts.body, &body_location, diagnostics)?;
     let goals = raw
         .muc_tieu
         .into_iter()
@@ -170,9 +168,7 @@ pub fn load_report(
     let from = parts.front_offset;
     let period = parse_period_field(&raw.ky, "ky", source, from, diagnostics);
     let body_location = |offset: usize| source.location(parts.body_offset + offset);
-    if !crate::load::markdown::check(parts.body, &body_location, diagnostics) {
-        return None;
-    }
+    crate::load::markdown::check(parts.body, &body_location, diagnostics)?;
     let date = PartialDate::parse(&raw.ngay).unwrap_or_else(|| {
         diagnostics.push(
             Diagnostic::error("date_invalid", Some(source.key_location("ngay", from)))
