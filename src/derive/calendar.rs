@@ -118,6 +118,24 @@ pub fn upcoming(days: &[Day], today: NaiveDate, window_days: u32) -> Vec<Occurre
     all
 }
 
+/// The occurrence of `day` that products are made for on `today`: the one running on `today`,
+/// else the next to start. A day that has passed this year gives next year's (a Tết poster
+/// printed in December is for the coming Tết, not the one just past).
+pub fn next_occurrence(day: &Day, index: usize, today: NaiveDate) -> Option<Occurrence> {
+    (today.year() - 1..=today.year() + 2)
+        .flat_map(|year| occurrences_in_year(day, index, year))
+        .filter(|o| o.end >= today)
+        .min()
+}
+
+/// [`next_occurrence`] of every day, by day index.
+pub fn next_occurrences(days: &[Day], today: NaiveDate) -> Vec<Option<Occurrence>> {
+    days.iter()
+        .enumerate()
+        .map(|(i, d)| next_occurrence(d, i, today))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +146,7 @@ mod tests {
             name: id.into(),
             date,
             theme: String::new(),
+            themes_by_year: Default::default(),
             slogans: vec![],
             groups: vec![],
             policies: vec![],
@@ -205,5 +224,45 @@ mod tests {
         let next = upcoming(&days, d(2026, 11, 22), 30);
         let ids: Vec<&str> = next.iter().map(|o| days[o.day].id.as_str()).collect();
         assert_eq!(ids, vec!["qt-nkt"]);
+    }
+
+    #[test]
+    fn products_are_for_the_occurrence_running_or_next() {
+        let tet = day("tet", DayDate::Lunar { day: 1, month: 1 });
+        let next = |today| next_occurrence(&tet, 0, today).map(|o| o.start);
+        // Built in December 2026: the coming Tết (6 February 2027), not 17 February 2026.
+        assert_eq!(next(d(2026, 12, 2)), Some(d(2027, 2, 6)));
+        assert_eq!(next(d(2026, 2, 17)), Some(d(2026, 2, 17)));
+        // The day after Tết: the one after (26 January 2028).
+        assert_eq!(next(d(2027, 2, 7)), Some(d(2028, 1, 26)));
+        assert_eq!(next(d(2027, 2, 6)), Some(d(2027, 2, 6)));
+
+        // A month in progress keeps the current one until its last day.
+        let june = day("june", DayDate::Month { month: 6 });
+        let next = |today| next_occurrence(&june, 0, today).map(|o| (o.start, o.end));
+        assert_eq!(next(d(2026, 6, 30)), Some((d(2026, 6, 1), d(2026, 6, 30))));
+        assert_eq!(next(d(2026, 7, 1)), Some((d(2027, 6, 1), d(2027, 6, 30))));
+
+        // A span across the new year, built on 31 December and on 2 January: still running.
+        let winter = day(
+            "winter",
+            DayDate::Range {
+                from_day: 15,
+                from_month: 12,
+                to_day: 15,
+                to_month: 1,
+            },
+        );
+        let next = |today| next_occurrence(&winter, 0, today).map(|o| o.start);
+        assert_eq!(next(d(2026, 12, 31)), Some(d(2026, 12, 15)));
+        assert_eq!(next(d(2027, 1, 2)), Some(d(2026, 12, 15)));
+        assert_eq!(next(d(2027, 1, 16)), Some(d(2027, 12, 15)));
+
+        // A solar day on 31 December, built on 1 January.
+        let eve = day("eve", DayDate::Solar { day: 31, month: 12 });
+        assert_eq!(
+            next_occurrence(&eve, 0, d(2027, 1, 1)).map(|o| o.start),
+            Some(d(2027, 12, 31))
+        );
     }
 }

@@ -74,6 +74,9 @@ pub struct Derived {
     pub next_calendar: Vec<Occurrence>,
     /// Days running now or coming up within the configured window.
     pub upcoming: Vec<Occurrence>,
+    /// For each day (by index), the occurrence its print products and script are for: the one
+    /// running on the build date, else the next.
+    pub next: Vec<Option<Occurrence>>,
     /// Citations the registry lacks (reported as warnings).
     pub unresolved: Vec<UnresolvedCitation>,
     /// Statistics: roll-ups, target progress, campaign results, reports.
@@ -226,6 +229,7 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
         calendar: calendar::year_calendar(&site.days, year),
         next_calendar: calendar::year_calendar(&site.days, year + 1),
         upcoming: calendar::upcoming(&site.days, build_date, site.config.upcoming_days),
+        next: calendar::next_occurrences(&site.days, build_date),
         unresolved,
         citations,
         stats,

@@ -194,6 +194,8 @@ struct RawDay {
     #[serde(default)]
     chu_de: String,
     #[serde(default)]
+    chu_de_nam: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
     khau_hieu: Vec<String>,
     #[serde(default)]
     doi_tuong: Vec<String>,
@@ -269,12 +271,29 @@ pub fn load_days(source: &SourceText, diagnostics: &mut Diagnostics) -> Vec<Day>
                     .arg("id", raw.ma.clone()),
             )
         };
+        let mut themes_by_year = std::collections::BTreeMap::new();
+        for (year, theme) in &raw.chu_de_nam {
+            match year.trim().parse::<i32>() {
+                Ok(y) if (1900..=2200).contains(&y) => {
+                    themes_by_year.insert(y, theme.clone());
+                }
+                _ => diagnostics.push(
+                    Diagnostic::error(
+                        "day_theme_year",
+                        Some(source.key_location("chu_de_nam", start)),
+                    )
+                    .field("chu_de_nam")
+                    .arg("value", year.clone()),
+                ),
+            }
+        }
         match date {
             Ok(date) => days.push(Day {
                 id: slugify(&raw.ma),
                 name: raw.ten,
                 date,
                 theme: raw.chu_de,
+                themes_by_year,
                 slogans: raw.khau_hieu,
                 groups: raw.doi_tuong,
                 policies: raw.chinh_sach,

@@ -370,8 +370,10 @@ pub struct Day {
     pub name: String,
     /// When it falls.
     pub date: DayDate,
-    /// Theme for the year.
+    /// Theme used every year unless `themes_by_year` has one for the year (`chu_de`).
     pub theme: String,
+    /// Themes chosen for particular years (`chu_de_nam`), by year.
+    pub themes_by_year: std::collections::BTreeMap<i32, String>,
     /// Slogans.
     pub slogans: Vec<String>,
     /// Groups concerned.
@@ -384,6 +386,17 @@ pub struct Day {
     pub description: String,
     /// 1-based line of its entry.
     pub line: usize,
+}
+
+impl Day {
+    /// The theme of the occurrence in `year`: that year's own theme, else the standing one.
+    /// The flag says whether it was chosen for that year.
+    pub fn theme_for(&self, year: i32) -> (&str, bool) {
+        match self.themes_by_year.get(&year) {
+            Some(theme) => (theme, true),
+            None => (&self.theme, false),
+        }
+    }
 }
 
 /// Whether an article is a news item or a standing page.

@@ -450,6 +450,10 @@ pub struct OccurrenceView {
     pub days_until: i64,
     pub ongoing: bool,
     pub month: u32,
+    /// Solar year of its start.
+    pub year: i32,
+    /// The theme for this occurrence's year (that year's own, else the standing one).
+    pub theme: String,
 }
 
 /// Builds an occurrence view relative to the build date.
@@ -470,6 +474,8 @@ pub fn occurrence_view(site: &Site, occurrence: &Occurrence, today: NaiveDate) -
         days_until: (occurrence.start - today).num_days(),
         ongoing: occurrence.start <= today && occurrence.end >= today,
         month: occurrence.start.month(),
+        year: occurrence.start.year(),
+        theme: day.theme_for(occurrence.start.year()).0.to_owned(),
     }
 }
 
@@ -489,6 +495,9 @@ pub struct DayView {
     pub policies: Vec<PolicyLink>,
     pub this_year: Vec<OccurrenceView>,
     pub next_year: Vec<OccurrenceView>,
+    /// The occurrence running on the build date, else the next: the one its print products and
+    /// loudspeaker script are for.
+    pub next: Option<OccurrenceView>,
 }
 
 /// Builds a day view.
@@ -518,13 +527,20 @@ pub fn day_view(site: &Site, derived: &Derived, index: usize) -> DayView {
             .map(|o| occurrence_view(site, o, derived.build_date))
             .collect()
     };
+    let next = derived
+        .next
+        .get(index)
+        .and_then(Option::as_ref)
+        .map(|o| occurrence_view(site, o, derived.build_date));
     DayView {
         url: urls::day(&day.id),
         id: day.id.clone(),
         name: day.name.clone(),
         rule_text,
         rule_kind,
-        theme: day.theme.clone(),
+        theme: next
+            .as_ref()
+            .map_or_else(|| day.theme.clone(), |o| o.theme.clone()),
         slogans: day.slogans.clone(),
         groups: day.groups.clone(),
         basis: day.basis.clone(),
@@ -537,6 +553,7 @@ pub fn day_view(site: &Site, derived: &Derived, index: usize) -> DayView {
             .collect(),
         this_year: pick(&derived.calendar),
         next_year: pick(&derived.next_calendar),
+        next,
     }
 }
 

@@ -2,7 +2,7 @@
 //! with inline text as runs (`{"t": text, "b": bold, "i": italic}`) so templates never parse
 //! Markdown and text is never read as Typst markup. No wording here: templates own the words.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_json::{Map, Value, json};
 
@@ -340,9 +340,10 @@ pub fn plan_data(site: &Site, plan: &Plan) -> Value {
     })
 }
 
-/// The occurrence of day `index` in the build year, as the web pages show it.
+/// The occurrence of day `index` its products are for (running on the build date, else the
+/// next), as the web pages show it.
 fn occurrence(site: &Site, derived: &Derived, index: usize) -> (Value, Option<NaiveDate>) {
-    match derived.calendar.iter().find(|o| o.day == index) {
+    match derived.next.get(index).and_then(Option::as_ref) {
         Some(o) => (
             serde_json::to_value(view::occurrence_view(site, o, derived.build_date))
                 .unwrap_or(Value::Null),
@@ -350,6 +351,15 @@ fn occurrence(site: &Site, derived: &Derived, index: usize) -> (Value, Option<Na
         ),
         None => (Value::Null, None),
     }
+}
+
+/// The year of the occurrence day `index`'s products are for (the build year if it has none).
+fn occurrence_year(derived: &Derived, index: usize) -> i32 {
+    derived
+        .next
+        .get(index)
+        .and_then(Option::as_ref)
+        .map_or(derived.build_date.year(), |o| o.start.year())
 }
 
 /// A written leaflet.
@@ -392,6 +402,7 @@ pub fn day_leaflet_data(site: &Site, derived: &Derived, index: usize) -> (Value,
     let day = &site.days[index];
     let url = format!("{}{}", site.config.base_url, urls::day(&day.id));
     let (occ, _) = occurrence(site, derived, index);
+    let (theme, _) = day.theme_for(occurrence_year(derived, index));
     let mut facts = Vec::new();
     if !day.groups.is_empty() {
         facts.push(json!({"key": "doi-tuong", "text": day.groups.join(", ")}));
@@ -404,9 +415,9 @@ pub fn day_leaflet_data(site: &Site, derived: &Derived, index: usize) -> (Value,
         sections.push(json!({"key": "y-nghia", "title": null,
             "blocks": [{"kind": "p", "runs": plain_runs(&day.description)}]}));
     }
-    if !day.theme.is_empty() {
+    if !theme.is_empty() {
         sections.push(json!({"key": "chu-de", "title": null,
-            "blocks": [{"kind": "p", "runs": plain_runs(&day.theme)}]}));
+            "blocks": [{"kind": "p", "runs": plain_runs(theme)}]}));
     }
     let policies: Vec<Value> = day
         .policies
@@ -435,7 +446,7 @@ pub fn day_leaflet_data(site: &Site, derived: &Derived, index: usize) -> (Value,
         "leaflet": {
             "generated": true,
             "title": day.name,
-            "subtitle": day.theme,
+            "subtitle": theme,
             "day_name": day.name,
             "occurrence": occ,
             "facts": facts,
@@ -452,27 +463,28 @@ pub fn day_leaflet_data(site: &Site, derived: &Derived, index: usize) -> (Value,
 pub fn day_data(site: &Site, derived: &Derived, index: usize) -> Value {
     let day = &site.days[index];
     let (occ, _) = occurrence(site, derived, index);
+    let year = occurrence_year(derived, index);
     json!({
         "site": site_data(site),
         "day": {
             "name": day.name,
-            "theme": day.theme,
+            "theme": day.theme_for(year).0,
             "slogans": day.slogans,
             "description": day.description,
             "basis": day.basis,
             "occurrence": occ,
-            "year": derived.build_date.format("%Y").to_string(),
+            "year": year.to_string(),
             "url": format!("{}{}", site.config.base_url, urls::day(&day.id)),
         }
     })
 }
 
-/// The date a day's products carry: its occurrence in the build year, else the build date.
+/// The date a day's products carry: the occurrence they are for, else the build date.
 pub fn day_date(derived: &Derived, index: usize) -> NaiveDate {
     derived
-        .calendar
-        .iter()
-        .find(|o| o.day == index)
+        .next
+        .get(index)
+        .and_then(Option::as_ref)
         .map_or(derived.build_date, |o| o.start)
 }
 
