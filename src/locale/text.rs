@@ -68,6 +68,58 @@ fn whitespace_len(text: &str, i: usize) -> usize {
     }
 }
 
+/// Administrative levels that start the name part of a body's name (`xã Ngọc Liên`), longest
+/// first where one is the start of another.
+const LEVELS: [&str; 9] = [
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "đặc khu",
+    "phường",
+    "huyện",
+    "quận",
+    "tỉnh",
+    "xã",
+];
+
+/// The lines a body's name takes in a document header (Nghị định 30: `ỦY BAN NHÂN DÂN` /
+/// `XÃ NGỌC LIÊN`): broken once, before the administrative level its place name follows (the
+/// first level word followed by a capitalised word or a number, so `Xã hội` in `Phòng Văn hóa -
+/// Xã hội phường X` is not one). A name without such a level is one line.
+pub fn header_lines(name: &str) -> Vec<String> {
+    let name = collapse_whitespace(name);
+    let lower = name.to_lowercase();
+    let mut split = None;
+    // Word starts after a space (lower-casing Vietnamese keeps byte offsets, the letters being
+    // in the same UTF-8 length class; a name where it does not is left whole).
+    let starts = name
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0 && name[..i].ends_with(' ') && lower.len() == name.len());
+    'words: for i in starts {
+        for level in LEVELS {
+            let Some(rest) = lower[i..].strip_prefix(level) else {
+                continue;
+            };
+            let next = name[i + level.len()..].strip_prefix(' ');
+            if rest.starts_with(' ')
+                && next.is_some_and(|n| {
+                    n.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                })
+            {
+                split = Some(i);
+                break 'words;
+            }
+            break;
+        }
+    }
+    match split {
+        Some(i) => vec![name[..i].trim_end().to_owned(), name[i..].to_owned()],
+        None if name.is_empty() => Vec::new(),
+        None => vec![name],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +151,42 @@ mod tests {
     #[test]
     fn bom_and_crlf_are_removed() {
         assert_eq!(normalize("\u{feff}a\r\nb\rc"), "a\nb\nc");
+    }
+
+    #[test]
+    fn header_names_break_between_the_body_and_its_place() {
+        let lines = |n: &str| header_lines(n);
+        assert_eq!(
+            lines("Ủy ban nhân dân xã Ngọc Liên"),
+            ["Ủy ban nhân dân", "xã Ngọc Liên"]
+        );
+        assert_eq!(
+            lines("Ủy ban nhân dân  thành phố Hải Phòng"),
+            ["Ủy ban nhân dân", "thành phố Hải Phòng"]
+        );
+        assert_eq!(
+            lines("Trung tâm Dịch vụ sự nghiệp công phường Lưu Kiếm"),
+            ["Trung tâm Dịch vụ sự nghiệp công", "phường Lưu Kiếm"]
+        );
+        assert_eq!(
+            lines("Phòng Văn hóa - Xã hội phường Lưu Kiếm"),
+            ["Phòng Văn hóa - Xã hội", "phường Lưu Kiếm"]
+        );
+        assert_eq!(
+            lines("Ủy ban nhân dân phường 5"),
+            ["Ủy ban nhân dân", "phường 5"]
+        );
+        assert_eq!(
+            lines("UBND thị trấn Cẩm Giàng"),
+            ["UBND", "thị trấn Cẩm Giàng"]
+        );
+        // The first level: the body on the first line, all of its place on the second.
+        assert_eq!(
+            lines("Hội Người cao tuổi xã Bình Phước huyện Yên Lạc"),
+            ["Hội Người cao tuổi", "xã Bình Phước huyện Yên Lạc"]
+        );
+        assert_eq!(lines("Bộ Y tế"), ["Bộ Y tế"]);
+        assert_eq!(lines("Xã Ngọc Liên"), ["Xã Ngọc Liên"]);
+        assert!(lines("").is_empty());
     }
 }

@@ -142,7 +142,10 @@ struct ReportPage {
     place_date: String,
     period_heading: String,
     addressees: Vec<String>,
-    body_html: String,
+    /// The narrative in reading order: results before the figures, problems and direction after.
+    results_html: String,
+    problems_html: String,
+    direction_html: String,
     data: ReportData,
     target_plan_urls: Vec<String>,
     /// The A4 PDF, when the build makes PDFs.
@@ -639,7 +642,9 @@ impl Renderer for StatsRenderer<'_> {
                 ),
                 period_heading: format::period_heading(report.period),
                 addressees: report.addressees.clone(),
-                body_html: linker.block_html(&report.body),
+                results_html: linker.block_html(&data.narrative.results),
+                problems_html: linker.block_html(&data.narrative.problems),
+                direction_html: linker.block_html(&data.narrative.direction),
                 target_plan_urls: data
                     .targets
                     .iter()

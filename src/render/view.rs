@@ -161,6 +161,9 @@ pub struct PlanView {
     /// The document's own parent and issuing bodies (the site's when it names none).
     pub parent_body: String,
     pub issuing_body: String,
+    /// The same names as the header prints them: broken between the body and its place.
+    pub parent_lines: Vec<String>,
+    pub issuing_lines: Vec<String>,
     pub type_upper: String,
     pub number_line: String,
     pub place_date: String,
@@ -268,6 +271,8 @@ pub fn plan_view(site: &Site, derived: &Derived, index: usize, linker: &Linker<'
         print_url: urls::plan_print(&plan.slug),
         parent_body: plan.parent_body.clone(),
         issuing_body: plan.issuing_body.clone(),
+        parent_lines: crate::locale::text::header_lines(&plan.parent_body),
+        issuing_lines: crate::locale::text::header_lines(&plan.issuing_body),
         type_upper: plan.doc_type.name().to_uppercase(),
         number_line: plan.number_and_symbol(),
         place_date: format!(

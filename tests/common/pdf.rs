@@ -71,6 +71,22 @@ impl Pdf {
         out.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// The text lines of page `n` as laid out (each positioned run of text), trimmed, empty ones
+    /// left out: a heading broken over two lines gives two.
+    pub fn lines_of(&self, n: u32) -> Vec<String> {
+        let all = self.doc.get_pages();
+        let id = all[&n];
+        let page = self.doc.get_dictionary(id).unwrap();
+        let resources = self.resources(page);
+        let content = self.doc.get_page_content(id).unwrap();
+        let mut out = String::new();
+        self.show(&content, resources, &mut out, 0);
+        out.lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
     fn resolve<'a>(&'a self, object: &'a lopdf::Object) -> &'a lopdf::Object {
         match object {
             lopdf::Object::Reference(id) => self.doc.get_object(*id).unwrap(),

@@ -12,6 +12,7 @@ use crate::model::Site;
 use crate::model::stats::{AreaIndex, Direction, Indicator, IndicatorKind, Period, Statistics};
 
 mod goals;
+pub mod narrative;
 mod report;
 mod rollup;
 

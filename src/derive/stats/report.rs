@@ -38,6 +38,8 @@ pub struct ReportData {
     pub appendix: AreaTable,
     /// Figures the period lacks (named instead of printed as zeros).
     pub missing: Vec<MissingFigure>,
+    /// The written narrative in reading order (results, problems, direction).
+    pub narrative: super::narrative::Narrative,
 }
 
 /// A target row in a report.
@@ -161,5 +163,6 @@ pub(super) fn report_data(
         charts,
         appendix: area_table(site, table, &all, period),
         missing,
+        narrative: super::narrative::ordered(&report.body),
     }
 }

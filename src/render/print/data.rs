@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 
 use crate::derive::Derived;
 use crate::diagnostics::Diagnostic;
-use crate::locale::format;
+use crate::locale::{format, text};
 use crate::model::{
     Block, BlockKind, ColumnAlign, DocType, Inline, Leaflet, PartialDate, Plan, Signer, Site, Table,
 };
@@ -267,6 +267,8 @@ impl Heading<'_> {
             "is_letter": self.doc_type == DocType::OfficialLetter,
             "parent_body": self.parent_body,
             "issuing_body": self.issuing_body,
+            "parent_lines": text::header_lines(self.parent_body),
+            "issuing_lines": text::header_lines(self.issuing_body),
             "number": padded_number(self.number),
             "symbol": self.symbol,
             "place": self.place,
@@ -326,18 +328,46 @@ pub fn plan_data(site: &Site, plan: &Plan) -> Value {
             .collect::<Vec<_>>()
             .into(),
     );
-    doc.insert(
-        "closing".into(),
-        plan.closing
-            .iter()
-            .map(|c| runs(&c.markdown))
-            .collect::<Vec<_>>()
-            .into(),
-    );
+    let mut closing: Vec<Value> = plan.closing.iter().map(|c| runs(&c.markdown)).collect();
+    // The last paragraph goes with the signature block (a signature alone on the last page is
+    // refused by the print shop and the archive): the last closing paragraph, else the body's last
+    // paragraph.
+    let tail = match closing.pop() {
+        Some(last) => vec![json!({"kind": "p", "runs": last})],
+        None => last_paragraph(&mut doc),
+    };
+    doc.insert("closing".into(), closing.into());
+    doc.insert("tail".into(), tail.into());
     json!({
         "site": site_data(site),
         "doc": doc,
     })
+}
+
+/// Takes the document's last block out of its parts (or its preamble) when it is a paragraph.
+fn last_paragraph(doc: &mut Map<String, Value>) -> Vec<Value> {
+    let is_paragraph = |b: &Value| b["kind"] == "p";
+    let parts = doc.get_mut("parts").and_then(Value::as_array_mut);
+    let list = match parts.and_then(|p| p.last_mut()) {
+        Some(part) => {
+            let has_items = part["items"].as_array().is_some_and(|i| !i.is_empty());
+            if has_items {
+                part["items"]
+                    .as_array_mut()
+                    .and_then(|i| i.last_mut())
+                    .and_then(|item| item["blocks"].as_array_mut())
+            } else {
+                part["intro"].as_array_mut()
+            }
+        }
+        None => doc.get_mut("preamble").and_then(Value::as_array_mut),
+    };
+    match list {
+        Some(blocks) if blocks.last().is_some_and(is_paragraph) => {
+            blocks.pop().into_iter().collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// The occurrence of day `index` its products are for (running on the build date, else the

@@ -66,6 +66,18 @@ pub fn report_data(site: &Site, derived: &Derived, r: usize, font_family: &str) 
             })
         })
         .collect();
+    let mut problems = narrative(&data.narrative.problems);
+    let mut direction = narrative(&data.narrative.direction);
+    // The last written paragraph goes with the signature block, never leaving it alone on a page.
+    let last = if direction.is_empty() {
+        &mut problems
+    } else {
+        &mut direction
+    };
+    let tail: Vec<Value> = match last.last() {
+        Some(b) if b["kind"] == "p" => last.pop().into_iter().collect(),
+        _ => Vec::new(),
+    };
     json!({
         "site": site_data(site),
         "doc": Heading {
@@ -85,7 +97,10 @@ pub fn report_data(site: &Site, derived: &Derived, r: usize, font_family: &str) 
         "report": {
             "title": report.title,
             "period": data.period_text,
-            "narrative": narrative(&report.body),
+            "results": narrative(&data.narrative.results),
+            "problems": problems,
+            "direction": direction,
+            "tail": tail,
             "key_figures": data.key_figures,
             "missing": data.missing,
             "targets": targets,
