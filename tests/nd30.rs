@@ -74,6 +74,8 @@ fn the_signature_block_always_has_the_last_paragraph_on_its_page() {
         let pdf = Pdf::open(&built, &format!("in/van-ban/do-dai-{n:02}.pdf"));
         let page = signature_page(&pdf);
         let text = pdf.text_of(&[page]);
+        // A signed plan (numbered, not `du_thao`) carries no draft mark.
+        assert!(!pdf.text_of(&[1]).contains("DỰ THẢO"));
         let last = if n % 2 == 0 {
             format!("Đoạn kết của kế hoạch số {n}")
         } else {
@@ -232,4 +234,16 @@ fn a_report_reads_results_then_problems_then_direction() {
     let html = common::text_of(&built.page("/bao-cao/2026-q3/"));
     let at = positions(&html, &order);
     assert!(at.is_sorted(), "{order:?} at {at:?}:\n{html}");
+}
+
+#[test]
+fn a_plan_published_as_a_draft_says_so_above_its_header() {
+    let built = common::build_example();
+    let draft = Pdf::open(&built, "in/van-ban/ke-hoach-an-sinh-xa-hoi-2026.pdf");
+    let lines = draft.lines_of(1);
+    assert_eq!(
+        lines.first().map(String::as_str),
+        Some("DỰ THẢO"),
+        "{lines:#?}"
+    );
 }

@@ -255,6 +255,8 @@ pub struct Heading<'a> {
     pub recipients: &'a [String],
     /// The signature block.
     pub signer: &'a Signer,
+    /// Published as a draft (`du_thao = true`): marked `DỰ THẢO` above the header.
+    pub draft: bool,
 }
 
 impl Heading<'_> {
@@ -265,6 +267,7 @@ impl Heading<'_> {
             "code": self.doc_type.code(),
             "type_name": self.doc_type.name(),
             "is_letter": self.doc_type == DocType::OfficialLetter,
+            "draft": self.draft,
             "parent_body": self.parent_body,
             "issuing_body": self.issuing_body,
             "parent_lines": text::header_lines(self.parent_body),
@@ -305,6 +308,7 @@ pub fn plan_data(site: &Site, plan: &Plan) -> Value {
         addressees: &plan.addressees,
         recipients: &plan.recipients,
         signer: &plan.signer,
+        draft: plan.draft,
     }
     .fields();
     doc.insert("preamble".into(), blocks(&plan.body.preamble).into());

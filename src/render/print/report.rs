@@ -92,6 +92,7 @@ pub fn report_data(site: &Site, derived: &Derived, r: usize, font_family: &str) 
             addressees: &report.addressees,
             recipients: &report.recipients,
             signer: &report.signer,
+            draft: false,
         }
         .fields(),
         "report": {
