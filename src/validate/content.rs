@@ -170,25 +170,8 @@ impl Addresses {
                 exact.insert(stat_urls::csv(&indicator.key));
                 exact.insert(stat_urls::json(&indicator.key));
             }
-            exact.extend(stats.reports.iter().map(|r| stat_urls::report_pdf(&r.slug)));
         }
-        exact.extend(site.plans.iter().map(|p| urls::plan_pdf(&p.slug)));
-        for leaflet in &site.leaflets {
-            exact.insert(urls::leaflet_pdf(&leaflet.slug));
-            exact.insert(urls::leaflet_a5_pdf(&leaflet.slug));
-        }
-        for day in &site.days {
-            exact.insert(urls::poster_pdf(&day.id));
-            exact.insert(urls::banner_pdf(&day.id));
-            for ext in ["txt", "pdf"] {
-                exact.insert(urls::day_broadcast(&day.id, ext));
-            }
-        }
-        for news in site.news.iter().filter(|n| n.broadcast) {
-            for ext in ["txt", "pdf"] {
-                exact.insert(urls::news_broadcast(&news.slug, ext));
-            }
-        }
+        exact.extend(crate::render::print::product_urls(site));
         Addresses {
             exact,
             folders: vec![urls::SEARCH, "/pagefind/"],

@@ -44,9 +44,48 @@ pub struct PrintLinks {
     pub script_pdf: Option<String>,
 }
 
-/// The print products linked from the page of `job`.
+/// The print products linked from the page of `job` in this build (the PDFs only when it
+/// makes them).
 pub fn links(site: &Site, job: Job) -> PrintLinks {
-    let pdf = site.outputs.pdf;
+    product_links(site, job, site.outputs.pdf)
+}
+
+/// Every address a full build writes under `output/in/`: the products of every page, written
+/// leaflets and reports. What `loa check` resolves links against.
+pub fn product_urls(site: &Site) -> Vec<String> {
+    let mut jobs: Vec<Job> = (0..site.plans.len()).map(Job::Plan).collect();
+    jobs.extend((0..site.days.len()).map(Job::Day));
+    jobs.extend((0..site.news.len()).map(Job::News));
+    let mut out: Vec<String> = jobs
+        .into_iter()
+        .flat_map(|job| {
+            let l = product_links(site, job, true);
+            [
+                l.pdf,
+                l.leaflet,
+                l.leaflet_a5,
+                l.poster,
+                l.banner,
+                l.script_txt,
+                l.script_pdf,
+            ]
+        })
+        .flatten()
+        .collect();
+    for leaflet in &site.leaflets {
+        out.push(urls::leaflet_pdf(&leaflet.slug));
+        out.push(urls::leaflet_a5_pdf(&leaflet.slug));
+    }
+    out.extend(
+        site.stats
+            .reports
+            .iter()
+            .map(|r| crate::render::stats::urls::report_pdf(&r.slug)),
+    );
+    out
+}
+
+fn product_links(site: &Site, job: Job, pdf: bool) -> PrintLinks {
     let when = |url: String| pdf.then_some(url);
     match job {
         Job::Plan(i) | Job::PlanPrint(i) => PrintLinks {
