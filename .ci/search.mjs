@@ -180,6 +180,42 @@ try {
     await noJs.close();
   }
 
+  // Relative words on the home page ("Ngày mai", "Còn N ngày", "Đang diễn ra", "Đã qua") are
+  // added by static/ngay.js from the reader's clock, never frozen at build time: open the page
+  // on the build date, then a week later, and check each against the dates the page states.
+  {
+    const home = await fs.readFile(path.join(outDir, 'index.html'), 'utf8');
+    const spans = [...home.matchAll(/data-tu="(\d{4}-\d\d-\d\d)" data-den="(\d{4}-\d\d-\d\d)"/g)].map((m) => [m[1], m[2]]);
+    check(!/Ngày mai|Đang diễn ra|Còn \d+ ngày/.test(home), 'the home page HTML carries relative words frozen at build time');
+    const built = home.match(/kể từ [^<]*?ngày (\d\d?) tháng (\d\d?) năm (\d{4})/);
+    check(spans.length > 0 && built, `home page: ${spans.length} dated days, build date ${built && built[0]}`);
+    if (spans.length > 0 && built) {
+      const day = 86_400_000;
+      const utc = (iso) => Date.parse(`${iso}T00:00:00Z`);
+      const start = Date.UTC(+built[3], +built[2] - 1, +built[1]);
+      for (const offset of [0, 7]) {
+        const today = start + offset * day;
+        const expected = spans.map(([tu, den]) => {
+          const a = (utc(tu) - today) / day;
+          const b = (utc(den) - today) / day;
+          if (b < 0) return 'Đã qua';
+          if (a <= 0 && b > 0) return 'Đang diễn ra';
+          if (a === 0) return 'Hôm nay';
+          if (a === 1) return 'Ngày mai';
+          return `Còn ${a} ngày`;
+        });
+        const ctx = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+        const page = await ctx.newPage();
+        const d = new Date(today);
+        await page.clock.setFixedTime(new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 9, 0, 0));
+        await page.goto(`${base}/`);
+        const shown = await page.$$eval('.con-lai', (els) => els.map((e) => e.textContent));
+        check(JSON.stringify(shown) === JSON.stringify(expected), `home page ${offset} days after the build: ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
+        await ctx.close();
+      }
+    }
+  }
+
   // Budget: everything the search page loads for searching.
   const bundle = path.join(outDir, 'pagefind');
   let total = (await fs.stat(path.join(outDir, 'static', 'tim-kiem.js'))).size;
