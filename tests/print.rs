@@ -66,7 +66,7 @@ fn the_plan_page_links_to_its_pdf() {
         page.contains(&format!("href=\"/{PLAN_PDF}\"")),
         "no PDF link"
     );
-    assert!(page.contains("Tải PDF / In"));
+    assert!(page.contains("Tải bản in"));
     assert!(built.out().join(PLAN_PDF).is_file());
 }
 

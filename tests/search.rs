@@ -156,7 +156,7 @@ fn a_quick_preview_without_pdfs_or_search_index_links_to_neither() {
         std::fs::read_to_string(out.join("ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/index.html"))
             .unwrap();
     assert!(
-        !plan.contains("Tải PDF"),
+        !plan.contains("Tải bản in"),
         "no link to a PDF that was not made"
     );
     // The default build makes both.
@@ -165,7 +165,7 @@ fn a_quick_preview_without_pdfs_or_search_index_links_to_neither() {
     assert!(full.page("/tim-kiem/").contains("tim-kiem.js"));
     assert_eq!(
         full.page("/ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/")
-            .contains("Tải PDF"),
+            .contains("Tải bản in"),
         cfg!(feature = "pdf")
     );
 }

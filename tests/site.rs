@@ -341,3 +341,53 @@ fn identical_input_gives_identical_output() {
         assert!(bytes == &fb[name], "{name} differs between two builds");
     }
 }
+
+#[test]
+fn residents_read_plain_words_and_headings_they_can_see() {
+    let built = build_example();
+    // Words of the trade a resident does not know: formats, archiving standards, statisticians'
+    // terms. (The open-data page for data users may name formats; it is not in this list.)
+    let jargon = [
+        "Atom",
+        "(.ics)",
+        "PDF/A",
+        "cộng dồn",
+        "(tốt lên)",
+        "Tải CSV",
+    ];
+    let mut pages = 0;
+    for entry in walkdir::WalkDir::new(built.out())
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html")
+            || path.to_string_lossy().contains("/du-lieu/")
+        {
+            continue;
+        }
+        let text = text_of(&std::fs::read_to_string(path).unwrap());
+        for word in jargon {
+            assert!(!text.contains(word), "{}: '{word}'", path.display());
+        }
+        pages += 1;
+    }
+    assert!(pages > 50, "{pages} pages");
+
+    // h1 at least 1.6 times the body text, on a phone as on a computer.
+    let css = std::fs::read_to_string(built.out().join("static/style.css")).unwrap();
+    let size = |pattern: &str| -> Vec<f64> {
+        regex::Regex::new(pattern)
+            .unwrap()
+            .captures_iter(&css)
+            .map(|c| c[1].parse().unwrap())
+            .collect()
+    };
+    let body = size(r"(?s)\nbody \{[^}]*?font-size: ([\d.]+)rem");
+    let h1 = size(r"h1 \{ font-size: ([\d.]+)rem");
+    assert_eq!(body.len(), 1, "{body:?}");
+    assert!(h1.len() >= 2, "desktop and phone sizes: {h1:?}");
+    for h in h1 {
+        assert!(h >= 1.6 * body[0], "h1 {h}rem for body {}rem", body[0]);
+    }
+}

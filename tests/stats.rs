@@ -959,7 +959,7 @@ mod report_pdf {
             page.contains(&format!("href=\"/{REPORT_PDF}\"")),
             "no PDF link"
         );
-        assert!(page.contains("Tải PDF / In"));
+        assert!(page.contains("Tải bản in"));
     }
 }
 
