@@ -8,6 +8,9 @@
 //   * at a 320 px wide viewport, checks the document does not scroll sideways
 //     (documentElement.scrollWidth <= 321; wide tables inside a scroll
 //     container such as .cuon-bang are fine, only the document width counts);
+//   * at 360 x 800 (a cheap phone), checks the ward's phone is a tap-to-call
+//     link (a.nut-goi, tel:) wholly inside the first screen (pages with a
+//     site phone only: the 404 page included);
 //   * records every request: any to a host other than 127.0.0.1 fails the
 //     gate (and is aborted), as does a same-site request answered 404/5xx.
 // Exits 1 listing every problem; prints "axe: N pages, 0 violations" etc.
@@ -24,10 +27,16 @@ const PAGE_TIMEOUT_MS = 30_000;
 const RUN_TIMEOUT_MS = Number(process.env.A11Y_RUN_TIMEOUT_MS || 15 * 60_000);
 const CONCURRENCY = Number(process.env.A11Y_CONCURRENCY || 2);
 const NARROW = 320;
+const PHONE = { width: 360, height: 800 };
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const outDir = path.resolve(process.argv[2] || 'output');
+// A site with a phone (the footer of its home page links to it) must offer it as a call button.
+const hasPhone = await fs
+  .readFile(path.join(outDir, 'index.html'), 'utf8')
+  .then((home) => home.includes('href="tel:'))
+  .catch(() => false);
 const work = path.resolve(process.env.WORK || '.ci/.work');
 const require = createRequire(path.join(work, 'package.json'));
 
@@ -219,7 +228,7 @@ function overflowCulprits(limit) {
 async function checkPage(browser, file) {
   const urlPath = urlPathFor(file);
   const rel = path.relative(outDir, file);
-  const result = { page: rel, url: urlPath, violations: [], overflow: null, external: [], broken: [], error: null };
+  const result = { page: rel, url: urlPath, violations: [], overflow: null, call: null, external: [], broken: [], error: null };
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     serviceWorkers: 'block',
@@ -282,6 +291,18 @@ async function checkPage(browser, file) {
     if (width.scroll > NARROW + 1) {
       result.overflow = { scrollWidth: width.scroll, culprits: await page.evaluate(overflowCulprits, 5) };
     }
+
+    // The ward's phone as a call button in the first screen of a 360 x 800 phone.
+    await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const call = await page.evaluate(() => {
+      const a = document.querySelector('a.nut-goi');
+      if (!a) return 'no call button (a.nut-goi)';
+      if (!a.getAttribute('href').startsWith('tel:')) return `call button links to ${a.getAttribute('href')}`;
+      const r = a.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.height >= 44 ? null : `call button at ${Math.round(r.top)}-${Math.round(r.bottom)} px, ${Math.round(r.height)} px tall`;
+    });
+    if (call && hasPhone) result.call = call;
   } catch (e) {
     result.error = clip(e.message, 400);
   } finally {
@@ -374,6 +395,7 @@ async function main() {
       const flags = [
         r.violations.length ? `${r.violations.length} violation(s)` : null,
         r.overflow ? `overflow ${r.overflow.scrollWidth}px` : null,
+        r.call ? r.call : null,
         r.external.length ? `${r.external.length} external request(s)` : null,
         r.broken.length ? `${r.broken.length} broken request(s)` : null,
         r.error ? 'ERROR' : null,
@@ -388,6 +410,7 @@ async function main() {
   let nodeCount = 0;
   const byRule = new Map();
   const overflowPages = [];
+  const callPages = [];
   const externalReqs = [];
   const brokenReqs = [];
   const errors = [];
@@ -401,6 +424,7 @@ async function main() {
       byRule.set(v.id, e);
     }
     if (r.overflow) overflowPages.push(r);
+    if (r.call) callPages.push(`${r.url}: ${r.call}`);
     for (const u of r.external) externalReqs.push(`${r.url} -> ${u}`);
     for (const b of r.broken) brokenReqs.push(`${r.url} -> ${b}`);
     if (r.error) errors.push(`${r.url}: ${r.error}`);
@@ -434,6 +458,10 @@ async function main() {
       }
     }
   }
+  if (callPages.length) {
+    console.log(`\n== no call button in the first screen at ${PHONE.width} x ${PHONE.height} (${callPages.length} pages) ==`);
+    for (const s of callPages) console.log(`  ${s}`);
+  }
   if (externalReqs.length) {
     console.log(`\n== requests to other hosts (${externalReqs.length}) ==`);
     for (const s of externalReqs) console.log(`  ${s}`);
@@ -451,9 +479,10 @@ async function main() {
   console.log('');
   console.log(`axe: ${files.length} pages, ${violationCount} violations${nodeCount ? ` (${nodeCount} elements)` : ''}`);
   console.log(`overflow@${NARROW}px: ${overflowPages.length} of ${files.length} pages too wide`);
+  console.log(`call@${PHONE.width}x${PHONE.height}: ${files.length - callPages.length} of ${files.length} pages with the phone in the first screen`);
   console.log(`requests: ${localRequests} to 127.0.0.1, ${externalReqs.length} to other hosts, ${brokenReqs.length} broken`);
   if (errors.length) console.log(`errors: ${errors.length} pages could not be checked`);
-  const failed = violationCount + overflowPages.length + externalReqs.length + brokenReqs.length + errors.length;
+  const failed = violationCount + overflowPages.length + callPages.length + externalReqs.length + brokenReqs.length + errors.length;
   console.log(failed ? 'a11y: FAILED' : 'a11y: passed');
   return failed ? 1 : 0;
 }

@@ -39,7 +39,7 @@ pub struct SiteView {
     pub fanpage: String,
     pub office_hours: String,
     pub description: String,
-    pub officials: Vec<crate::model::Official>,
+    pub officials: Vec<OfficialView>,
     pub area_kind: String,
     pub areas: Vec<crate::model::Area>,
     pub upcoming_days: u32,
@@ -51,6 +51,14 @@ pub struct SiteView {
     pub feed: &'static str,
     /// Whether the site has figures (its `Số liệu` section exists).
     pub has_stats: bool,
+}
+
+/// An official of the contact page, with the `tel:` form of the phone.
+#[derive(Debug, Serialize)]
+pub struct OfficialView {
+    #[serde(flatten)]
+    pub official: crate::model::Official,
+    pub phone_link: String,
 }
 
 /// Digits and a leading `+` only, for `tel:` links.
@@ -81,7 +89,14 @@ impl SiteView {
             fanpage: c.fanpage.clone(),
             office_hours: c.office_hours.clone(),
             description: c.description.clone(),
-            officials: c.officials.clone(),
+            officials: c
+                .officials
+                .iter()
+                .map(|o| OfficialView {
+                    phone_link: phone_link(&o.phone),
+                    official: o.clone(),
+                })
+                .collect(),
             area_kind: c.area_kind.clone(),
             areas: c.areas.clone(),
             upcoming_days: c.upcoming_days,
