@@ -391,3 +391,44 @@ fn residents_read_plain_words_and_headings_they_can_see() {
         assert!(h >= 1.6 * body[0], "h1 {h}rem for body {}rem", body[0]);
     }
 }
+
+#[test]
+fn wide_tables_become_labelled_cards_on_a_phone() {
+    let built = build_example();
+    let table = regex::Regex::new(r"(?s)<table([^>]*)>(.*?)</table>").unwrap();
+    let cell = regex::Regex::new(r"<td(?:\s[^>]*)?>").unwrap();
+    for url in [
+        "/ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/",
+        "/ke-hoach/",
+        "/bao-cao/2026-q3/",
+        "/lien-he/",
+        "/don-vi/",
+        "/chinh-sach/",
+        "/so-lieu/",
+    ] {
+        let page = built.page(url);
+        // The charts' own data tables (two short columns, folded away) stay tables.
+        let page = regex::Regex::new(r#"(?s)<figure class="bieu-do".*?</figure>"#)
+            .unwrap()
+            .replace_all(&page, "");
+        let mut tables = 0;
+        for t in table.captures_iter(&page) {
+            tables += 1;
+            assert!(
+                t[1].contains("bang-noi-dung"),
+                "{url}: a table that stays wide on a phone: <table{}>",
+                &t[1]
+            );
+            for td in cell.find_iter(&t[2]) {
+                assert!(
+                    td.as_str().contains("data-nhan=\""),
+                    "{url}: a cell without the name of its column: {}",
+                    td.as_str()
+                );
+            }
+        }
+        assert!(tables > 0, "{url}: no table");
+    }
+    let css = std::fs::read_to_string(built.out().join("static/style.css")).unwrap();
+    assert!(css.contains(".bang-noi-dung td[data-nhan]::before { content: attr(data-nhan);"));
+}
