@@ -54,7 +54,12 @@ fn targets(page: &str) -> Vec<(String, String)> {
         .split("<tr>")
         .skip(2)
         .map(|row| {
-            let cells: Vec<String> = row.split("<td>").skip(1).map(text_of).collect();
+            let cells: Vec<String> = regex::Regex::new(r"<td[^>]*>")
+                .unwrap()
+                .split(row)
+                .skip(1)
+                .map(text_of)
+                .collect();
             (cells[0].clone(), cells[1].clone())
         })
         .collect()

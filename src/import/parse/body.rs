@@ -62,6 +62,9 @@ fn part_at(lines: &[Line], i: usize) -> Option<(String, String, usize)> {
 
 pub(super) fn read(parsed: &mut Parsed, lines: &[Line]) {
     let mut blocks = Vec::new();
+    // The last part or item pushed, kept as it goes: scanning back through `blocks` for it at
+    // every bullet made a long list quadratic.
+    let mut last_heading = LastHeading::None;
     // A công văn's numbered units come without Roman parts.
     let letter = parsed.doc_type == Some(DocType::OfficialLetter);
     let mut kind = if letter {
@@ -117,6 +120,7 @@ pub(super) fn read(parsed: &mut Parsed, lines: &[Line]) {
                 title,
                 line: line.line,
             });
+            last_heading = LastHeading::Part;
             i += used;
             continue;
         }
@@ -133,6 +137,7 @@ pub(super) fn read(parsed: &mut Parsed, lines: &[Line]) {
             });
             // `1. Phòng Văn hóa - Xã hội: chủ trì ...` — the unit, then its duty.
             if implementation && let Some((unit, duty)) = split {
+                last_heading = LastHeading::item(&number);
                 blocks.push(Block::Item {
                     number,
                     title: unit.trim().to_owned(),
@@ -151,6 +156,7 @@ pub(super) fn read(parsed: &mut Parsed, lines: &[Line]) {
                     line: line.line,
                 });
             } else if numbered_is_title(&rest, next, same_level_next, implementation) {
+                last_heading = LastHeading::item(&number);
                 blocks.push(Block::Item {
                     number,
                     title: rest,
@@ -172,18 +178,14 @@ pub(super) fn read(parsed: &mut Parsed, lines: &[Line]) {
             if marker != "*" || line.text.starts_with("* ") {
                 // `- Công an phường: phối hợp ...` directly under TỔ CHỨC THỰC HIỆN: a unit
                 // and its duty, as if numbered.
-                let under_part = matches!(
-                    blocks
-                        .iter()
-                        .rev()
-                        .find(|b| matches!(b, Block::Part { .. } | Block::Item { .. })),
-                    Some(Block::Part { .. })
-                ) || unit_bullets_so_far(&blocks);
+                let under_part =
+                    matches!(last_heading, LastHeading::Part | LastHeading::BulletUnit);
                 if kind == PartKind::Implementation
                     && marker != "+"
                     && under_part
                     && let Some((unit, duty)) = unit_and_duty(c[2].trim())
                 {
+                    last_heading = LastHeading::BulletUnit;
                     blocks.push(Block::Item {
                         number: String::new(),
                         title: unit,
@@ -321,10 +323,25 @@ fn unit_and_duty(text: &str) -> Option<(String, String)> {
     (is_unit && !duty.trim().is_empty()).then(|| (unit, capitalise_first(duty.trim())))
 }
 
-/// Whether the last item of the body is a unit made from a bullet (its number is blank).
-fn unit_bullets_so_far(blocks: &[Block]) -> bool {
-    matches!(
-        blocks.iter().rev().find(|b| matches!(b, Block::Part { .. } | Block::Item { .. })),
-        Some(Block::Item { number, .. }) if number.is_empty()
-    )
+/// The last part or item of the body so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LastHeading {
+    /// None yet.
+    None,
+    /// A part (`I.`, `TỔ CHỨC THỰC HIỆN`).
+    Part,
+    /// A numbered item.
+    NumberedItem,
+    /// A unit made from a bullet (its number is blank).
+    BulletUnit,
+}
+
+impl LastHeading {
+    fn item(number: &str) -> LastHeading {
+        if number.is_empty() {
+            LastHeading::BulletUnit
+        } else {
+            LastHeading::NumberedItem
+        }
+    }
 }
