@@ -4,6 +4,7 @@
 pub mod date;
 pub mod document;
 pub mod fonts;
+pub mod spoken;
 pub mod stats;
 
 use std::path::PathBuf;
@@ -565,6 +566,8 @@ pub struct Site {
     pub outputs: Outputs,
     /// The font of the print products.
     pub fonts: fonts::PrintFonts,
+    /// What loudspeaker scripts say in full.
+    pub spoken: spoken::SpokenTable,
 }
 
 /// The optional products of a build. Both are on for `loa build`; `--no-pdf` and `--no-search`
