@@ -305,9 +305,6 @@ fn say_range(first: &Item, second: &Item, out: &mut String) {
             out.push_str(unpadded(whole));
             out.push_str(" đến ");
             out.push_str(&say(second, if year_said { "" } else { "ngày" }));
-            if !year_said {
-                return;
-            }
         }
         _ => {
             let first_said = say(first, if lead_day { "" } else { "từ" });
