@@ -70,6 +70,27 @@ fn item(text: &str, at: usize) -> (Item<'_>, usize) {
         }
         return (Item::Ratio(first, second), second_end);
     }
+    // A date written with hyphens or dots: `25-3-2026`, `25.3.2026`.
+    for mark in ['-', '.'] {
+        if char_at(text, first_end) == Some(mark)
+            && char_at(text, first_end + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            let second_end = digits_end(text, first_end + 1);
+            let second = &text[first_end + 1..second_end];
+            if char_at(text, second_end) == Some(mark)
+                && first.len() <= 2
+                && second.len() <= 2
+                && (1..=31).contains(&value(first))
+                && (1..=12).contains(&value(second))
+            {
+                let third_end = digits_end(text, second_end + 1);
+                if third_end - (second_end + 1) == 4 {
+                    let third = &text[second_end + 1..third_end];
+                    return (Item::Date(first, second, Some(third)), third_end);
+                }
+            }
+        }
+    }
     // Thousands groups: `.ddd` not followed by a further digit.
     let mut end = first_end;
     while char_at(text, end) == Some('.') {
@@ -174,12 +195,18 @@ fn phone(text: &str, at: usize) -> Option<(Vec<&str>, usize)> {
         groups.push(&text[end..group_end]);
         total += len;
         end = group_end;
-        let next = char_at(text, end);
-        if matches!(next, Some(' ' | '.' | '-' | '\u{a0}'))
-            && char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit())
-            && total + (digits_end(text, end + 1) - end - 1) <= 11
+        // Between groups: a space, dot or hyphen, or `) ` after an area code in brackets.
+        let separator = match char_at(text, end) {
+            Some(c @ (' ' | '.' | '-' | '\u{a0}')) => c.len_utf8(),
+            Some(')') if groups.len() == 1 && text[end + 1..].starts_with(' ') => 2,
+            _ => 0,
+        };
+        let next = end + separator;
+        if separator > 0
+            && char_at(text, next).is_some_and(|c| c.is_ascii_digit())
+            && total + (digits_end(text, next) - next) <= 11
         {
-            end += next.map_or(1, char::len_utf8);
+            end = next;
         } else {
             break;
         }
@@ -319,9 +346,10 @@ fn say_range(first: &Item, second: &Item, out: &mut String) {
     }
 }
 
-/// A symbol of letters before its numbers (`A/RES/66/281`, a United Nations resolution): the
-/// letters are not read; what follows says `số 66 trên 281`.
-fn drop_letter_prefix(out: &mut String) {
+/// Capital letters before the number that follows a slash (`digits` long). A quarter in Roman
+/// numerals and a year (`Quý I/2026`) says `I năm 2026`; a symbol of several parts of letters
+/// (`A/RES/66/281`, a United Nations resolution) is said from its numbers: `số 66 trên 281`.
+fn drop_letter_prefix(out: &mut String, digits: usize) {
     let token_start = out
         .rfind(char::is_whitespace)
         .map_or(0, |i| i + out[i..].chars().next().map_or(1, char::len_utf8));
@@ -330,7 +358,18 @@ fn drop_letter_prefix(out: &mut String) {
         .chars()
         .all(|c| c.is_uppercase() || matches!(c, '/' | '.'))
         && token.chars().any(char::is_uppercase);
-    if letters_only {
+    if !letters_only {
+        return;
+    }
+    let parts = token.matches('/').count();
+    let roman = token
+        .trim_end_matches('/')
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if parts == 1 && roman && digits == 4 {
+        out.pop();
+        out.push_str(" năm ");
+    } else if parts >= 2 {
         out.truncate(token_start);
         if last_word(out) != "số" {
             out.push_str("số ");
@@ -343,8 +382,17 @@ pub fn figures(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut at = 0;
     while let Some(c) = char_at(text, at) {
+        if c == '('
+            && let Some((groups, end)) = phone(text, at + 1)
+            && text[at..end].contains(')')
+        {
+            // `(0225) 3873 210`
+            out.push_str(&say_phone(&groups));
+            at = end;
+            continue;
+        }
         if c.is_ascii_digit() && text[..at].ends_with('/') {
-            drop_letter_prefix(&mut out);
+            drop_letter_prefix(&mut out, digits_end(text, at) - at);
         }
         let after_word = out.chars().next_back().is_some_and(|p| {
             p.is_alphanumeric() || matches!(p, '/' | '.' | ',' | '_' | '@' | ':' | '+')
@@ -423,6 +471,11 @@ mod tests {
             ),
             ("ngày 04 tháng 3", "ngày 4 tháng 3"),
             ("45/100 hộ", "45 trên 100 hộ"),
+            ("ngày 25-3-2026", "ngày 25 tháng 3 năm 2026"),
+            ("hạn 25.3.2026.", "hạn ngày 25 tháng 3 năm 2026."),
+            ("trong Quý I/2026,", "trong Quý I năm 2026,"),
+            ("Quý IV/2025", "Quý IV năm 2025"),
+            ("mẫu B/12", "mẫu B/12"),
             (
                 "Nghị quyết A/RES/66/281 của",
                 "Nghị quyết số 66 trên 281 của",
@@ -501,6 +554,15 @@ mod tests {
                 "số không hai hai năm, ba tám bảy ba, hai một không",
             ),
             ("gọi 1800 1567", "gọi một tám không không, một năm sáu bảy"),
+            (
+                "số (0225) 3873 210.",
+                "số không hai hai năm, ba tám bảy ba, hai một không.",
+            ),
+            (
+                "số (0912 345 678)",
+                "số (không chín một hai, ba bốn năm, sáu bảy tám)",
+            ),
+            ("(2026)", "(2026)"),
             ("có 0225 người", "có 0225 người"),
         ];
         for (written, said) in cases {
