@@ -330,3 +330,36 @@ fn the_script_pdf_shows_the_spoken_text() {
     assert!(!squashed.contains("110/2024"), "{squashed}");
     assert!(squashed.contains(&PHONE_SAID.split_whitespace().collect::<String>()));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+
+    /// Any text (digits, separators, multi-byte letters and spaces next to them) is said without
+    /// a panic, and its text-to-speech form has no digit outside a word.
+    #[test]
+    fn any_text_is_said_without_a_panic(
+        text in "[0-9/.,%()–\\- \u{a0}hg:đĐÀàVNDIXAỦBHYT&\n]{0,48}",
+    ) {
+        let mut diagnostics = loa::diagnostics::Diagnostics::new();
+        let table = loa::load::abbreviations::default_table(&mut diagnostics);
+        let said = loa::render::spoken::figures::figures(&text);
+        let said = loa::render::spoken::abbreviations(&said, &table);
+        let words = loa::render::spoken::in_words(&said);
+        let chars: Vec<char> = words.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if c.is_ascii_digit() {
+                // Digits stay only inside a word or a symbol (`H5N1`, `5A`, `B/12`).
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i + 1 + chars[i + 1..].iter().take_while(|c| c.is_ascii_digit() || **c == '.').count());
+                proptest::prop_assert!(
+                    before.is_some_and(|b| b.is_alphanumeric() || b == '/' || b == '.' || b == ',' || b == ':')
+                        || after.is_some_and(|a| a.is_alphabetic()),
+                    "{text:?} -> {words:?}"
+                );
+            }
+        }
+        for symbol in text.split_whitespace() {
+            let _ = loa::render::spoken::symbols::parts(symbol);
+        }
+    }
+}
