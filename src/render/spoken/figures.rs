@@ -4,7 +4,7 @@
 //! -> `7 giờ 30`, and phone numbers digit by digit in their groups, in words (`0225 3873 210` ->
 //! `không hai hai năm, ba tám bảy ba, hai một không`).
 
-use crate::locale::words;
+use super::phone::{phone, say_phone};
 
 /// A figure found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,77 +177,6 @@ fn say(item: &Item, before: &str) -> String {
             out
         }
     }
-}
-
-/// A phone number starting at `at`: groups of digits joined by one space, dot or hyphen, 10 or
-/// 11 digits from a leading `0` (`0225 3873 210`, `0912.345.678`) or 8 or 10 from `1800`/`1900`.
-/// Returns the groups (a single group is split 4-3-3, 4-4-3 or 4-4) and where it ends.
-fn phone(text: &str, at: usize) -> Option<(Vec<&str>, usize)> {
-    let mut groups = Vec::new();
-    let mut total = 0;
-    let mut end = at;
-    loop {
-        let group_end = digits_end(text, end);
-        let len = group_end - end;
-        if total + len > 11 {
-            break;
-        }
-        groups.push(&text[end..group_end]);
-        total += len;
-        end = group_end;
-        // Between groups: a space, dot or hyphen, or `) ` after an area code in brackets.
-        let separator = match char_at(text, end) {
-            Some(c @ (' ' | '.' | '-' | '\u{a0}')) => c.len_utf8(),
-            Some(')') if groups.len() == 1 && text[end + 1..].starts_with(' ') => 2,
-            _ => 0,
-        };
-        let next = end + separator;
-        if separator > 0
-            && char_at(text, next).is_some_and(|c| c.is_ascii_digit())
-            && total + (digits_end(text, next) - next) <= 11
-        {
-            end = next;
-        } else {
-            break;
-        }
-    }
-    if char_at(text, end).is_some_and(char::is_alphanumeric) {
-        return None;
-    }
-    let first = *groups.first()?;
-    let fits = if first.starts_with('0') {
-        first.len() >= 3 && (total == 10 || total == 11)
-    } else {
-        (first.starts_with("1800") || first.starts_with("1900")) && (total == 8 || total == 10)
-    };
-    if !fits {
-        return None;
-    }
-    if groups.len() == 1 {
-        let cuts: &[usize] = match total {
-            8 => &[4],
-            10 => &[4, 7],
-            _ => &[4, 8],
-        };
-        let mut split = Vec::new();
-        let mut from = 0;
-        for &cut in cuts {
-            split.push(&first[from..cut]);
-            from = cut;
-        }
-        split.push(&first[from..]);
-        groups = split;
-    }
-    Some((groups, end))
-}
-
-/// A phone number said digit by digit in its groups: `không hai hai năm, ba tám bảy ba, ...`.
-pub fn say_phone(groups: &[&str]) -> String {
-    groups
-        .iter()
-        .map(|g| words::digit_by_digit(g))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// A time of day at `at`: `7h30`, `7h`, `14g00`, `7:30`. Returns hour, minutes, end.
@@ -528,42 +457,6 @@ mod tests {
             ("từ 7:30 đến 11:00", "từ 7 giờ 30 đến 11 giờ 00"),
             ("QH15 và H5N1", "QH15 và H5N1"),
             ("https://x.vn/a/25/3/2026", "https://x.vn/a/25/3/2026"),
-        ];
-        for (written, said) in cases {
-            assert_eq!(figures(written), said, "{written}");
-        }
-    }
-
-    #[test]
-    fn phone_numbers_in_spoken_groups() {
-        let cases = [
-            (
-                "điện thoại 0225 3873 210.",
-                "điện thoại không hai hai năm, ba tám bảy ba, hai một không.",
-            ),
-            (
-                "gọi 0912.345.678 hoặc",
-                "gọi không chín một hai, ba bốn năm, sáu bảy tám hoặc",
-            ),
-            (
-                "số 0912345678,",
-                "số không chín một hai, ba bốn năm, sáu bảy tám,",
-            ),
-            (
-                "số 02253873210",
-                "số không hai hai năm, ba tám bảy ba, hai một không",
-            ),
-            ("gọi 1800 1567", "gọi một tám không không, một năm sáu bảy"),
-            (
-                "số (0225) 3873 210.",
-                "số không hai hai năm, ba tám bảy ba, hai một không.",
-            ),
-            (
-                "số (0912 345 678)",
-                "số (không chín một hai, ba bốn năm, sáu bảy tám)",
-            ),
-            ("(2026)", "(2026)"),
-            ("có 0225 người", "có 0225 người"),
         ];
         for (written, said) in cases {
             assert_eq!(figures(written), said, "{written}");

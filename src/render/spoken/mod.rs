@@ -9,6 +9,7 @@
 
 pub mod figures;
 pub mod in_words;
+pub mod phone;
 pub mod symbols;
 
 use std::ops::Range;
