@@ -4,7 +4,7 @@
 //! -> `7 giờ 30`, and phone numbers digit by digit in their groups, in words (`0225 3873 210` ->
 //! `không hai hai năm, ba tám bảy ba, hai một không`).
 
-use super::phone::{phone, say_phone};
+use super::phone::{international, phone, say_phone};
 
 /// A figure found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,6 +317,13 @@ pub fn figures(text: &str) -> String {
         {
             // `(0225) 3873 210`
             out.push_str(&say_phone(&groups));
+            at = end;
+            continue;
+        }
+        if c == '+'
+            && let Some((said, end)) = international(text, at)
+        {
+            out.push_str(&said);
             at = end;
             continue;
         }
