@@ -57,7 +57,7 @@ struct SiteArgs {
 struct OutputArgs {
     #[arg(
         long,
-        help = "Không làm tệp PDF (xem trước nhanh; các liên kết \"Tải PDF / In\" cũng ẩn đi)"
+        help = "Không làm tệp PDF (xem trước nhanh; các liên kết \"Tải bản in\" cũng ẩn đi)"
     )]
     no_pdf: bool,
     #[arg(

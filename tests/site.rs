@@ -397,6 +397,7 @@ fn wide_tables_become_labelled_cards_on_a_phone() {
     let built = build_example();
     let table = regex::Regex::new(r"(?s)<table([^>]*)>(.*?)</table>").unwrap();
     let cell = regex::Regex::new(r"<td(?:\s[^>]*)?>").unwrap();
+    let figure = regex::Regex::new(r#"(?s)<figure class="bieu-do".*?</figure>"#).unwrap();
     for url in [
         "/ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/",
         "/ke-hoach/",
@@ -408,9 +409,7 @@ fn wide_tables_become_labelled_cards_on_a_phone() {
     ] {
         let page = built.page(url);
         // The charts' own data tables (two short columns, folded away) stay tables.
-        let page = regex::Regex::new(r#"(?s)<figure class="bieu-do".*?</figure>"#)
-            .unwrap()
-            .replace_all(&page, "");
+        let page = figure.replace_all(&page, "");
         let mut tables = 0;
         for t in table.captures_iter(&page) {
             tables += 1;

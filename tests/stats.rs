@@ -224,7 +224,8 @@ fn campaign_pages_compare_results_with_goals() {
 fn charts_have_a_title_a_description_a_table_and_a_named_font() {
     let built = build_example();
     let page = built.page("/so-lieu/tro-cap-xa-hoi/");
-    let svg_start = page.find("<svg").expect("a chart");
+    let chart = page.find("class=\"hinh\"").expect("a chart");
+    let svg_start = page[chart..].find("<svg").unwrap() + chart;
     let svg = &page[svg_start..page[svg_start..].find("</svg>").unwrap() + svg_start];
     assert!(
         svg.contains("font-family=\"Noto Sans\""),

@@ -1,6 +1,7 @@
 //! Load: files -> typed records with source positions. Reads site.toml, data/*.toml,
 //! content/{plans,news,pages}/*.md and the theme; never formats output.
 
+pub mod abbreviations;
 pub mod article;
 pub mod config;
 pub mod confine;
@@ -49,6 +50,8 @@ pub struct Loaded {
     pub leaflets: Vec<crate::model::Leaflet>,
     /// The print font (site.toml `phong_chu`), found on the machine.
     pub fonts: crate::model::fonts::PrintFonts,
+    /// What loudspeaker scripts say in full (default table and data/viet-tat.toml).
+    pub spoken: crate::model::spoken::SpokenTable,
 }
 
 /// Reads a file as normalised UTF-8 text; `relative` is how it is named in messages.
@@ -213,6 +216,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         }
     }
     let fonts = fonts::load(root, &config, diagnostics);
+    let spoken = abbreviations::load(root, diagnostics);
 
     Some(Loaded {
         root: root.to_path_buf(),
@@ -227,5 +231,6 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         stats,
         leaflets,
         fonts,
+        spoken,
     })
 }

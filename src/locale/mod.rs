@@ -3,5 +3,6 @@
 pub mod format;
 pub mod slug;
 pub mod text;
+pub mod words;
 
 pub use slug::{fold_diacritics, slugify};

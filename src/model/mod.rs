@@ -4,6 +4,8 @@
 pub mod date;
 pub mod document;
 pub mod fonts;
+pub mod registry;
+pub mod spoken;
 pub mod stats;
 
 use std::path::PathBuf;
@@ -13,6 +15,7 @@ pub use document::{
     Block, BlockKind, ColumnAlign, Document, Inline, Item, LinkRef, List, ListItem, Part, PartKind,
     Table,
 };
+pub use registry::{Day, DayDate, LegalDoc, Unit};
 
 use crate::locale::fold_diacritics;
 
@@ -261,144 +264,6 @@ pub fn lowercase_first(text: &str) -> String {
     }
 }
 
-/// A body that receives duties (data/units.toml).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Unit {
-    /// Id and URL slug.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Other names plans use for it.
-    pub aliases: Vec<String>,
-    /// Kind (phòng chuyên môn, công an, y tế, trường học, mặt trận, đoàn thể, khu dân cư, ...).
-    pub kind: String,
-    /// What it does, in a sentence or two.
-    pub description: String,
-    /// Address.
-    pub address: String,
-    /// Phone.
-    pub phone: String,
-    /// Email.
-    pub email: String,
-    /// Source file and line.
-    pub source: PathBuf,
-    /// 1-based line of its entry.
-    pub line: usize,
-}
-
-/// A legal or policy document the ward cites (data/legal.toml).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct LegalDoc {
-    /// Id and URL slug.
-    pub id: String,
-    /// Type name (`Nghị định`, `Luật`).
-    pub kind: String,
-    /// Number and symbol (`20/2021/NĐ-CP`), if it has one.
-    pub symbol: Option<String>,
-    /// Names it is cited by (laws: `Luật Người khuyết tật`).
-    pub names: Vec<String>,
-    /// Subject (trích yếu).
-    pub title: String,
-    /// Issue date.
-    pub date: PartialDate,
-    /// Issuing body.
-    pub issuer: String,
-    /// One or two plain sentences for residents.
-    pub summary: String,
-    /// Status (`Còn hiệu lực`, ...).
-    pub status: String,
-    /// Link to the official text.
-    pub link: Option<String>,
-    /// 1-based line of its entry in data/legal.toml.
-    pub line: usize,
-}
-
-impl LegalDoc {
-    /// How a reader names it: `Nghị định số 20/2021/NĐ-CP` or the law's name.
-    pub fn display_name(&self) -> String {
-        let is_law = crate::locale::fold_diacritics(&self.kind).eq_ignore_ascii_case("luat");
-        match (&self.symbol, self.names.first()) {
-            (_, Some(name)) if is_law || self.symbol.is_none() => name.clone(),
-            (Some(symbol), _) => format!("{} số {}", self.kind, symbol),
-            (None, _) => self.kind.clone(),
-        }
-    }
-}
-
-/// When a commemorative day falls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum DayDate {
-    /// A solar day and month.
-    Solar {
-        /// Day.
-        day: u32,
-        /// Month.
-        month: u32,
-    },
-    /// A lunar day and month.
-    Lunar {
-        /// Day.
-        day: u32,
-        /// Month.
-        month: u32,
-    },
-    /// A whole month (Tháng hành động).
-    Month {
-        /// Month.
-        month: u32,
-    },
-    /// A span of solar days, possibly across the new year boundary.
-    Range {
-        /// First day.
-        from_day: u32,
-        /// First month.
-        from_month: u32,
-        /// Last day.
-        to_day: u32,
-        /// Last month.
-        to_month: u32,
-    },
-}
-
-/// A commemorative day (data/days.toml).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Day {
-    /// Id and URL slug.
-    pub id: String,
-    /// Name (`Ngày Người cao tuổi Việt Nam`).
-    pub name: String,
-    /// When it falls.
-    pub date: DayDate,
-    /// Theme used every year unless `themes_by_year` has one for the year (`chu_de`).
-    pub theme: String,
-    /// Themes chosen for particular years (`chu_de_nam`), by year.
-    pub themes_by_year: std::collections::BTreeMap<i32, String>,
-    /// Slogans.
-    pub slogans: Vec<String>,
-    /// Groups concerned.
-    pub groups: Vec<String>,
-    /// Ids of related legal documents.
-    pub policies: Vec<String>,
-    /// Basis (law, decision).
-    pub basis: String,
-    /// A short description for residents.
-    pub description: String,
-    /// 1-based line of its entry.
-    pub line: usize,
-}
-
-impl Day {
-    /// The theme of the occurrence in `year`: that year's own theme, else the standing one.
-    /// The flag says whether it was chosen for that year.
-    pub fn theme_for(&self, year: i32) -> (&str, bool) {
-        match self.themes_by_year.get(&year) {
-            Some(theme) => (theme, true),
-            None => (&self.theme, false),
-        }
-    }
-}
-
 /// Whether an article is a news item or a standing page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -578,6 +443,8 @@ pub struct Site {
     pub outputs: Outputs,
     /// The font of the print products.
     pub fonts: fonts::PrintFonts,
+    /// What loudspeaker scripts say in full.
+    pub spoken: spoken::SpokenTable,
 }
 
 /// The optional products of a build. Both are on for `loa build`; `--no-pdf` and `--no-search`

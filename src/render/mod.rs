@@ -7,6 +7,7 @@ pub mod html;
 pub mod inline;
 pub mod print;
 pub mod search;
+pub mod spoken;
 pub mod stats;
 pub mod urls;
 pub mod view;

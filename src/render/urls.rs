@@ -136,12 +136,16 @@ pub fn banner_pdf(day: &str) -> String {
     format!("/in/bang-ron/{day}.pdf")
 }
 
-/// A commemorative day's loudspeaker script; `ext` is `txt` or `pdf`.
+/// The ending of a loudspeaker script written for text-to-speech engines (máy đọc), every number
+/// in words: `/in/phat-thanh/tin-tuc/x.doc-may.txt`.
+pub const MACHINE_SCRIPT: &str = "doc-may.txt";
+
+/// A commemorative day's loudspeaker script; `ext` is `txt`, `pdf` or [`MACHINE_SCRIPT`].
 pub fn day_broadcast(day: &str, ext: &str) -> String {
     format!("/in/phat-thanh/ngay-ky-niem/{day}.{ext}")
 }
 
-/// A news item's loudspeaker script; `ext` is `txt` or `pdf`.
+/// A news item's loudspeaker script; `ext` is `txt`, `pdf` or [`MACHINE_SCRIPT`].
 pub fn news_broadcast(slug: &str, ext: &str) -> String {
     format!("/in/phat-thanh/tin-tuc/{slug}.{ext}")
 }

@@ -381,7 +381,7 @@ mod tests {
         assert!(
             std::fs::read_to_string(&plan_page)
                 .unwrap()
-                .contains("Tải PDF")
+                .contains("Tải bản in")
         );
         assert!(!pdf.exists());
 

@@ -164,6 +164,7 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         leaflets: loaded.leaflets,
         outputs: crate::model::Outputs::default(),
         fonts: loaded.fonts,
+        spoken: loaded.spoken,
     };
     content::check(&site, diagnostics);
     site

@@ -7,7 +7,7 @@ use unicode_normalization::UnicodeNormalization;
 /// A number/symbol: a digit-led first part, then parts of letters and digits joined by `/`, `-`
 /// (also `‐`, `‑`) or `&` (joint issuers: `NVY&BTXH`). A hyphen may be followed by spaces, as
 /// typed in `57/KH- SYT`; [`written_len`] keeps such a part only when it reads as a code.
-pub(super) const SYMBOL: &str =
+pub(crate) const SYMBOL: &str =
     r"[0-9][\p{L}\p{M}\p{N}]*(?:(?:[/&\x{2010}\x{2011}]|-[ \t\x{a0}]*)[\p{L}\p{M}\p{N}]+)+";
 
 /// `số` (number), optionally followed by a colon, and the whitespace after it.
@@ -63,7 +63,7 @@ pub(super) fn written_len(symbol: &str) -> usize {
 
 /// Whether a symbol is a real document number rather than a date or a period: it has a letter
 /// (`1190/QĐ-TTg`), or is the short `number/year` form (`145/2013`).
-pub(super) fn symbol_is_plausible(symbol: &str) -> bool {
+pub(crate) fn symbol_is_plausible(symbol: &str) -> bool {
     if symbol.chars().any(char::is_alphabetic) {
         return true;
     }

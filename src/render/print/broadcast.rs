@@ -1,6 +1,7 @@
 //! Loudspeaker scripts (tin phát thanh): the words come from the theme's `phat_thanh.txt`
 //! (opening, body, closing) and `phat_thanh_dau.txt` (the heading with the reading time);
-//! this module only gathers the data and counts syllables.
+//! this module gathers the data, puts the rendered text in its spoken form
+//! ([`crate::render::spoken`]) and counts syllables on what is said.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -9,6 +10,7 @@ use crate::derive::Derived;
 use crate::diagnostics::{Diagnostic, Location};
 use crate::locale::format;
 use crate::model::{Article, Site};
+use crate::render::spoken::{Speaker, in_words};
 use crate::render::view::{self, SiteView};
 use crate::render::{Templates, template_diagnostic, urls};
 
@@ -29,9 +31,12 @@ pub struct Script {
     pub date: chrono::NaiveDate,
     /// The heading lines (title, reading time).
     pub heading: Vec<String>,
-    /// The paragraphs to read.
+    /// The paragraphs to read, in their spoken form.
     pub paragraphs: Vec<String>,
-    /// Syllables counted in the paragraphs.
+    /// The same paragraphs with every number in words, for text-to-speech engines.
+    #[serde(skip)]
+    pub in_words: Vec<String>,
+    /// Syllables said: counted in [`Script::in_words`], where every number is its words.
     pub syllables: usize,
 }
 
@@ -41,6 +46,14 @@ impl Script {
         let mut out = self.heading.join("\n");
         out.push_str("\n\n");
         out.push_str(&self.paragraphs.join("\n\n"));
+        out.push('\n');
+        out
+    }
+
+    /// The text for a text-to-speech engine: the paragraphs only (a heading is not read), every
+    /// number in words, separated by blank lines.
+    pub fn machine_text(&self) -> String {
+        let mut out = self.in_words.join("\n\n");
         out.push('\n');
         out
     }
@@ -165,6 +178,7 @@ fn render(
 
 fn finish(
     templates: &Templates,
+    speaker: &Speaker,
     mut context: tera::Context,
     base: String,
     origin: Location,
@@ -174,10 +188,11 @@ fn finish(
     let body = render(templates, "phat_thanh.txt", &context, &page)?;
     let paragraphs: Vec<String> = body
         .split("\n\n")
-        .map(crate::locale::text::collapse_whitespace)
+        .map(|p| speaker.say(p))
         .filter(|p| !p.is_empty())
         .collect();
-    let count: usize = paragraphs.iter().map(|p| syllables(p)).sum();
+    let words: Vec<String> = paragraphs.iter().map(|p| in_words(p)).collect();
+    let count: usize = words.iter().map(|p| syllables(p)).sum();
     let seconds = reading_seconds(count);
     context.insert(
         "timing",
@@ -190,9 +205,8 @@ fn finish(
     );
     let heading: Vec<String> = render(templates, "phat_thanh_dau.txt", &context, &page)?
         .lines()
-        .map(str::trim)
+        .map(|l| speaker.say(l))
         .filter(|l| !l.is_empty())
-        .map(str::to_owned)
         .collect();
     Ok(Script {
         base,
@@ -200,6 +214,7 @@ fn finish(
         date,
         heading,
         paragraphs,
+        in_words: words,
         syllables: count,
     })
 }
@@ -211,6 +226,7 @@ pub fn scripts(
     templates: &Templates,
 ) -> Result<Vec<Script>, Vec<Diagnostic>> {
     let site_view = SiteView::new(site, derived);
+    let speaker = Speaker::new(site, derived);
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (i, day) in site.days.iter().enumerate() {
@@ -227,6 +243,7 @@ pub fn scripts(
         let origin = Location::new("data/days.toml", day.line, 1);
         match finish(
             templates,
+            &speaker,
             context,
             urls::day_broadcast(&day.id, "")
                 .trim_end_matches('.')
@@ -239,7 +256,7 @@ pub fn scripts(
         }
     }
     for article in site.news.iter().filter(|a| a.broadcast) {
-        match news_script(site, &site_view, article, templates, derived) {
+        match news_script(&speaker, &site_view, article, templates, derived) {
             Ok(s) => out.push(s),
             Err(e) => errors.push(e),
         }
@@ -252,13 +269,12 @@ pub fn scripts(
 }
 
 fn news_script(
-    site: &Site,
+    speaker: &Speaker,
     site_view: &SiteView,
     article: &Article,
     templates: &Templates,
     derived: &Derived,
 ) -> Result<Script, Diagnostic> {
-    let _ = site;
     let date = article.date.unwrap_or(derived.build_date);
     let mut context = tera::Context::new();
     context.insert("site", site_view);
@@ -274,6 +290,7 @@ fn news_script(
     );
     finish(
         templates,
+        speaker,
         context,
         urls::news_broadcast(&article.slug, "")
             .trim_end_matches('.')

@@ -3,7 +3,9 @@
 //! commemorative day, and loudspeaker scripts (text and PDF).
 //!
 //! The layout and the words live in the theme (`print/*.typ` for Typst, `templates/phat_thanh*.txt`
-//! for the scripts); this module turns the model into JSON data for them. PDFs are typeset
+//! for the scripts); this module turns the model into JSON data for them. Each script is written
+//! twice as text: as the announcer reads it (`.txt`) and for text-to-speech engines, every number
+//! in words (`.doc-may.txt`). PDFs are typeset
 //! in-process by Typst (cargo feature `pdf`, on by default); without it only the text scripts
 //! are written.
 
@@ -40,6 +42,8 @@ pub struct PrintLinks {
     pub banner: Option<String>,
     /// The loudspeaker script as text.
     pub script_txt: Option<String>,
+    /// The script for text-to-speech engines (every number in words).
+    pub script_words: Option<String>,
     /// The loudspeaker script as PDF.
     pub script_pdf: Option<String>,
 }
@@ -106,6 +110,7 @@ fn product_links(site: &Site, job: Job, pdf: bool) -> PrintLinks {
                 poster: when(urls::poster_pdf(&day.id)),
                 banner: when(urls::banner_pdf(&day.id)),
                 script_txt: Some(urls::day_broadcast(&day.id, "txt")),
+                script_words: Some(urls::day_broadcast(&day.id, urls::MACHINE_SCRIPT)),
                 script_pdf: when(urls::day_broadcast(&day.id, "pdf")),
             }
         }
@@ -113,6 +118,7 @@ fn product_links(site: &Site, job: Job, pdf: bool) -> PrintLinks {
             let slug = &site.news[i].slug;
             PrintLinks {
                 script_txt: Some(urls::news_broadcast(slug, "txt")),
+                script_words: Some(urls::news_broadcast(slug, urls::MACHINE_SCRIPT)),
                 script_pdf: when(urls::news_broadcast(slug, "pdf")),
                 ..PrintLinks::default()
             }
@@ -144,7 +150,14 @@ impl Renderer for PrintRenderer<'_> {
             let path = format!("{}.txt", script.base.trim_start_matches('/'));
             sink.put(&path, script.text().as_bytes())
                 .map_err(|e| vec![data::write_error(&path, &e)])?;
-            stats.files += 1;
+            let path = format!(
+                "{}.{}",
+                script.base.trim_start_matches('/'),
+                urls::MACHINE_SCRIPT
+            );
+            sink.put(&path, script.machine_text().as_bytes())
+                .map_err(|e| vec![data::write_error(&path, &e)])?;
+            stats.files += 2;
         }
         #[cfg(feature = "pdf")]
         if site.outputs.pdf {
