@@ -431,3 +431,43 @@ fn wide_tables_become_labelled_cards_on_a_phone() {
     let css = std::fs::read_to_string(built.out().join("static/style.css")).unwrap();
     assert!(css.contains(".bang-noi-dung td[data-nhan]::before { content: attr(data-nhan);"));
 }
+
+#[test]
+fn every_phone_number_is_a_call_link_and_every_email_a_mail_link() {
+    let built = build_example();
+    let links =
+        regex::Regex::new(r#"(?s)<a [^>]*href="(?:tel|mailto):[^"]*"[^>]*>.*?</a>"#).unwrap();
+    let email =
+        regex::Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+            .unwrap();
+    let mut called = 0;
+    for entry in walkdir::WalkDir::new(built.out())
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(path).unwrap();
+        called += html.matches("href=\"tel:").count();
+        let rest = text_of(&links.replace_all(&html, " "));
+        let phones = loa::locale::phone::find_phones(&rest);
+        assert!(
+            phones.is_empty(),
+            "{}: a phone number that is not a link: {}",
+            path.display(),
+            &rest[phones[0].start..phones[0].end]
+        );
+        assert!(
+            !email.is_match(&rest),
+            "{}: an e-mail address that is not a link: {:?}",
+            path.display(),
+            email.find(&rest).map(|m| m.as_str())
+        );
+    }
+    assert!(called > 100, "{called} call links");
+    // A number written in a news item's text is a link too.
+    let news = built.page("/tin-tuc/2026-06-06-kham-suc-khoe-nguoi-cao-tuoi/");
+    assert!(news.contains("href=\"tel:"), "{news}");
+}

@@ -5,6 +5,7 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 use crate::derive::CitationIndex;
 use crate::load::links::refused_scheme;
 use crate::load::markdown::{column_align, options};
+use crate::locale::phone::find_phones;
 use crate::model::{ColumnAlign, Inline, LegalDoc};
 use crate::render::document;
 
@@ -14,6 +15,42 @@ pub struct Linker<'a> {
     pub citations: &'a CitationIndex,
     /// The legal registry (for link targets and titles).
     pub legal: &'a [LegalDoc],
+}
+
+/// Pushes `text` as events, each phone number a `tel:` link and each e-mail address a `mailto:`
+/// link (a resident on a phone taps the number to call).
+fn link_contacts<'e>(text: &str, out: &mut Vec<Event<'e>>) {
+    static EMAIL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let email = EMAIL.get_or_init(|| {
+        regex::Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+            .unwrap_or_else(|_| unreachable!("a fixed pattern"))
+    });
+    let mut links: Vec<(usize, usize, String)> = find_phones(text)
+        .into_iter()
+        .map(|m| (m.start, m.end, format!("tel:{}", m.tel)))
+        .chain(
+            email
+                .find_iter(text)
+                .map(|m| (m.start(), m.end(), format!("mailto:{}", m.as_str()))),
+        )
+        .collect();
+    links.sort();
+    let mut last = 0;
+    for (start, end, href) in links {
+        if start < last {
+            continue;
+        }
+        if start > last {
+            out.push(Event::Text(CowStr::from(text[last..start].to_owned())));
+        }
+        out.push(Event::Html(CowStr::from(format!("<a href=\"{href}\">"))));
+        out.push(Event::Text(CowStr::from(text[start..end].to_owned())));
+        out.push(Event::Html(CowStr::from("</a>")));
+        last = end;
+    }
+    if last < text.len() {
+        out.push(Event::Text(CowStr::from(text[last..].to_owned())));
+    }
 }
 
 impl Linker<'_> {
@@ -26,9 +63,7 @@ impl Linker<'_> {
                 continue;
             }
             if citation.start > last {
-                out.push(Event::Text(CowStr::from(
-                    text[last..citation.start].to_owned(),
-                )));
+                link_contacts(&text[last..citation.start], out);
             }
             let doc = &self.legal[i];
             out.push(Event::Html(CowStr::from(format!(
@@ -42,7 +77,7 @@ impl Linker<'_> {
             last = citation.end;
         }
         if last < text.len() {
-            out.push(Event::Text(CowStr::from(text[last..].to_owned())));
+            link_contacts(&text[last..], out);
         }
     }
 
