@@ -1,13 +1,15 @@
 //! Phone numbers found in text: where they are and their digits, for `tel:` links on the web
 //! pages and for the loudspeaker, which says them digit by digit in their groups.
 
-fn digits_end(text: &str, from: usize) -> usize {
+/// Where the run of ASCII digits starting at `from` ends.
+pub fn digits_end(text: &str, from: usize) -> usize {
     text[from..]
         .find(|c: char| !c.is_ascii_digit())
         .map_or(text.len(), |n| from + n)
 }
 
-fn char_at(text: &str, at: usize) -> Option<char> {
+/// The character at byte `at`, if any.
+pub fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..).and_then(|s| s.chars().next())
 }
 

@@ -5,6 +5,7 @@
 //! `không hai hai năm, ba tám bảy ba, hai một không`).
 
 use super::phone::{international, phone, say_phone};
+use crate::locale::phone::{char_at, digits_end};
 
 /// A figure found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,16 +22,6 @@ enum Item<'a> {
         decimals: Option<&'a str>,
         percent: bool,
     },
-}
-
-fn digits_end(text: &str, from: usize) -> usize {
-    text[from..]
-        .find(|c: char| !c.is_ascii_digit())
-        .map_or(text.len(), |n| from + n)
-}
-
-fn char_at(text: &str, at: usize) -> Option<char> {
-    text.get(at..).and_then(|s| s.chars().next())
 }
 
 fn value(digits: &str) -> u32 {
