@@ -149,6 +149,24 @@ try {
       check(first && first.marks.some((m) => bare(m) === word), `"${word}": first result ${first?.url} marks [${first?.marks}], expected the exact word`);
       console.log(`search: "${word}" -> ${first ? `${first.url} [${first.marks.join(', ')}]` : 'nothing'}`);
     }
+    // Every result reachable: "Xem thêm" adds ten more until all are shown; each mark is a whole
+    // word (Pagefind marks the matched prefix only).
+    {
+      const query = 'nguoi cao tuoi';
+      await search(page, query);
+      const total = Number((await page.textContent('#ket-qua h2')).match(/[\d.]+/)[0].replace(/\./g, ''));
+      for (let i = 0; i < 20 && (await page.isVisible('#ket-qua .xem-them')); i++) {
+        const before = (await page.$$('#ket-qua li')).length;
+        await page.click('#ket-qua .xem-them');
+        await page.waitForFunction((n) => document.querySelectorAll('#ket-qua li').length > n, before, { timeout: 15_000 });
+      }
+      const shown = (await page.$$('#ket-qua li')).length;
+      check(total > 10 && shown === total, `"${query}": ${shown} of ${total} results reachable`);
+      const cut = await page.$$eval('#ket-qua mark', (marks) =>
+        marks.filter((m) => /[\p{L}\p{N}]$/u.test(m.previousSibling?.textContent || '') || /^[\p{L}\p{N}]/u.test(m.nextSibling?.textContent || '')).map((m) => m.parentNode.textContent.slice(0, 60)));
+      check(cut.length === 0, `"${query}": marks cut inside a word: ${JSON.stringify(cut.slice(0, 3))}`);
+      console.log(`search: "${query}" -> ${shown} of ${total} results shown through "Xem thêm"`);
+    }
     const folded = await search(page, 'duong');
     check(folded.length >= 3, `"duong": ${folded.length} results, expected every page with đường, dưỡng or dương`);
 

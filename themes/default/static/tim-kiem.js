@@ -1,4 +1,4 @@
-// Tìm kiếm trên trang /tim-kiem/ (the only script of the site).
+// Tìm kiếm trên trang /tim-kiem/ (with static/ngay.js, the only scripts of the site; both optional).
 // Without JavaScript the form reloads the page, which lists the A–Z index of titles.
 // With it, results from the Pagefind index (/pagefind/) appear as the user types.
 // The index spells đ/Đ as ḍ/Ḍ so that "duong" finds "đường" (see src/render/search.rs):
@@ -33,26 +33,58 @@ function say(text) {
   out.replaceChildren(p);
 }
 
-function show(query, total, items) {
+// Pagefind marks the part of a word that matched (`<mark>đư</mark>ờng`): mark the whole word.
+// Punctuation Pagefind takes into a mark (`tuổi,`) is left outside it.
+const wholeWords = (html) =>
+  html
+    .replace(/([\p{L}\p{N}]*)<mark>([^<]*)<\/mark>([\p{L}\p{N}]*)/gu, '<mark>$1$2$3</mark>')
+    .replace(/<mark>([^<]*?)([^\p{L}\p{N}<]+)<\/mark>/gu, '<mark>$1</mark>$2');
+
+function entry(item) {
+  const li = document.createElement('li');
+  const title = document.createElement('a');
+  title.href = item.url;
+  title.textContent = fromIndex(item.meta.title || item.url);
+  const section = document.createElement('span');
+  section.className = 'phu';
+  section.textContent = ` (${words['muc' + (item.meta.section || '').replace(/^./, (c) => c.toUpperCase())] || ''})`;
+  const excerpt = document.createElement('p');
+  // Pagefind's excerpt is escaped text with <mark> around the matched words.
+  excerpt.innerHTML = wholeWords(fromIndex(item.excerpt));
+  li.append(title, section, excerpt);
+  return li;
+}
+
+// Shows the first LIMIT results, then a button that adds LIMIT more until every one is shown.
+// `next(from, to)` gives the data of results from..to in their order.
+async function show(query, total, next, mine) {
   const heading = document.createElement('h2');
   heading.textContent = fill(words.soKetQua, { n: total.toLocaleString('vi-VN'), q: query });
   const list = document.createElement('ol');
   list.className = 'ket-qua-tim';
-  for (const item of items) {
-    const li = document.createElement('li');
-    const title = document.createElement('a');
-    title.href = item.url;
-    title.textContent = fromIndex(item.meta.title || item.url);
-    const section = document.createElement('span');
-    section.className = 'phu';
-    section.textContent = ` (${words['muc' + (item.meta.section || '').replace(/^./, (c) => c.toUpperCase())] || ''})`;
-    const excerpt = document.createElement('p');
-    // Pagefind's excerpt is escaped text with <mark> around the matched words.
-    excerpt.innerHTML = fromIndex(item.excerpt);
-    li.append(title, section, excerpt);
-    list.append(li);
-  }
-  out.replaceChildren(heading, list);
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'xem-them';
+  let shown = 0;
+  const page = async () => {
+    const items = await next(shown, Math.min(shown + LIMIT, total));
+    if (mine !== latest) return;
+    for (const item of items) list.append(entry(item));
+    const first = list.children[shown];
+    shown += items.length;
+    const left = total - shown;
+    more.textContent = fill(words.xemThem, { n: Math.min(left, LIMIT).toLocaleString('vi-VN') });
+    more.hidden = left <= 0;
+    return first;
+  };
+  more.addEventListener('click', async () => {
+    const first = await page();
+    // The reader goes on from the first new result.
+    if (first) first.querySelector('a').focus();
+  });
+  await page();
+  if (mine !== latest) return;
+  out.replaceChildren(heading, list, more);
 }
 
 // The words of a query that carry marks (or đ), spelled as indexed; empty when typed without.
@@ -82,19 +114,27 @@ async function run(raw) {
     return;
   }
   const exact = exactWords(query);
-  const pool = found.results.slice(0, exact.length ? EXACT_POOL : LIMIT);
-  let items = await Promise.all(pool.map((r) => r.data()));
-  if (mine !== latest) return;
+  const results = found.results;
+  let next = (from, to) => Promise.all(results.slice(from, to).map((r) => r.data()));
   if (exact.length) {
+    const pool = await Promise.all(results.slice(0, EXACT_POOL).map((r) => r.data()));
+    if (mine !== latest) return;
     const hits = (item) => {
       const words = new Set(item.content.toLocaleLowerCase('vi').match(/[\p{L}\p{N}]+/gu) || []);
       return exact.filter((w) => words.has(w)).length;
     };
-    items = items.map((item, i) => ({ item, i, n: hits(item) }))
+    const ranked = pool.map((item, i) => ({ item, i, n: hits(item) }))
       .sort((a, b) => b.n - a.n || a.i - b.i)
       .map((x) => x.item);
+    next = async (from, to) => {
+      const head = ranked.slice(from, Math.min(to, ranked.length));
+      const tail = to > ranked.length
+        ? await Promise.all(results.slice(Math.max(from, ranked.length), to).map((r) => r.data()))
+        : [];
+      return head.concat(tail);
+    };
   }
-  show(query, found.results.length, items.slice(0, LIMIT));
+  await show(query, results.length, next, mine);
 }
 
 function remember(query) {
