@@ -709,12 +709,12 @@ fn print_shop_copies_have_bleed_and_crop_marks() {
         let p = &page.data[(y * page.width as usize + x) * 4..][..4];
         p[3] > 200 && p[0] < 60 && p[1] < 60 && p[2] < 60
     };
-    // 4 pixels per point: the bleed is 34 pixels wide.
+    // 4 pixels per point: the bleed is 34 pixels wide; a corner is its 40 x 40 pixels.
     let corner_marks = |page: &Picture| {
         let (w, h) = (page.width as usize, page.height as usize);
-        [(0, 0), (w - 30, 0), (0, h - 30), (w - 30, h - 30)]
+        [(0, 0), (w - 40, 0), (0, h - 40), (w - 40, h - 40)]
             .iter()
-            .filter(|(x0, y0)| (*y0..y0 + 30).any(|y| (*x0..x0 + 30).any(|x| black(page, x, y))))
+            .filter(|(x0, y0)| (*y0..y0 + 40).any(|y| (*x0..x0 + 40).any(|x| black(page, x, y))))
             .count()
     };
     let web = &pictures(site, "to-roi.typ", &json, qr.clone(), 4.0)[1];
