@@ -65,6 +65,11 @@ struct OutputArgs {
         help = "Không làm bộ chỉ mục tìm kiếm (trang tìm kiếm chỉ còn mục lục chữ cái)"
     )]
     no_search: bool,
+    #[arg(
+        long,
+        help = "Làm thêm tờ rơi, áp phích, băng-rôn cho nhà in: tràn lề 3 mm và dấu cắt, trong output/in/nha-in/"
+    )]
+    nha_in: bool,
 }
 
 impl OutputArgs {
@@ -74,6 +79,7 @@ impl OutputArgs {
             pdf: all.pdf && !self.no_pdf,
             search_index: all.search_index && !self.no_search,
             pdf_in_background: false,
+            print_shop: self.nha_in,
         }
     }
 }

@@ -479,6 +479,7 @@ fn check(site: &Path, file: &Path, bytes: &[u8]) -> Result<bool, TestCaseError> 
         pdf: std::env::var_os("LOA_FUZZ_PDF").is_some(),
         search_index: false,
         pdf_in_background: false,
+        print_shop: false,
     };
     let pages = Pages::default();
     if let Err(errors) = loa::build::render_into(&checked, &pages) {

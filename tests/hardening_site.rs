@@ -44,6 +44,7 @@ fn build_into(root: &Path, out: &Path) -> Report {
             pdf: false,
             search_index: false,
             pdf_in_background: false,
+            print_shop: false,
         },
     })
 }
@@ -540,6 +541,7 @@ fn a_leaflet_far_too_long_is_refused_at_the_line_its_beginning_ends() {
             pdf: true,
             search_index: false,
             pdf_in_background: false,
+            print_shop: false,
         },
     });
     let errors = errors(&report);

@@ -5,6 +5,8 @@
 #![cfg(feature = "pdf")]
 
 mod common;
+#[path = "common/picture.rs"]
+mod picture;
 
 use std::fmt::Write as _;
 
@@ -115,7 +117,7 @@ fn baselines(frame: &typst::layout::Frame, dy: f64, out: &mut Vec<f64>) {
 
 #[test]
 fn paragraphs_are_spaced_at_least_six_points_more_than_lines() {
-    use loa::render::print::{data, engine};
+    use loa::render::print::data;
     let mut diagnostics = loa::diagnostics::Diagnostics::default();
     let checked = loa::build::check(&example_root(), test_date(), &mut diagnostics).unwrap();
     let site = &checked.site;
@@ -124,19 +126,7 @@ fn paragraphs_are_spaced_at_least_six_points_more_than_lines() {
         .iter()
         .find(|p| p.slug == "ke-hoach-tro-giup-xa-hoi-2026")
         .unwrap();
-    let json = data::plan_data(site, plan);
-    let engine = engine::Engine::for_site(site);
-    let job = engine::Job {
-        template: "van-ban.typ",
-        data: &json,
-        qr_svg: None,
-        product: "van-ban.typ".into(),
-        origin: loa::diagnostics::Location::file("site.toml"),
-        ident: "van-ban".into(),
-        date: test_date(),
-        archival: false,
-    };
-    let document = engine.typeset(&job).unwrap_or_else(|e| panic!("{e:?}"));
+    let document = picture::typeset(site, "van-ban.typ", &data::plan_data(site, plan), None);
     // Page 2 is body text only: its line-to-line steps are the line height, paragraph to
     // paragraph that plus the spacing.
     let mut lines = Vec::new();

@@ -460,6 +460,9 @@ pub struct Outputs {
     /// Write only the PDFs found in the product cache; the caller typesets the others
     /// afterwards (`loa serve`, so that a reload never waits for Typst).
     pub pdf_in_background: bool,
+    /// Also write the leaflets, posters and banners for a print shop (`--nha-in`): 3 mm bleed
+    /// and crop marks, under `output/in/nha-in/`.
+    pub print_shop: bool,
 }
 
 impl Default for Outputs {
@@ -468,6 +471,7 @@ impl Default for Outputs {
             pdf: cfg!(feature = "pdf"),
             search_index: true,
             pdf_in_background: false,
+            print_shop: false,
         }
     }
 }

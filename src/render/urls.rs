@@ -126,6 +126,12 @@ pub fn leaflet_a5_pdf(slug: &str) -> String {
     format!("/in/to-roi/{slug}-a5.pdf")
 }
 
+/// The print-shop copy of a leaflet, poster or banner at `path` (`/in/...`): the same product
+/// with 3 mm bleed and crop marks, in its own folder so the web downloads stay at trim size.
+pub fn print_shop_pdf(path: &str) -> String {
+    format!("/in/nha-in/{}", path.trim_start_matches("/in/"))
+}
+
 /// A commemorative day's A3 poster.
 pub fn poster_pdf(day: &str) -> String {
     format!("/in/ap-phich/{day}.pdf")

@@ -76,6 +76,19 @@ pub fn build_preview(root: &Path, date: NaiveDate) -> Built {
             pdf: false,
             search_index: false,
             pdf_in_background: false,
+            print_shop: false,
+        },
+    )
+}
+
+/// Builds `root` as `loa build --nha-in` does (every product, and the print-shop copies).
+pub fn build_for_print_shop(root: &Path, date: NaiveDate) -> Built {
+    build_with(
+        root,
+        date,
+        loa::model::Outputs {
+            print_shop: true,
+            ..Default::default()
         },
     )
 }

@@ -46,6 +46,42 @@ struct Product {
     beginning: Option<(Value, Location)>,
 }
 
+/// The templates whose products a print shop gets with bleed and crop marks.
+const PRINT_SHOP_TEMPLATES: [&str; 4] = [
+    "to-roi.typ",
+    "to-roi-a5.typ",
+    "ap-phich.typ",
+    "bang-ron.typ",
+];
+
+/// The print-shop copies of the leaflets, posters and banners among `products`: the same data
+/// with `nha_in` set (the templates then add 3 mm bleed and crop marks), under `in/nha-in/`. The
+/// copies are not probed for length: their web products already are, with the same content.
+fn print_shop_copies(products: &[Product]) -> Vec<Product> {
+    products
+        .iter()
+        .filter(|p| PRINT_SHOP_TEMPLATES.contains(&p.template))
+        .filter_map(|p| {
+            let ProductData::Ready(Value::Object(data)) = &p.data else {
+                return None;
+            };
+            let mut data = data.clone();
+            data.insert("nha_in".into(), Value::Bool(true));
+            Some(Product {
+                path: urls::print_shop_pdf(&p.path),
+                template: p.template,
+                data: ProductData::Ready(Value::Object(data)),
+                qr: p.qr.clone(),
+                origin: p.origin.clone(),
+                date: p.date,
+                archival: false,
+                page_limit: p.page_limit,
+                beginning: None,
+            })
+        })
+        .collect()
+}
+
 /// Which PDFs a pass writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PdfPass {
@@ -139,11 +175,24 @@ pub fn render_pdfs(
             leaflets.push((day.id.clone(), data, url, origin.clone(), date));
         }
         let data = day_data(site, derived, i);
+        // The poster's QR code leads to the day's page.
+        let url = format!("{}{}", site.config.base_url, urls::day(&day.id));
+        let qr = match qr_svg(&url) {
+            Ok(svg) => Some(svg),
+            Err(detail) => {
+                errors.push(
+                    Diagnostic::error("print_template_error", Some(origin.clone()))
+                        .arg("product", urls::poster_pdf(&day.id))
+                        .arg("detail", detail),
+                );
+                continue;
+            }
+        };
         products.push(Product {
             path: urls::poster_pdf(&day.id),
             template: "ap-phich.typ",
             data: ProductData::Ready(data.clone()),
-            qr: None,
+            qr,
             origin: origin.clone(),
             date,
             archival: false,
@@ -209,6 +258,10 @@ pub fn render_pdfs(
             page_limit: None,
             beginning: None,
         });
+    }
+
+    if site.outputs.print_shop {
+        products.extend(print_shop_copies(&products));
     }
 
     let engine = super::engine::Engine::for_site(site);

@@ -1,7 +1,7 @@
 //! A leaflet far longer than its printed format is refused without typesetting all of it.
 //!
 //! Typesetting a leaflet costs time in proportion to its text, several times over (the templates
-//! try each body size from 18 pt down before letting long content flow), so a leaflet with a
+//! try each body size from 28 pt down before letting long content flow), so a leaflet with a
 //! ten-thousand-line section took more than half a minute to be told it is too long. When the text
 //! is clearly more than a leaflet holds, its beginning alone ([`PROBE_LINES`] lines) is typeset
 //! first with the same template: content only adds pages, so a beginning that already passes the
