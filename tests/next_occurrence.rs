@@ -190,3 +190,30 @@ fn a_theme_year_that_is_not_a_year_is_located() {
         built.errors()
     );
 }
+
+#[test]
+fn loa_build_with_date_at_the_year_end_makes_the_coming_tet_script() {
+    // As an office runs it on 31 December: `loa build --date 2026-12-31`.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args([
+            "build",
+            "--no-pdf",
+            "--no-search",
+            "--date",
+            "2026-12-31",
+            "--root",
+        ])
+        .arg(example_root())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{status:?}");
+    let script =
+        std::fs::read_to_string(out.join("in/phat-thanh/ngay-ky-niem/tet-nguyen-dan.txt")).unwrap();
+    assert_eq!(dates_announced(&script), [date(2027, 2, 6)], "{script}");
+    let page = std::fs::read_to_string(out.join("ngay-ky-niem/tet-nguyen-dan/index.html")).unwrap();
+    assert!(text_of(&page).contains("năm 2027"), "{page}");
+}
