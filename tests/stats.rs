@@ -228,8 +228,12 @@ fn charts_have_a_title_a_description_a_table_and_a_named_font() {
     let svg_start = page[chart..].find("<svg").unwrap() + chart;
     let svg = &page[svg_start..page[svg_start..].find("</svg>").unwrap() + svg_start];
     assert!(
-        svg.contains("font-family=\"Noto Sans\""),
-        "a concrete font is named"
+        svg.contains("font-family=\"Noto Sans, sans-serif\""),
+        "a concrete font is named, with the phone's own sans-serif after it"
+    );
+    assert!(
+        !svg.contains("font-family=\"Noto Sans\""),
+        "every label has the fallback"
     );
     assert!(svg.contains(
         "<title>Người hưởng trợ cấp xã hội hằng tháng, tháng 10/2025 – tháng 9/2026</title>"

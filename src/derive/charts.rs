@@ -16,6 +16,9 @@ use crate::model::stats::{IndicatorKind, Period};
 
 /// The font named in every chart, so a PDF engine uses the same one as the page.
 pub const CHART_FONT: &str = "Noto Sans";
+/// The font list a page's chart names: the font, then the phone's own sans-serif when the phone
+/// lacks it (an old phone would otherwise draw the labels in its serif default).
+const SCREEN_FONTS: &str = "Noto Sans, sans-serif";
 /// Chart size in SVG units.
 const WIDTH: u32 = 720;
 const HEIGHT: u32 = 360;
@@ -121,10 +124,14 @@ fn finish(svg: String, height: u32, title: &str, description: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n");
+    let svg = svg.replace(
+        &format!("font-family=\"{CHART_FONT}\""),
+        &format!("font-family=\"{SCREEN_FONTS}\""),
+    );
     let fixed = format!("width=\"{WIDTH}\" height=\"{height}\"");
     let svg = svg.replacen(
         &fixed,
-        &format!("width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" font-family=\"{CHART_FONT}\""),
+        &format!("width=\"100%\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" font-family=\"{SCREEN_FONTS}\""),
         1,
     );
     match svg.find('>') {
@@ -593,10 +600,10 @@ fn row_label(labels: &[String], y: f64) -> String {
 /// the screen font (so no text falls back to another font), and a fixed size from the viewBox
 /// instead of the page's `width="100%"`.
 pub fn for_print(svg: &str, family: &str) -> String {
-    let named = svg.replace(
-        &format!("font-family=\"{CHART_FONT}\""),
-        &format!("font-family=\"{}\"", escape(family)),
-    );
+    let print_font = format!("font-family=\"{}\"", escape(family));
+    let named = svg
+        .replace(&format!("font-family=\"{SCREEN_FONTS}\""), &print_font)
+        .replace(&format!("font-family=\"{CHART_FONT}\""), &print_font);
     let size = named
         .split_once("viewBox=\"0 0 ")
         .and_then(|(_, rest)| rest.split_once('"'))

@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn print_charts_name_the_document_font_and_a_fixed_size() {
-        let web = r#"<svg width="100%" preserveAspectRatio="xMidYMid meet" role="img" font-family="Noto Sans" viewBox="0 0 720 360"><text font-family="Noto Sans">QI/26</text></svg>"#;
+        let web = r#"<svg width="100%" preserveAspectRatio="xMidYMid meet" role="img" font-family="Noto Sans, sans-serif" viewBox="0 0 720 360"><text font-family="Noto Sans, sans-serif">QI/26</text></svg>"#;
         let print = charts::for_print(web, "Libertinus Serif");
         assert!(!print.contains("Noto Sans"), "{print}");
         assert_eq!(print.matches("font-family=\"Libertinus Serif\"").count(), 2);
