@@ -49,7 +49,7 @@ pub(super) fn news_update(
     root: &Path,
     out: &Path,
     changed: &[PathBuf],
-) -> Option<Result<(), Diagnostics>> {
+) -> Option<Result<Diagnostics, Diagnostics>> {
     let site = &live.checked.site;
     let mut edits = Vec::new();
     for relative in changed {
@@ -90,6 +90,8 @@ pub(super) fn news_update(
     if diagnostics.has_errors() {
         return Some(Err(diagnostics));
     }
+    // What the loader warned of, and what `loa check` would say of these items now.
+    let mut warnings = diagnostics;
 
     let checked = &mut live.checked;
     let per_page = checked.site.config.news_per_page.max(1);
@@ -98,6 +100,7 @@ pub(super) fn news_update(
     let mut lists_changed = false;
     // The A–Z index shows titles.
     let mut titles_changed = false;
+    let mut edited = Vec::new();
     for (index, article) in fresh {
         let before = checked.derived.news_citations[index].clone();
         let old = &checked.site.news[index];
@@ -105,6 +108,7 @@ pub(super) fn news_update(
         lists_changed |= shown_changed;
         titles_changed |= old.title != article.title;
         checked.site.news[index] = article;
+        edited.push(index);
         crate::derive::rescan_news(&checked.site, &mut checked.derived, index);
         let after = &checked.derived.news_citations[index];
         if shown_changed || before != *after {
@@ -122,6 +126,7 @@ pub(super) fn news_update(
         live.records[search::news_record_index(&checked.site, index)] =
             search::news_record(&checked.site, index);
     }
+    crate::validate::content::check_news(&checked.site, &edited, &mut warnings);
     let sink = DirectSink { out, cache: None };
     let jobs: Vec<Job> = jobs.into_iter().map(|k| k.0).collect();
     let html = HtmlRenderer {
@@ -160,7 +165,7 @@ pub(super) fn news_update(
         }
     }
     if errors.is_empty() {
-        Some(Ok(()))
+        Some(Ok(warnings))
     } else {
         let mut d = Diagnostics::new();
         errors.into_iter().for_each(|e| d.push(e));

@@ -287,7 +287,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             .as_mut()
             .and_then(|l| news_update(l, &root, &out, &changed));
         let (errors, kind) = match partial {
-            Some(Ok(())) => {
+            Some(Ok(warnings)) => {
+                // Warnings are printed as a full build prints them; the page is served.
+                for d in warnings.sorted() {
+                    eprintln!("{d}");
+                }
                 if let Some(l) = &live {
                     let _ = search_tx.send(l.records.clone());
                 }
@@ -425,7 +429,7 @@ mod tests {
             &options.out,
             std::slice::from_ref(&file),
         );
-        assert!(matches!(result, Some(Ok(()))));
+        assert!(matches!(result, Some(Ok(ref w)) if w.iter().next().is_none()));
 
         // The same site built from scratch gives the same pages.
         let fresh = tempfile::tempdir().unwrap();
@@ -472,7 +476,7 @@ mod tests {
             &options.out,
             std::slice::from_ref(&file),
         );
-        assert!(matches!(result, Some(Ok(()))));
+        assert!(matches!(result, Some(Ok(ref w)) if w.iter().next().is_none()));
         let fresh = tempfile::tempdir().unwrap();
         let report = build::build(&BuildOptions {
             out: fresh.path().join("output"),
@@ -487,6 +491,33 @@ mod tests {
         );
         let full = std::fs::read_to_string(fresh.path().join("output").join(letter)).unwrap();
         assert!(incremental == full, "{letter} differs from a full build");
+
+        // A link that leads nowhere is reported at once, with its line, as `loa check` would
+        // (the page is still rebuilt and served).
+        let linked = std::fs::read_to_string(site.path().join(&file))
+            .unwrap()
+            .replace("+++\n\n", "+++\n\nXem [mẫu đơn](/tep/khong-co.docx).\n\n");
+        std::fs::write(site.path().join(&file), &linked).unwrap();
+        let line = linked
+            .lines()
+            .position(|l| l.contains("/tep/khong-co.docx"))
+            .unwrap()
+            + 1;
+        let Some(Ok(warnings)) = news_update(
+            &mut live,
+            site.path(),
+            &options.out,
+            std::slice::from_ref(&file),
+        ) else {
+            panic!("a dead link is a warning, not an error");
+        };
+        let warnings: Vec<String> = warnings.iter().map(|d| d.to_string()).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:#?}");
+        assert!(
+            warnings[0].starts_with(&format!("{}:{line}:", file.display())),
+            "{warnings:#?}"
+        );
+        assert!(warnings[0].contains("/tep/khong-co.docx"), "{warnings:#?}");
 
         // A changed date is not a news-only edit.
         let moved = std::fs::read_to_string(site.path().join(&file))

@@ -80,25 +80,7 @@ pub fn check(site: &Site, diagnostics: &mut Diagnostics) {
         .news
         .par_iter()
         .chain(site.pages.par_iter())
-        .map(|article| {
-            let mut diagnostics = Diagnostics::new();
-            let diagnostics = &mut diagnostics;
-            let url = match article.kind {
-                crate::model::ArticleKind::News => urls::news(&article.slug),
-                crate::model::ArticleKind::Page => urls::page(&article.slug),
-            };
-            markdown_links(&article.links, &url, &addresses, diagnostics);
-            sample_lines(
-                &article.body,
-                article.body_line,
-                &article.source,
-                &samples,
-                diagnostics,
-            );
-            summary(article, diagnostics);
-
-            std::mem::take(diagnostics)
-        })
+        .map(|article| article_warnings(article, &addresses, &samples))
         .collect();
     for found in per_plan.into_iter().chain(per_article) {
         diagnostics.extend(found);
@@ -130,6 +112,42 @@ pub fn check(site: &Site, diagnostics: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// The warnings of the news items `indices` alone (what `loa serve` reports after an edit it
+/// rebuilds in place).
+pub fn check_news(site: &Site, indices: &[usize], diagnostics: &mut Diagnostics) {
+    let addresses = Addresses::of(site);
+    let samples = sample_sentences();
+    for &i in indices {
+        if let Some(article) = site.news.get(i) {
+            diagnostics.extend(article_warnings(article, &addresses, &samples));
+        }
+    }
+}
+
+/// The warnings of one news item or page: links that lead nowhere, text left from the scaffold,
+/// a missing summary.
+fn article_warnings(
+    article: &crate::model::Article,
+    addresses: &Addresses,
+    samples: &BTreeSet<String>,
+) -> Diagnostics {
+    let mut diagnostics = Diagnostics::new();
+    let url = match article.kind {
+        crate::model::ArticleKind::News => urls::news(&article.slug),
+        crate::model::ArticleKind::Page => urls::page(&article.slug),
+    };
+    markdown_links(&article.links, &url, addresses, &mut diagnostics);
+    sample_lines(
+        &article.body,
+        article.body_line,
+        &article.source,
+        samples,
+        &mut diagnostics,
+    );
+    summary(article, &mut diagnostics);
+    diagnostics
 }
 
 /// Every address the build writes (pages, files, print products), for links to be checked
