@@ -133,11 +133,7 @@ pub struct Day {
 
 impl Day {
     /// The theme of the occurrence in `year`: that year's own theme, else the standing one.
-    /// The flag says whether it was chosen for that year.
-    pub fn theme_for(&self, year: i32) -> (&str, bool) {
-        match self.themes_by_year.get(&year) {
-            Some(theme) => (theme, true),
-            None => (&self.theme, false),
-        }
+    pub fn theme_for(&self, year: i32) -> &str {
+        self.themes_by_year.get(&year).unwrap_or(&self.theme)
     }
 }

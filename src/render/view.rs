@@ -497,7 +497,7 @@ pub fn occurrence_view(site: &Site, occurrence: &Occurrence, today: NaiveDate) -
         ongoing: occurrence.start <= today && occurrence.end >= today,
         month: occurrence.start.month(),
         year: occurrence.start.year(),
-        theme: day.theme_for(occurrence.start.year()).0.to_owned(),
+        theme: day.theme_for(occurrence.start.year()).to_owned(),
     }
 }
 

@@ -376,24 +376,15 @@ fn last_paragraph(doc: &mut Map<String, Value>) -> Vec<Value> {
 
 /// The occurrence of day `index` its products are for (running on the build date, else the
 /// next), as the web pages show it.
-fn occurrence(site: &Site, derived: &Derived, index: usize) -> (Value, Option<NaiveDate>) {
-    match derived.next.get(index).and_then(Option::as_ref) {
-        Some(o) => (
-            serde_json::to_value(view::occurrence_view(site, o, derived.build_date))
-                .unwrap_or(Value::Null),
-            Some(o.start),
-        ),
-        None => (Value::Null, None),
-    }
-}
-
-/// The year of the occurrence day `index`'s products are for (the build year if it has none).
-fn occurrence_year(derived: &Derived, index: usize) -> i32 {
+fn occurrence(site: &Site, derived: &Derived, index: usize) -> Value {
     derived
         .next
         .get(index)
         .and_then(Option::as_ref)
-        .map_or(derived.build_date.year(), |o| o.start.year())
+        .map_or(Value::Null, |o| {
+            serde_json::to_value(view::occurrence_view(site, o, derived.build_date))
+                .unwrap_or(Value::Null)
+        })
 }
 
 /// A written leaflet.
@@ -408,7 +399,7 @@ pub fn leaflet_data(site: &Site, derived: &Derived, leaflet: &Leaflet) -> (Value
         (None, None) => urls::HOME.to_owned(),
     };
     let url = format!("{}{}", site.config.base_url, path);
-    let (occ, _) = day.map_or((Value::Null, None), |i| occurrence(site, derived, i));
+    let occ = day.map_or(Value::Null, |i| occurrence(site, derived, i));
     let data = json!({
         "site": site_data(site),
         "leaflet": {
@@ -435,8 +426,8 @@ pub fn leaflet_data(site: &Site, derived: &Derived, leaflet: &Leaflet) -> (Value
 pub fn day_leaflet_data(site: &Site, derived: &Derived, index: usize) -> (Value, String) {
     let day = &site.days[index];
     let url = format!("{}{}", site.config.base_url, urls::day(&day.id));
-    let (occ, _) = occurrence(site, derived, index);
-    let (theme, _) = day.theme_for(occurrence_year(derived, index));
+    let occ = occurrence(site, derived, index);
+    let theme = day.theme_for(day_date(derived, index).year());
     let mut facts = Vec::new();
     if !day.groups.is_empty() {
         facts.push(json!({"key": "doi-tuong", "text": day.groups.join(", ")}));
@@ -496,13 +487,13 @@ pub fn day_leaflet_data(site: &Site, derived: &Derived, index: usize) -> (Value,
 /// A commemorative day for its poster and banner.
 pub fn day_data(site: &Site, derived: &Derived, index: usize) -> Value {
     let day = &site.days[index];
-    let (occ, _) = occurrence(site, derived, index);
-    let year = occurrence_year(derived, index);
+    let occ = occurrence(site, derived, index);
+    let year = day_date(derived, index).year();
     json!({
         "site": site_data(site),
         "day": {
             "name": day.name,
-            "theme": day.theme_for(year).0,
+            "theme": day.theme_for(year),
             "slogans": day.slogans,
             "description": day.description,
             "basis": day.basis,
