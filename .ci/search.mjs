@@ -165,6 +165,9 @@ try {
       const cut = await page.$$eval('#ket-qua mark', (marks) =>
         marks.filter((m) => /[\p{L}\p{N}]$/u.test(m.previousSibling?.textContent || '') || /^[\p{L}\p{N}]/u.test(m.nextSibling?.textContent || '')).map((m) => m.parentNode.textContent.slice(0, 60)));
       check(cut.length === 0, `"${query}": marks cut inside a word: ${JSON.stringify(cut.slice(0, 3))}`);
+      // Pagefind takes the punctuation after a word into its mark (`tuổi,`): it stays outside.
+      const punctuated = await page.$$eval('#ket-qua mark', (marks) => marks.map((m) => m.textContent).filter((t) => /[^\p{L}\p{N}\s]$/u.test(t)));
+      check(punctuated.length === 0, `"${query}": marks with punctuation in them: ${JSON.stringify(punctuated.slice(0, 3))}`);
       console.log(`search: "${query}" -> ${shown} of ${total} results shown through "Xem thêm"`);
     }
     const folded = await search(page, 'duong');

@@ -71,6 +71,7 @@ pub fn product_urls(site: &Site) -> Vec<String> {
                 l.poster,
                 l.banner,
                 l.script_txt,
+                l.script_words,
                 l.script_pdf,
             ]
         })

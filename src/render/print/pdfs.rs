@@ -175,9 +175,8 @@ pub fn render_pdfs(
             leaflets.push((day.id.clone(), data, url, origin.clone(), date));
         }
         let data = day_data(site, derived, i);
-        // The poster's QR code leads to the day's page.
-        let url = format!("{}{}", site.config.base_url, urls::day(&day.id));
-        let qr = match qr_svg(&url) {
+        // The poster's QR code leads to the day's page (the address printed under it).
+        let qr = match qr_svg(data["day"]["url"].as_str().unwrap_or_default()) {
             Ok(svg) => Some(svg),
             Err(detail) => {
                 errors.push(
