@@ -81,6 +81,57 @@ pub struct Derived {
     pub unresolved: Vec<UnresolvedCitation>,
     /// Statistics: roll-ups, target progress, campaign results, reports.
     pub stats: stats::StatsDerived,
+    /// The benefits each plan, day and policy concerns.
+    pub benefits_of: BenefitLinks,
+}
+
+/// For each plan, day and legal document (by index), the benefits (indices into
+/// `Site::benefits`) that name it, in front-door order.
+#[derive(Debug, Clone, Default)]
+pub struct BenefitLinks {
+    /// By plan.
+    pub plans: Vec<Vec<usize>>,
+    /// By commemorative day.
+    pub days: Vec<Vec<usize>>,
+    /// By legal document.
+    pub policies: Vec<Vec<usize>>,
+}
+
+impl BenefitLinks {
+    /// Who names what, from the benefits' validated references.
+    pub fn new(site: &Site) -> BenefitLinks {
+        let mut links = BenefitLinks {
+            plans: vec![Vec::new(); site.plans.len()],
+            days: vec![Vec::new(); site.days.len()],
+            policies: vec![Vec::new(); site.legal.len()],
+        };
+        for (b, benefit) in site.benefits.iter().enumerate() {
+            for (names, targets, list) in [
+                (
+                    &benefit.plans,
+                    site.plans.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(),
+                    &mut links.plans,
+                ),
+                (
+                    &benefit.days,
+                    site.days.iter().map(|d| d.id.as_str()).collect(),
+                    &mut links.days,
+                ),
+                (
+                    &benefit.policies,
+                    site.legal.iter().map(|l| l.id.as_str()).collect(),
+                    &mut links.policies,
+                ),
+            ] {
+                for name in names {
+                    if let Some(i) = targets.iter().position(|t| t == name) {
+                        push_unique(&mut list[i], b);
+                    }
+                }
+            }
+        }
+        links
+    }
 }
 
 fn push_unique(list: &mut Vec<usize>, value: usize) {
@@ -233,6 +284,7 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
         unresolved,
         citations,
         stats,
+        benefits_of: BenefitLinks::new(site),
     }
 }
 

@@ -51,6 +51,8 @@ struct RawConfig {
     phong_chu: Option<toml::Spanned<String>>,
     #[serde(default)]
     thu_muc_phong_chu: Vec<String>,
+    #[serde(default)]
+    logo: Option<toml::Spanned<String>>,
 }
 
 fn default_level() -> String {
@@ -133,5 +135,15 @@ pub fn load(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<SiteCo
             .map(std::path::PathBuf::from)
             .collect(),
         source_text: source.text.as_str().into(),
+        logo_file: raw
+            .logo
+            .filter(|f| !f.get_ref().trim().is_empty())
+            .map(|f| {
+                (
+                    f.get_ref().trim().to_owned(),
+                    source.location(f.span().start),
+                )
+            }),
+        logo: None,
     })
 }

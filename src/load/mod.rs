@@ -3,12 +3,14 @@
 
 pub mod abbreviations;
 pub mod article;
+pub mod benefit;
 pub mod config;
 pub mod confine;
 pub mod fonts;
 pub mod frontmatter;
 pub mod leaflet;
 pub mod links;
+pub mod logo;
 pub mod markdown;
 pub mod plan;
 pub mod registry;
@@ -48,11 +50,16 @@ pub struct Loaded {
     pub stats: crate::model::stats::Statistics,
     /// content/leaflets.
     pub leaflets: Vec<crate::model::Leaflet>,
+    /// content/toi-can: benefits and services.
+    pub benefits: Vec<crate::model::Benefit>,
     /// The print font (site.toml `phong_chu`), found on the machine.
     pub fonts: crate::model::fonts::PrintFonts,
     /// What loudspeaker scripts say in full (default table and data/viet-tat.toml).
     pub spoken: crate::model::spoken::SpokenTable,
 }
+
+/// Where benefits and services are written.
+pub const BENEFITS_DIR: &str = "content/toi-can";
 
 /// Reads a file as normalised UTF-8 text; `relative` is how it is named in messages.
 pub fn read_source(root: &Path, relative: &Path) -> Result<SourceText, Diagnostic> {
@@ -175,7 +182,8 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     let units = optional_registry(root, "data/units.toml", diagnostics, registry::load_units);
     let legal = optional_registry(root, "data/legal.toml", diagnostics, registry::load_legal);
     let days = optional_registry(root, "data/days.toml", diagnostics, registry::load_days);
-    let config = config?;
+    let mut config = config?;
+    logo::load(root, &mut config, diagnostics);
 
     let plan_defaults = plan::PlanDefaults {
         place: &config.name,
@@ -215,6 +223,12 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
             Err(d) => diagnostics.push(d),
         }
     }
+    let benefits = load_each(
+        root,
+        markdown_files(root, BENEFITS_DIR),
+        diagnostics,
+        |source, path, found| benefit::load(root, source, slug_of(path), found),
+    );
     let fonts = fonts::load(root, &config, diagnostics);
     let spoken = abbreviations::load(root, diagnostics);
 
@@ -230,6 +244,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         theme,
         stats,
         leaflets,
+        benefits,
         fonts,
         spoken,
     })

@@ -1,6 +1,7 @@
 //! The model: one immutable [`Site`] built from validated input. Every record keeps the file and
 //! line it came from so later stages can report located problems.
 
+pub mod benefit;
 pub mod date;
 pub mod document;
 pub mod fonts;
@@ -10,6 +11,7 @@ pub mod stats;
 
 use std::path::PathBuf;
 
+pub use benefit::{Amount, Benefit, BenefitLines, Form};
 pub use date::PartialDate;
 pub use document::{
     Block, BlockKind, ColumnAlign, Document, Inline, Item, LinkRef, List, ListItem, Part, PartKind,
@@ -394,6 +396,34 @@ pub struct SiteConfig {
     /// The text of site.toml (to locate a character the print font lacks).
     #[serde(skip)]
     pub source_text: std::sync::Arc<str>,
+    /// The ward's logo file named in site.toml (`logo`) and where it is named; read by the loader
+    /// into `logo`.
+    #[serde(skip)]
+    pub logo_file: Option<(String, crate::diagnostics::Location)>,
+    /// The ward's logo (header, icons, share cards); none: a drawn emblem.
+    #[serde(skip)]
+    pub logo: Option<Logo>,
+}
+
+/// An image file of the site given to the print engine (the ward's logo).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    /// Lower-case format (`png`, `jpg`, `svg`).
+    pub format: String,
+    /// The file's bytes.
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+impl Logo {
+    /// Where print templates find it (`/logo.png`).
+    pub fn virtual_path(&self) -> String {
+        format!("/logo.{}", self.format)
+    }
+
+    /// Where the site publishes it (`/logo.png`).
+    pub fn url(&self) -> String {
+        self.virtual_path()
+    }
 }
 
 impl SiteConfig {
@@ -439,6 +469,8 @@ pub struct Site {
     pub stats: stats::Statistics,
     /// Leaflets written in content/leaflets, by file name.
     pub leaflets: Vec<Leaflet>,
+    /// Benefits and services (content/toi-can), in front-door order.
+    pub benefits: Vec<Benefit>,
     /// Which optional products this build makes.
     pub outputs: Outputs,
     /// The font of the print products.

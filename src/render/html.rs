@@ -9,7 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::render::inline::Linker;
 use crate::render::view::{self, Link, OccurrenceView, SiteView};
-use crate::render::{Renderer, Sink, Stats, Templates, template_diagnostic, urls};
+use crate::render::{Renderer, Sink, Stats, Templates, benefit, template_diagnostic, urls};
 
 /// How many plans and news items the home page lists.
 pub const HOME_LIST_LENGTH: usize = 5;
@@ -45,6 +45,10 @@ pub enum Job {
     Page(usize),
     /// Contact page.
     Contact,
+    /// The "Tôi cần..." front door.
+    BenefitList,
+    /// A benefit or service.
+    Benefit(usize),
     /// The 404 page.
     NotFound,
 }
@@ -66,6 +70,10 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         Job::NotFound,
     ];
     jobs.extend((0..site.plans.len()).flat_map(|i| [Job::Plan(i), Job::PlanPrint(i)]));
+    if !site.benefits.is_empty() {
+        jobs.push(Job::BenefitList);
+        jobs.extend((0..site.benefits.len()).map(Job::Benefit));
+    }
     jobs.extend((0..site.units.len()).map(Job::Unit));
     jobs.extend((0..site.legal.len()).map(Job::Policy));
     jobs.extend((0..site.days.len()).map(Job::Day));
@@ -97,6 +105,8 @@ impl Job {
             Job::News(i) => urls::news(&site.news[i].slug),
             Job::Page(i) => urls::page(&site.pages[i].slug),
             Job::Contact => urls::CONTACT.to_owned(),
+            Job::BenefitList => urls::BENEFITS.to_owned(),
+            Job::Benefit(i) => urls::benefit(&site.benefits[i].slug),
             Job::NotFound => "/404.html".to_owned(),
         }
     }
@@ -122,6 +132,8 @@ impl Job {
             Job::News(_) => "article.html",
             Job::Page(_) => "page.html",
             Job::Contact => "contact.html",
+            Job::BenefitList => "toi_can.html",
+            Job::Benefit(_) => "quyen_loi.html",
             Job::NotFound => "404.html",
         }
     }
@@ -200,6 +212,7 @@ impl HtmlRenderer<'_> {
                     .map(|a| view::article_view(site, a, urls::news(&a.slug), &[], None))
                     .collect();
                 c.insert("news", &news);
+                c.insert("benefits", &benefit::links(site, &(0..site.benefits.len()).collect::<Vec<_>>()));
                 c.insert("plan_count", &site.plans.len());
                 c.insert("unit_count", &site.units.len());
                 c.insert("policy_count", &site.legal.len());
@@ -210,6 +223,10 @@ impl HtmlRenderer<'_> {
             }
             Job::Plan(i) | Job::PlanPrint(i) => {
                 c.insert("plan", &view::plan_view(site, derived, i, linker));
+                c.insert(
+                    "benefits",
+                    &benefit::links(site, &derived.benefits_of.plans[i]),
+                );
             }
             Job::UnitList => {
                 let rows: Vec<UnitRow> = site
@@ -256,7 +273,13 @@ impl HtmlRenderer<'_> {
                     .collect();
                 c.insert("policies", &rows);
             }
-            Job::Policy(i) => c.insert("policy", &view::policy_view(site, derived, i)),
+            Job::Policy(i) => {
+                c.insert("policy", &view::policy_view(site, derived, i));
+                c.insert(
+                    "benefits",
+                    &benefit::links(site, &derived.benefits_of.policies[i]),
+                );
+            }
             Job::Calendar => {
                 let months: Vec<MonthView> = (1..=12)
                     .map(|m| MonthView {
@@ -272,7 +295,15 @@ impl HtmlRenderer<'_> {
                     .collect();
                 c.insert("months", &months);
             }
-            Job::Day(i) => c.insert("day", &view::day_view(site, derived, i)),
+            Job::Day(i) => {
+                c.insert("day", &view::day_view(site, derived, i));
+                c.insert(
+                    "benefits",
+                    &benefit::links(site, &derived.benefits_of.days[i]),
+                );
+            }
+            Job::BenefitList => c.insert("groups", &benefit::groups(site)),
+            Job::Benefit(i) => c.insert("benefit", &benefit::benefit_view(site, i, linker)),
             Job::NewsList(n) => {
                 let per_page = site.config.news_per_page;
                 let total = news_pages(site);
@@ -353,6 +384,15 @@ impl HtmlRenderer<'_> {
             Job::NotFound => {}
         }
         c.insert("print", &super::print::links(site, job));
+        use crate::render::share::{ShareKind, image_for};
+        let own = match job {
+            Job::News(i) => Some((ShareKind::News, site.news[i].slug.as_str())),
+            Job::Plan(i) | Job::PlanPrint(i) => Some((ShareKind::Plan, site.plans[i].slug.as_str())),
+            Job::Day(i) => Some((ShareKind::Day, site.days[i].id.as_str())),
+            Job::Benefit(i) => Some((ShareKind::Benefit, site.benefits[i].slug.as_str())),
+            _ => None,
+        };
+        c.insert("share_image", &image_for(site, own));
         c
     }
 
@@ -448,10 +488,35 @@ impl Renderer for HtmlRenderer<'_> {
                 );
             }
         }
+        let mut forms = 0;
+        if let Some(logo) = &site.config.logo {
+            forms += 1;
+            let target = urls::file_for(&logo.url());
+            if let Err(e) = sink.put(&target, &logo.bytes) {
+                static_errors.push(
+                    Diagnostic::error("output_error", None)
+                        .arg("path", target)
+                        .arg("reason", e.to_string()),
+                );
+            }
+        }
+        for b in &site.benefits {
+            for form in &b.forms {
+                let target = urls::file_for(&urls::benefit_form(&b.slug, &form.file_name));
+                forms += 1;
+                if let Err(e) = sink.put(&target, &form.bytes) {
+                    static_errors.push(
+                        Diagnostic::error("output_error", None)
+                            .arg("path", target)
+                            .arg("reason", e.to_string()),
+                    );
+                }
+            }
+        }
         if errors.is_empty() && static_errors.is_empty() {
             Ok(Stats {
                 pages: jobs.len(),
-                files: jobs.len() + site.theme.static_files.len(),
+                files: jobs.len() + site.theme.static_files.len() + forms,
             })
         } else {
             let mut all = errors;

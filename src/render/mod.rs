@@ -1,12 +1,15 @@
 //! Render: the site as files (HTML pages, feeds, sitemap, calendar file, assets), written through a
 //! [`Sink`]. Renderers never read files: the theme's sources come in the [`Site`].
 
+pub mod benefit;
 pub mod document;
 pub mod feeds;
 pub mod html;
 pub mod inline;
+pub mod posts;
 pub mod print;
 pub mod search;
+pub mod share;
 pub mod spoken;
 pub mod stats;
 pub mod urls;
@@ -144,6 +147,7 @@ pub fn renderers<'a>(templates: &'a Templates) -> Vec<Box<dyn Renderer + 'a>> {
     vec![
         Box::new(html::HtmlRenderer { templates }),
         Box::new(feeds::FeedRenderer { templates }),
+        Box::new(posts::PostRenderer { templates }),
         Box::new(stats::StatsRenderer { templates }),
         Box::new(search::SearchRenderer { templates }),
         Box::new(print::PrintRenderer { templates }),

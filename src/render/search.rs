@@ -49,6 +49,8 @@ pub enum Section {
     Campaign,
     /// A periodic report.
     Report,
+    /// A benefit or service (Tôi cần...).
+    Benefit,
 }
 
 impl Section {
@@ -63,7 +65,14 @@ impl Section {
             Section::Indicator => "indicator",
             Section::Campaign => "campaign",
             Section::Report => "report",
+            Section::Benefit => "benefit",
         }
+    }
+
+    /// Whether a page of this section answers "what am I entitled to, how do I get it": benefits
+    /// and the standing pages (guides). Search lists them before the rest.
+    pub fn is_guide(self) -> bool {
+        matches!(self, Section::Benefit | Section::Page)
     }
 }
 
@@ -230,8 +239,33 @@ fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
         section: Section::Report,
         text: text(&|| markdown_text(&r.body)),
     }));
+    out.extend(site.benefits.iter().map(|b| Record {
+        url: urls::benefit(&b.slug),
+        title: b.title.clone(),
+        section: Section::Benefit,
+        text: text(&|| {
+            let amounts: Vec<String> = b
+                .amounts
+                .iter()
+                .map(|a| join(&[&a.who, &a.note]))
+                .collect();
+            join(&[
+                &b.situation,
+                &b.group,
+                &b.summary,
+                &b.eligible.join("\n"),
+                &amounts.join("\n"),
+                &b.papers.join("\n"),
+                &b.place,
+                &markdown_text(&b.body),
+            ])
+        }),
+    }));
     out
 }
+
+/// The Pagefind filter (name, value) of guides and benefits (static/tim-kiem.js asks for it).
+pub const GUIDE_FILTER: (&str, &str) = ("uu_tien", "1");
 
 /// `đ`/`Đ` spelled `ḍ`/`Ḍ`, nothing else changed.
 pub fn spell_d(text: &str) -> String {
@@ -276,13 +310,18 @@ pub fn pagefind_bundle(records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, Str
                 ("section".to_owned(), record.section.key().to_owned()),
             ]);
             let content = index_text(&format!("{}\n{}", record.title, record.text));
+            // Guides and benefits carry a filter the search page asks first, to list them on top.
+            let filters = record
+                .section
+                .is_guide()
+                .then(|| BTreeMap::from([(GUIDE_FILTER.0.to_owned(), vec![GUIDE_FILTER.1.to_owned()])]));
             index
                 .add_custom_record(
                     record.url.clone(),
                     content,
                     "vi".to_owned(),
                     Some(meta),
-                    None,
+                    filters,
                     None,
                 )
                 .await
@@ -527,6 +566,8 @@ impl SearchRenderer<'_> {
         let mut tera = self.templates.tera.clone();
         tera.global_context()
             .insert("site", &SiteView::new(site, derived));
+        tera.global_context()
+            .insert("share_image", &crate::render::share::image_for(site, None));
         let index = title_index(records);
         let letters: Vec<LetterLink> = index
             .iter()

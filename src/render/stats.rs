@@ -471,6 +471,8 @@ impl Renderer for StatsRenderer<'_> {
             .insert("illustrative", &stats.illustrative);
         tera.global_context().insert("threshold", &stats.threshold);
         tera.global_context().insert("licence", &stats.licence);
+        tera.global_context()
+            .insert("share_image", &crate::render::share::image_for(site, None));
         let linker = Linker {
             citations: &derived.citations,
             legal: &site.legal,
@@ -614,6 +616,13 @@ impl Renderer for StatsRenderer<'_> {
             };
             let mut c = Context::new();
             c.insert("campaign", &page);
+            c.insert(
+                "share_image",
+                &crate::render::share::image_for(
+                    site,
+                    Some((crate::render::share::ShareKind::Campaign, &campaign.slug)),
+                ),
+            );
             pages += self.page(
                 &tera,
                 "chien_dich.html",

@@ -7,6 +7,8 @@
 /// validate stage checks pages against this list; a test here checks that every address builder
 /// stays inside it.
 pub const SECTIONS: &[&str] = &[
+    "toi-can",
+    "chia-se",
     "ke-hoach",
     "don-vi",
     "chinh-sach",
@@ -44,6 +46,19 @@ pub const CONTACT: &str = "/lien-he/";
 pub const FEED: &str = "/atom.xml";
 /// Stylesheet folder.
 pub const STATIC: &str = "/static/";
+
+/// The "Tôi cần..." front door: benefits and services by life situation.
+pub const BENEFITS: &str = "/toi-can/";
+
+/// A benefit or service page.
+pub fn benefit(slug: &str) -> String {
+    format!("/toi-can/{slug}/")
+}
+
+/// A form to download, beside its benefit's page.
+pub fn benefit_form(slug: &str, file_name: &str) -> String {
+    format!("/toi-can/{slug}/{file_name}")
+}
 
 /// A plan page.
 pub fn plan(slug: &str) -> String {

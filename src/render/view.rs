@@ -51,6 +51,12 @@ pub struct SiteView {
     pub feed: &'static str,
     /// Whether the site has figures (its `Số liệu` section exists).
     pub has_stats: bool,
+    /// Whether the site has benefit pages (its `Tôi cần...` section exists).
+    pub has_benefits: bool,
+    /// Whether this build makes the icons (with the PDFs).
+    pub icons: bool,
+    /// The ward's logo, when site.toml names one.
+    pub logo: Option<String>,
 }
 
 /// An official of the contact page, with the `tel:` form of the phone.
@@ -59,6 +65,14 @@ pub struct OfficialView {
     #[serde(flatten)]
     pub official: crate::model::Official,
     pub phone_link: String,
+}
+
+/// An official with the `tel:` form of the phone.
+pub fn official_view(official: &crate::model::Official) -> OfficialView {
+    OfficialView {
+        phone_link: phone_link(&official.phone),
+        official: official.clone(),
+    }
 }
 
 /// Digits and a leading `+` only, for `tel:` links.
@@ -92,10 +106,7 @@ impl SiteView {
             officials: c
                 .officials
                 .iter()
-                .map(|o| OfficialView {
-                    phone_link: phone_link(&o.phone),
-                    official: o.clone(),
-                })
+                .map(official_view)
                 .collect(),
             area_kind: c.area_kind.clone(),
             areas: c.areas.clone(),
@@ -115,6 +126,9 @@ impl SiteView {
             calendar_ics: urls::CALENDAR_ICS,
             feed: urls::FEED,
             has_stats: !site.stats.indicators.is_empty(),
+            has_benefits: !site.benefits.is_empty(),
+            icons: site.outputs.pdf,
+            logo: c.logo.as_ref().map(crate::model::Logo::url),
         }
     }
 }

@@ -140,6 +140,22 @@ pub fn check(loaded: &Loaded, diagnostics: &mut Diagnostics) {
             false,
         );
     }
+    for benefit in &loaded.benefits {
+        let mut addresses = vec![urls::benefit(&benefit.slug)];
+        addresses.extend(
+            benefit
+                .forms
+                .iter()
+                .map(|f| urls::benefit_form(&benefit.slug, &f.file_name)),
+        );
+        table.claim(
+            &addresses,
+            &benefit.slug,
+            &file_name(&benefit.source),
+            Location::file(&benefit.source),
+            false,
+        );
+    }
     for unit in &loaded.units {
         table.claim(
             &[urls::unit(&unit.id)],

@@ -85,6 +85,14 @@ pub fn check(site: &Site, diagnostics: &mut Diagnostics) {
     for found in per_plan.into_iter().chain(per_article) {
         diagnostics.extend(found);
     }
+    for benefit in &site.benefits {
+        markdown_links(
+            &benefit.links,
+            &urls::benefit(&benefit.slug),
+            &addresses,
+            diagnostics,
+        );
+    }
     for unit in &site.units {
         if [&unit.phone, &unit.email, &unit.address]
             .iter()
@@ -190,6 +198,11 @@ impl Addresses {
             }
         }
         exact.extend(crate::render::print::product_urls(site));
+        exact.extend(site.benefits.iter().flat_map(|b| {
+            b.forms
+                .iter()
+                .map(|f| urls::benefit_form(&b.slug, &f.file_name))
+        }));
         Addresses {
             exact,
             folders: vec![urls::SEARCH, "/pagefind/"],

@@ -13,6 +13,7 @@ use crate::locale::fold_diacritics;
 use crate::model::Site;
 
 pub mod addresses;
+pub mod benefits;
 pub mod content;
 pub mod stats;
 
@@ -81,6 +82,13 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         }
         day.policies = resolved;
     }
+    let legal_key = |written: &str| {
+        legal_keys
+            .get(written.trim())
+            .or_else(|| legal_keys.get(&citation_key(written)))
+            .cloned()
+    };
+    benefits::resolve(&mut loaded, &legal_key, diagnostics);
 
     // Every address is claimed once.
     addresses::check(&loaded, diagnostics);
@@ -162,6 +170,7 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         pages: loaded.pages,
         theme: loaded.theme,
         leaflets: loaded.leaflets,
+        benefits: loaded.benefits,
         outputs: crate::model::Outputs::default(),
         fonts: loaded.fonts,
         spoken: loaded.spoken,

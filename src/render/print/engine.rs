@@ -50,6 +50,8 @@ pub struct Engine {
     texts: BTreeMap<PathBuf, Arc<str>>,
     /// The first character the templates print that the family lacks, where, and the face.
     template_gap: Option<(char, Location, String)>,
+    /// Files of the site every product may use, by virtual path (`/logo.png`).
+    assets: BTreeMap<String, Bytes>,
 }
 
 /// One product to typeset.
@@ -105,14 +107,21 @@ impl Engine {
             family: FONT_FAMILY.to_owned(),
             texts: BTreeMap::new(),
             template_gap: None,
+            assets: BTreeMap::new(),
         };
         engine.set_family(FONT_FAMILY.to_owned());
         engine
     }
 
-    /// The engine of a site: its theme, its print font (found at load) and its source texts.
+    /// The engine of a site: its theme, its print font (found at load), its source texts and
+    /// its logo (`/logo.<ext>` for the templates).
     pub fn for_site(site: &Site) -> Engine {
         let mut engine = Engine::new(&site.theme);
+        if let Some(logo) = &site.config.logo {
+            engine
+                .assets
+                .insert(logo.virtual_path(), Bytes::new(logo.bytes.to_vec()));
+        }
         let before = engine.fonts.len();
         for face in &site.fonts.faces {
             if let Some(font) = Font::new(Bytes::new(face.data.clone()), face.index) {
@@ -501,7 +510,12 @@ impl World for ProductWorld<'_> {
                 .ok_or_else(|| FileError::NotFound(PathBuf::from(path))),
             _ => match self.engine.sources.get(path) {
                 Some((source, _)) => Ok(Bytes::from_string(source.text().to_owned())),
-                None => Err(FileError::NotFound(PathBuf::from(path))),
+                None => self
+                    .engine
+                    .assets
+                    .get(path)
+                    .cloned()
+                    .ok_or_else(|| FileError::NotFound(PathBuf::from(path))),
             },
         }
     }

@@ -17,6 +17,7 @@ pub mod engine;
 pub mod pdfs;
 #[cfg(feature = "pdf")]
 mod probe;
+pub mod raster;
 pub mod report;
 
 use serde::Serialize;

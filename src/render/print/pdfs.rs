@@ -44,6 +44,8 @@ struct Product {
     page_limit: Option<usize>,
     /// A long leaflet's beginning, typeset first, and where it ends in the source.
     beginning: Option<(Value, Location)>,
+    /// A picture (share card, icon) of this width in pixels instead of a PDF.
+    png_width: Option<u32>,
 }
 
 /// The templates whose products a print shop gets with bleed and crop marks.
@@ -77,9 +79,62 @@ fn print_shop_copies(products: &[Product]) -> Vec<Product> {
                 archival: false,
                 page_limit: p.page_limit,
                 beginning: None,
+                png_width: None,
             })
         })
         .collect()
+}
+
+/// The share cards (1200 x 630: every shared item and the site's own) and the site's icons.
+fn pictures(site: &Site, derived: &Derived) -> Vec<Product> {
+    use crate::render::share;
+    let site_origin = Location::file("site.toml");
+    let mut out: Vec<Product> = share::shareables(site, derived)
+        .into_iter()
+        .map(|item| Product {
+            path: item.card.clone(),
+            template: "the-chia-se.typ",
+            data: ProductData::Ready(share::card_data(site, Some(&item))),
+            qr: None,
+            origin: item.origin.clone(),
+            date: item.date,
+            archival: false,
+            page_limit: None,
+            beginning: None,
+            png_width: Some(1200),
+        })
+        .collect();
+    out.push(Product {
+        path: share::SITE_CARD.to_owned(),
+        template: "the-chia-se.typ",
+        data: ProductData::Ready(share::card_data(site, None)),
+        qr: None,
+        origin: site_origin.clone(),
+        date: share::undated(),
+        archival: false,
+        page_limit: None,
+        beginning: None,
+        png_width: Some(1200),
+    });
+    let icon_data = json!({
+        "site": site_data(site),
+        "logo": site.config.logo.as_ref().map(|l| l.virtual_path()),
+    });
+    for size in share::ICON_SIZES {
+        out.push(Product {
+            path: share::icon_url(size),
+            template: "bieu-tuong.typ",
+            data: ProductData::Ready(icon_data.clone()),
+            qr: None,
+            origin: site_origin.clone(),
+            date: share::undated(),
+            archival: false,
+            page_limit: None,
+            beginning: None,
+            png_width: Some(size),
+        });
+    }
+    out
 }
 
 /// Which PDFs a pass writes.
@@ -116,6 +171,7 @@ pub fn render_pdfs(
             archival: true,
             page_limit: None,
             beginning: None,
+            png_width: None,
         });
     }
     for (r, report) in site.stats.reports.iter().enumerate() {
@@ -134,6 +190,7 @@ pub fn render_pdfs(
             archival: true,
             page_limit: None,
             beginning: None,
+            png_width: None,
         });
     }
     let mut leaflets: Vec<(String, Value, String, Location, NaiveDate)> = Vec::new();
@@ -197,6 +254,7 @@ pub fn render_pdfs(
             archival: false,
             page_limit: None,
             beginning: None,
+            png_width: None,
         });
         products.push(Product {
             path: urls::banner_pdf(&day.id),
@@ -208,6 +266,7 @@ pub fn render_pdfs(
             archival: false,
             page_limit: None,
             beginning: None,
+            png_width: None,
         });
     }
     for ((slug, data, url, origin, date), beginning) in leaflets.into_iter().zip(beginnings) {
@@ -232,6 +291,7 @@ pub fn render_pdfs(
             archival: false,
             page_limit: Some(2),
             beginning: beginning.clone(),
+            png_width: None,
         });
         products.push(Product {
             path: urls::leaflet_a5_pdf(&slug),
@@ -243,6 +303,7 @@ pub fn render_pdfs(
             archival: false,
             page_limit: Some(2),
             beginning,
+            png_width: None,
         });
     }
     for script in scripts {
@@ -256,12 +317,14 @@ pub fn render_pdfs(
             archival: false,
             page_limit: None,
             beginning: None,
+            png_width: None,
         });
     }
 
     if site.outputs.print_shop {
         products.extend(print_shop_copies(&products));
     }
+    products.extend(pictures(site, derived));
 
     let engine = super::engine::Engine::for_site(site);
     let compiled = AtomicUsize::new(0);
@@ -317,6 +380,7 @@ pub fn render_pdfs(
                     date.as_bytes(),
                     &[u8::from(p.archival)],
                     path.as_bytes(),
+                    &p.png_width.unwrap_or(0).to_le_bytes(),
                 ]);
                 if let Some(pdf) = sink.recall(&key) {
                     if pass == PdfPass::Uncached {
@@ -328,6 +392,13 @@ pub fn render_pdfs(
                 }
                 if pass == PdfPass::Cached {
                     return Ok(0);
+                }
+                if let Some(width) = p.png_width {
+                    let png = super::raster::png(&engine, &job, width)?;
+                    sink.put(path, &png)
+                        .map_err(|e| vec![write_error(path, &e)])?;
+                    sink.remember(&key, &png);
+                    return Ok(1);
                 }
                 if let (Some(limit), Some((beginning, at))) = (p.page_limit, &p.beginning) {
                     let probe = super::engine::Job {

@@ -113,8 +113,19 @@ async function run(raw) {
     say(fill(words.khongCo, { q: query }));
     return;
   }
+  // Guides and "Tôi cần…" pages that match come first (the index marks them with a filter),
+  // each group in Pagefind's order.
+  let guides;
+  try {
+    guides = await pagefind.search(toIndex(query), { filters: { uu_tien: '1' } });
+  } catch (e) {
+    guides = { results: [] };
+  }
+  if (mine !== latest) return;
+  const first = new Set(guides.results.map((r) => r.id));
+  const results = found.results.filter((r) => first.has(r.id))
+    .concat(found.results.filter((r) => !first.has(r.id)));
   const exact = exactWords(query);
-  const results = found.results;
   let next = (from, to) => Promise.all(results.slice(from, to).map((r) => r.data()));
   if (exact.length) {
     const pool = await Promise.all(results.slice(0, EXACT_POOL).map((r) => r.data()));

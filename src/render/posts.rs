@@ -1,0 +1,96 @@
+//! Ready-to-paste posts for the ward's Zalo OA and Facebook page (`in/bai-dang/`): one plain-text
+//! file per shared item, with its title, two or three plain sentences, the link and hashtags. The
+//! words are the theme's `bai_dang.txt`.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::derive::Derived;
+use crate::diagnostics::Diagnostic;
+use crate::model::Site;
+use crate::render::share::{self, Shareable};
+use crate::render::view::SiteView;
+use crate::render::{Renderer, Sink, Stats, Templates, template_diagnostic, urls};
+
+/// The template of a post.
+pub const TEMPLATE: &str = "bai_dang.txt";
+
+/// What a post's template sees.
+#[derive(Debug, Serialize)]
+struct PostView<'a> {
+    #[serde(flatten)]
+    item: &'a Shareable,
+    /// The page's full address.
+    link: String,
+    /// `#TrợGiúpXãHội #PhườngLưuKiếm`.
+    hashtags: String,
+}
+
+/// The hashtags of an item: its topics, then the ward's name; each once.
+pub fn hashtags(site: &Site, item: &Shareable) -> String {
+    let mut tags: Vec<String> = Vec::new();
+    for topic in item.tags.iter().chain(std::iter::once(&site.config.full_name())) {
+        let tag = share::hashtag(topic);
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags.join(" ")
+}
+
+/// Renders the posts.
+pub struct PostRenderer<'a> {
+    /// Compiled templates.
+    pub templates: &'a Templates,
+}
+
+impl Renderer for PostRenderer<'_> {
+    fn name(&self) -> &'static str {
+        "posts"
+    }
+
+    fn render(
+        &self,
+        site: &Site,
+        derived: &Derived,
+        sink: &dyn Sink,
+    ) -> Result<Stats, Vec<Diagnostic>> {
+        let mut tera = self.templates.tera.clone();
+        tera.global_context()
+            .insert("site", &SiteView::new(site, derived));
+        let mut errors = Vec::new();
+        let mut files = 0;
+        for item in share::shareables(site, derived) {
+            let mut context = Context::new();
+            context.insert(
+                "post",
+                &PostView {
+                    item: &item,
+                    link: format!("{}{}", site.config.base_url, item.url),
+                    hashtags: hashtags(site, &item),
+                },
+            );
+            let path = urls::file_for(&item.post);
+            match tera.render(TEMPLATE, &context) {
+                Ok(text) => match sink.put(&path, text.as_bytes()) {
+                    Ok(()) => files += 1,
+                    Err(e) => errors.push(
+                        Diagnostic::error("output_error", None)
+                            .arg("path", path)
+                            .arg("reason", e.to_string()),
+                    ),
+                },
+                Err(e) => errors.push(template_diagnostic(
+                    &e,
+                    &self.templates.paths,
+                    Some(&item.post),
+                )),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Stats { pages: 0, files })
+        } else {
+            Err(errors)
+        }
+    }
+}
