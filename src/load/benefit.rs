@@ -95,10 +95,8 @@ pub fn load(
         }
     };
     let at = |key: &str| source.key_location(key, parts.front_offset);
-    let mut ok = true;
     if raw.tieu_de.trim().is_empty() {
         diagnostics.push(Diagnostic::error("title_missing", Some(at("tieu_de"))));
-        ok = false;
     }
     // A benefit page without the three things a resident comes for is not finished.
     for (key, empty) in [
@@ -121,7 +119,6 @@ pub fn load(
                     .field("muc_huong")
                     .arg("who", amount.who.clone()),
             );
-            ok = false;
         }
     }
     let folder = source.path.parent().unwrap_or(Path::new(""));
@@ -129,16 +126,12 @@ pub fn load(
     for form in &raw.mau_don {
         let location = form_location(source, &form.tep, parts.front_offset)
             .unwrap_or_else(|| at("mau_don"));
-        match read_form(root, folder, form, location, diagnostics) {
-            Some(f) => forms.push(f),
-            None => ok = false,
-        }
+        forms.extend(read_form(root, folder, form, location, diagnostics));
     }
     let body_location = |offset: usize| source.location(parts.body_offset + offset);
     let links = markdown::check(parts.body, &body_location, diagnostics)?;
-    if !ok {
-        return None;
-    }
+    // A benefit with a problem above is kept (the build fails on the error anyway), so that its
+    // references are checked too and every problem of the file is reported in one run.
     let slug = raw
         .duong_dan
         .as_deref()
