@@ -6,7 +6,8 @@
 // Serves OUTPUT_DIR on 127.0.0.1 and opens /tim-kiem/ in Debian's Chromium via playwright-core:
 //   * types queries without tone marks (and with `d` for `đ`) as a resident on a phone would,
 //     and checks the first result and that the snippet highlights the accented word;
-//   * checks that a query with the right tone marks ranks the exact page first;
+//   * checks that a query with the right tone marks ranks the exact page first, and that a query
+//     naming a benefit lists its "Tôi cần…" page first;
 //   * with JavaScript off, submits the form and follows the A–Z index to a page;
 //   * checks the index plus scripts the search page loads stay under 300 KB.
 // Exits 1 listing every failed check; prints "search: N checks, 0 failed".
@@ -38,8 +39,12 @@ setTimeout(() => {
 // What a resident types, and the page that must come first (and the word the snippet must mark).
 const CASES = [
   { query: 'duong huyet', first: '/tin-tuc/2026-06-06-kham-suc-khoe-nguoi-cao-tuoi/', mark: 'đường' },
-  // The indicator's title holds every word of the query, so it outranks the news item.
-  { query: 'tro cap nguoi khuyet tat', first: '/so-lieu/nguoi-khuyet-tat-tro-cap/', mark: 'khuyết' },
+  // A query that names a benefit (its title and whom it is for hold every word) lists the
+  // benefit first, before the indicator whose title also holds every word, and the news.
+  { query: 'tro cap nguoi khuyet tat', first: '/toi-can/tro-cap-xa-hoi-hang-thang/', mark: 'khuyết' },
+  { query: 'tro cap nguoi khuyet tat', first: '/so-lieu/nguoi-khuyet-tat-tro-cap/', mark: 'khuyết', among: true },
+  { query: 'mai tang phi', first: '/toi-can/ho-tro-mai-tang-phi/', mark: 'táng' },
+  { query: 'the bao hiem y te', first: '/toi-can/the-bao-hiem-y-te/', mark: 'hiểm' },
   { query: 'cong tac xa hoi', first: '/ngay-ky-niem/ngay-cong-tac-xa-hoi-viet-nam/', mark: 'công' },
   { query: 'gio to hung vuong', first: '/ngay-ky-niem/gio-to-hung-vuong/', mark: 'giỗ' },
   { query: 'don vi', first: '/don-vi/', mark: 'đơn', anyResult: true },

@@ -87,6 +87,8 @@ pub struct Record {
     pub section: Section,
     /// Plain text of the page (title excluded).
     pub text: String,
+    /// Whom a benefit is for (empty for other pages).
+    pub situation: String,
 }
 
 fn join(parts: &[&str]) -> String {
@@ -126,6 +128,7 @@ fn article_record(article: &Article, url: String, section: Section, with_text: b
         url,
         title: article.title.clone(),
         section,
+        situation: String::new(),
         text: if with_text {
             join(&[
                 &article.summary,
@@ -164,6 +167,7 @@ fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
         url: urls::plan(&p.slug),
         title: p.title(),
         section: Section::Plan,
+        situation: String::new(),
         text: text(&|| {
             join(&[
                 &p.number_and_symbol(),
@@ -176,6 +180,7 @@ fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
         url: urls::policy(&d.id),
         title: d.display_name(),
         section: Section::Policy,
+        situation: String::new(),
         text: text(&|| {
             join(&[
                 &d.kind,
@@ -191,6 +196,7 @@ fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
         url: urls::unit(&u.id),
         title: u.name.clone(),
         section: Section::Unit,
+        situation: String::new(),
         text: text(&|| join(&[&u.aliases.join(", "), &u.kind, &u.description, &u.address])),
     }));
     out.par_extend(
@@ -210,6 +216,7 @@ fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
         url: urls::day(&d.id),
         title: d.name.clone(),
         section: Section::Day,
+        situation: String::new(),
         text: text(&|| {
             join(&[
                 &d.theme,
@@ -225,24 +232,28 @@ fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
         url: crate::render::stats::urls::indicator(&i.key),
         title: i.name.clone(),
         section: Section::Indicator,
+        situation: String::new(),
         text: text(&|| join(&[&i.sentence.replace("{so}", ""), &i.description, &i.unit])),
     }));
     out.extend(stats.campaigns.iter().map(|c| Record {
         url: crate::render::stats::urls::campaign(&c.slug),
         title: c.title.clone(),
         section: Section::Campaign,
+        situation: String::new(),
         text: text(&|| join(&[&c.summary, &markdown_text(&c.body)])),
     }));
     out.extend(stats.reports.iter().map(|r| Record {
         url: crate::render::stats::urls::report(&r.slug),
         title: r.title.clone(),
         section: Section::Report,
+        situation: String::new(),
         text: text(&|| markdown_text(&r.body)),
     }));
     out.extend(site.benefits.iter().map(|b| Record {
         url: urls::benefit(&b.slug),
         title: b.title.clone(),
         section: Section::Benefit,
+        situation: b.situation.clone(),
         text: text(&|| {
             let amounts: Vec<String> = b
                 .amounts
@@ -304,11 +315,15 @@ pub fn pagefind_bundle(records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, Str
             .build();
         let mut index = PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
         for record in records {
-            let meta = BTreeMap::from([
+            let mut meta = BTreeMap::from([
                 // Spelled like the text so that title matches (weighted) fold `đ` too.
                 ("title".to_owned(), spell_d(&record.title)),
                 ("section".to_owned(), record.section.key().to_owned()),
             ]);
+            // Whom a benefit is for: the search page ranks a benefit first when the query names it.
+            if !record.situation.is_empty() {
+                meta.insert("situation".to_owned(), spell_d(&record.situation));
+            }
             let content = index_text(&format!("{}\n{}", record.title, record.text));
             // Guides and benefits carry a filter the search page asks first, to list them on top.
             let filters = record
@@ -350,13 +365,20 @@ pub fn pagefind_bundle(records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, Str
 
 /// The key of the search bundle made from `records` (see [`crate::render::digest`]).
 pub fn records_digest(records: &[Record]) -> String {
-    let mut parts: Vec<&[u8]> = vec![b"pagefind 1.6"];
+    // Everything a record gives the indexer: its text, its meta and its filter.
+    let mut parts: Vec<&[u8]> = vec![
+        b"pagefind 1.6",
+        GUIDE_FILTER.0.as_bytes(),
+        GUIDE_FILTER.1.as_bytes(),
+    ];
     for r in records {
         parts.extend([
             r.url.as_bytes(),
             r.title.as_bytes(),
             r.section.key().as_bytes(),
+            if r.section.is_guide() { b"guide" } else { b"" },
             r.text.as_bytes(),
+            r.situation.as_bytes(),
         ]);
     }
     crate::render::digest(&parts)

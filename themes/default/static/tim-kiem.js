@@ -14,6 +14,8 @@ const EXACT_POOL = 40;
 
 const toIndex = (q) => q.normalize('NFC').replace(/đ/g, '\u1E0D').replace(/Đ/g, '\u1E0C');
 const fromIndex = (s) => s.replace(/\u1E0D/g, 'đ').replace(/\u1E0C/g, 'Đ');
+// Lower case without tone marks, đ as d (the index spells đ as ḍ, which folds the same way).
+const fold = (s) => fromIndex(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLocaleLowerCase('vi');
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
 
 let pagefind = null;
@@ -113,18 +115,25 @@ async function run(raw) {
     say(fill(words.khongCo, { q: query }));
     return;
   }
-  // Guides and "Tôi cần…" pages that match come first (the index marks them with a filter),
-  // each group in Pagefind's order.
-  let guides;
+  // A query that names a benefit or a guide (every word in its title, or in whom it is for) lists
+  // those pages first: "tro cap" leads to "Trợ cấp xã hội hằng tháng" before news that mention it.
+  // The index marks guides and benefits with a filter; the rest keeps Pagefind's order.
+  let results = found.results;
   try {
-    guides = await pagefind.search(toIndex(query), { filters: { uu_tien: '1' } });
+    const guides = await pagefind.search(toIndex(query), { filters: { uu_tien: '1' } });
+    if (mine !== latest) return;
+    const words = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
+    const named = new Set();
+    for (const r of guides.results.slice(0, EXACT_POOL)) {
+      const data = await r.data();
+      const own = fold(`${data.meta.title || ''} ${data.meta.situation || ''}`).match(/[\p{L}\p{N}]+/gu) || [];
+      if (words.length && words.every((w) => own.some((o) => o.startsWith(w)))) named.add(r.id);
+    }
+    if (mine !== latest) return;
+    results = results.filter((r) => named.has(r.id)).concat(results.filter((r) => !named.has(r.id)));
   } catch (e) {
-    guides = { results: [] };
+    // Without the filter the results keep Pagefind's order.
   }
-  if (mine !== latest) return;
-  const first = new Set(guides.results.map((r) => r.id));
-  const results = found.results.filter((r) => first.has(r.id))
-    .concat(found.results.filter((r) => !first.has(r.id)));
   const exact = exactWords(query);
   let next = (from, to) => Promise.all(results.slice(from, to).map((r) => r.data()));
   if (exact.length) {
