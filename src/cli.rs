@@ -130,7 +130,7 @@ enum Command {
     New {
         #[arg(
             value_enum,
-            help = "Loại tệp: plan (văn bản), news (tin), page (trang)"
+            help = "Loại tệp: plan (văn bản), news (tin), page (trang), toi-can (quyền lợi, dịch vụ)"
         )]
         kind: NewKind,
         #[arg(help = "Tiêu đề (trích yếu)")]
@@ -194,6 +194,9 @@ enum NewKind {
     News,
     /// Trang.
     Page,
+    /// Trang quyền lợi, dịch vụ "Tôi cần…".
+    #[value(name = "toi-can")]
+    Benefit,
 }
 
 fn print_diagnostics(diagnostics: &Diagnostics) {
@@ -344,6 +347,10 @@ fn scaffold(root: &Path, kind: NewKind, title: &str) -> Result<PathBuf, Diagnost
         NewKind::Plan => ("content/plans", include_str!("../locales/scaffold/plan.md")),
         NewKind::News => ("content/news", include_str!("../locales/scaffold/news.md")),
         NewKind::Page => ("content/pages", include_str!("../locales/scaffold/page.md")),
+        NewKind::Benefit => (
+            crate::load::BENEFITS_DIR,
+            include_str!("../locales/scaffold/toi-can.md"),
+        ),
     };
     let signer = config
         .as_ref()

@@ -236,3 +236,38 @@ fn every_shared_item_has_a_post_ready_to_paste() {
         std::fs::read_to_string(folder.join("ke-hoach-ke-hoach-tro-giup-xa-hoi-2026.txt")).unwrap();
     assert!(!plan.contains("MỤC ĐÍCH, YÊU CẦU"), "{plan}");
 }
+
+#[test]
+fn a_new_benefit_file_says_what_is_still_missing() {
+    let site = copy_site(&example_root());
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["new", "toi-can", "Hỗ trợ người khuyết tật", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let path = "content/toi-can/ho-tro-nguoi-khuyet-tat.md";
+    let text = std::fs::read_to_string(site.path().join(path)).unwrap();
+    let line = |start: &str| text.lines().position(|l| l.starts_with(start)).unwrap() + 1;
+    let built = build_preview(site.path(), test_date());
+    assert!(built.errors().is_empty(), "{:?}", built.errors());
+    let warnings: Vec<String> = built
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.location.as_ref().is_some_and(|l| l.file.ends_with("ho-tro-nguoi-khuyet-tat.md")))
+        .map(|d| d.to_string())
+        .collect();
+    for expected in [
+        format!("{path}:{}:", line("doi_tuong")),
+        format!("{path}:{}:", line("giay_to")),
+        format!("{path}:{}:", line("noi_nop")),
+        format!("{path}:{}:", line("1. Chuẩn bị giấy tờ.")),
+    ] {
+        assert!(
+            warnings.iter().any(|w| w.starts_with(&expected)),
+            "{expected} not in {warnings:#?}"
+        );
+    }
+    assert!(built.page("/toi-can/").contains("href=\"/toi-can/ho-tro-nguoi-khuyet-tat/\""));
+}

@@ -353,6 +353,7 @@ fn scaffolds_build_cleanly() {
         ("plan", "Kế hoạch Tháng hành động vì người cao tuổi"),
         ("news", "Tin mới về trợ cấp"),
         ("page", "Câu hỏi thường gặp"),
+        ("toi-can", "Hỗ trợ người khuyết tật"),
     ] {
         let out = Command::new(loa)
             .args(["new", kind, title, "--root"])

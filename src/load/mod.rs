@@ -52,6 +52,9 @@ pub struct Loaded {
     pub leaflets: Vec<crate::model::Leaflet>,
     /// content/toi-can: benefits and services.
     pub benefits: Vec<crate::model::Benefit>,
+    /// The address part of every plan file found, read or not (a plan that failed to load is
+    /// reported once, at its own error, not again where it is named).
+    pub plan_files: Vec<String>,
     /// The print font (site.toml `phong_chu`), found on the machine.
     pub fonts: crate::model::fonts::PrintFonts,
     /// What loudspeaker scripts say in full (default table and data/viet-tat.toml).
@@ -191,9 +194,11 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         parent_body: &config.parent_body,
         issuing_body: &config.issuing_body,
     };
+    let plan_paths = markdown_files(root, "content/plans");
+    let plan_files: Vec<String> = plan_paths.iter().map(|p| slug_of(p)).collect();
     let plans = load_each(
         root,
-        markdown_files(root, "content/plans"),
+        plan_paths,
         diagnostics,
         |source, path, found| plan::load(source, slug_of(path), &plan_defaults, found),
     );
@@ -245,6 +250,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         stats,
         leaflets,
         benefits,
+        plan_files,
         fonts,
         spoken,
     })

@@ -52,7 +52,9 @@ pub fn resolve(
             (&benefit.plans, &plan_slugs, benefit.lines.plans, "ke_hoach", "content/plans"),
             (&benefit.days, &day_ids, benefit.lines.days, "ngay", "data/days.toml"),
         ] {
-            for name in list.iter().filter(|n| !known.contains(n)) {
+            // A plan whose file failed to load has its own error already.
+            let failed = |n: &String| field == "ke_hoach" && loaded.plan_files.contains(n);
+            for name in list.iter().filter(|n| !known.contains(n) && !failed(n)) {
                 diagnostics.push(
                     Diagnostic::error("benefit_reference_unknown", at(line))
                         .field(field)

@@ -15,10 +15,11 @@ use crate::model::{Article, LinkRef, Site};
 use crate::render::urls;
 
 /// The files `loa new` writes; their sample sentences are what a file left as it was still says.
-const SCAFFOLDS: [&str; 3] = [
+const SCAFFOLDS: [&str; 4] = [
     include_str!("../../locales/scaffold/plan.md"),
     include_str!("../../locales/scaffold/news.md"),
     include_str!("../../locales/scaffold/page.md"),
+    include_str!("../../locales/scaffold/toi-can.md"),
 ];
 
 /// Checks everything a reader would meet; every finding is a warning.
@@ -90,6 +91,13 @@ pub fn check(site: &Site, diagnostics: &mut Diagnostics) {
             &benefit.links,
             &urls::benefit(&benefit.slug),
             &addresses,
+            diagnostics,
+        );
+        sample_lines(
+            &benefit.body,
+            benefit.body_line,
+            &benefit.source,
+            &samples,
             diagnostics,
         );
     }
