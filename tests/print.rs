@@ -247,11 +247,19 @@ fn a_rebuild_reuses_unchanged_products_and_remakes_only_the_edited_plan() {
     assert!(first.errors().is_empty(), "{:?}", first.errors());
     let pdfs = snapshot(&first.out().join("in"));
     let pdf_count = pdfs.keys().filter(|p| p.ends_with(".pdf")).count();
+    // Share cards and icons are typeset like the PDFs and kept the same way.
+    let cards = snapshot(&first.out().join("chia-se"));
+    let icons = std::fs::read_dir(first.out())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("bieu-tuong-"))
+        .count();
+    assert_eq!(icons, 3);
     let kept = cache_entries(site.path());
     assert_eq!(
         kept.len(),
-        pdf_count + 1,
-        "every PDF and the search index are kept"
+        pdf_count + cards.len() + icons + 1,
+        "every PDF, picture and the search index are kept"
     );
 
     // A quick build without PDFs and search index keeps their products for the next full build.
@@ -265,6 +273,7 @@ fn a_rebuild_reuses_unchanged_products_and_remakes_only_the_edited_plan() {
 
     let second = build_site(site.path(), test_date());
     assert_eq!(snapshot(&second.out().join("in")), pdfs);
+    assert_eq!(snapshot(&second.out().join("chia-se")), cards);
     assert_eq!(
         snapshot(&second.out().join("pagefind")),
         snapshot(&first.out().join("pagefind"))
@@ -281,7 +290,10 @@ fn a_rebuild_reuses_unchanged_products_and_remakes_only_the_edited_plan() {
     let third = build_site(site.path(), test_date());
     assert!(third.errors().is_empty(), "{:?}", third.errors());
     let after = snapshot(&third.out().join("in"));
-    let changed: Vec<&String> = pdfs.keys().filter(|p| pdfs[*p] != after[*p]).collect();
+    let changed: Vec<&String> = pdfs
+        .keys()
+        .filter(|p| p.ends_with(".pdf") && pdfs[*p] != after[*p])
+        .collect();
     assert_eq!(
         changed,
         ["van-ban/ke-hoach-tro-giup-xa-hoi-2026.pdf"],
