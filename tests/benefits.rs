@@ -13,8 +13,15 @@ fn the_home_page_opens_with_the_front_door() {
     let built = build_example();
     let home = built.page("/");
     let door = home.find("id=\"toi-can\"").expect("a Tôi cần section");
-    for later in ["class=\"gioi-thieu\"", "id=\"sap-toi\"", "id=\"ke-hoach-moi\"", "id=\"tin-moi\""] {
-        let at = home.find(later).unwrap_or_else(|| panic!("{later} missing"));
+    for later in [
+        "class=\"gioi-thieu\"",
+        "id=\"sap-toi\"",
+        "id=\"ke-hoach-moi\"",
+        "id=\"tin-moi\"",
+    ] {
+        let at = home
+            .find(later)
+            .unwrap_or_else(|| panic!("{later} missing"));
         assert!(door < at, "the front door comes before {later}");
     }
     for slug in [
@@ -24,12 +31,18 @@ fn the_home_page_opens_with_the_front_door() {
         "the-bao-hiem-y-te",
         "ho-tro-mai-tang-phi",
     ] {
-        assert!(home.contains(&format!("href=\"/toi-can/{slug}/\"")), "{slug}");
+        assert!(
+            home.contains(&format!("href=\"/toi-can/{slug}/\"")),
+            "{slug}"
+        );
     }
     // The menu leads to it from every page.
     assert!(built.page("/lich/").contains("<a href=\"/toi-can/\""));
     let door_page = text_of(&built.page("/toi-can/"));
-    assert!(door_page.contains("Người cao tuổi"), "grouped by who it is for");
+    assert!(
+        door_page.contains("Người cao tuổi"),
+        "grouped by who it is for"
+    );
 }
 
 #[test]
@@ -122,10 +135,18 @@ fn wrong_references_of_a_benefit_are_errors_at_their_lines_and_the_output_is_unt
         ],
     );
     let errors = built.errors().join("\n");
-    for named in ["Nguyễn Văn Không Có", "99/2099/NĐ-CP", "ke-hoach-khong-co", "mau/khong-co.docx"] {
+    for named in [
+        "Nguyễn Văn Không Có",
+        "99/2099/NĐ-CP",
+        "ke-hoach-khong-co",
+        "mau/khong-co.docx",
+    ] {
         assert!(errors.contains(named), "{named}:\n{errors}");
     }
-    assert!(!built.out().exists(), "an error leaves the output untouched");
+    assert!(
+        !built.out().exists(),
+        "an error leaves the output untouched"
+    );
 }
 
 #[test]
@@ -167,7 +188,10 @@ fn every_page_has_a_share_preview_whose_image_exists() {
             .map(|c| c[1].to_owned())
     };
     let mut pages = 0;
-    for entry in walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok) {
+    for entry in walkdir::WalkDir::new(&out)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         let path = entry.path();
         if path.extension().is_none_or(|x| x != "html") || path.starts_with(out.join("pagefind")) {
             continue;
@@ -180,7 +204,9 @@ fn every_page_has_a_share_preview_whose_image_exists() {
         let title = meta(&html, "og:title").unwrap();
         assert!(!title.trim().is_empty(), "{shown}: empty og:title");
         let image = meta(&html, "og:image").unwrap_or_else(|| panic!("{shown}: og:image"));
-        let file = image.strip_prefix(base).expect("an absolute address of the site");
+        let file = image
+            .strip_prefix(base)
+            .expect("an absolute address of the site");
         let bytes = std::fs::read(out.join(file.trim_start_matches('/')))
             .unwrap_or_else(|e| panic!("{shown}: {file}: {e}"));
         assert_eq!(png_size(&bytes), (1200, 630), "{file}");
@@ -193,12 +219,20 @@ fn every_page_has_a_share_preview_whose_image_exists() {
     assert!(news.contains(&format!(
         "{base}/chia-se/tin-tuc/2026-05-08-chi-tra-tro-cap-qua-tai-khoan.png"
     )));
-    assert!(built.page(BENEFIT).contains("/chia-se/toi-can/tro-cap-xa-hoi-hang-thang.png"));
+    assert!(
+        built
+            .page(BENEFIT)
+            .contains("/chia-se/toi-can/tro-cap-xa-hoi-hang-thang.png")
+    );
     for size in [32, 180, 512] {
         let icon = std::fs::read(out.join(format!("bieu-tuong-{size}.png"))).unwrap();
         assert_eq!(png_size(&icon), (size, size));
     }
-    assert!(built.page("/").contains("<img class=\"bieu-trung\" src=\"/logo.svg\""));
+    assert!(
+        built
+            .page("/")
+            .contains("<img class=\"bieu-trung\" src=\"/logo.svg\"")
+    );
     assert!(out.join("logo.svg").is_file());
 }
 
@@ -218,7 +252,9 @@ fn every_shared_item_has_a_post_ready_to_paste() {
     for post in &posts {
         let text = std::fs::read_to_string(post).unwrap();
         let shown = post.display();
-        let page = &link.captures(&text).unwrap_or_else(|| panic!("{shown}: no link"))[1];
+        let page = &link
+            .captures(&text)
+            .unwrap_or_else(|| panic!("{shown}: no link"))[1];
         assert!(
             out.join(loa::render::urls::file_for(page)).is_file(),
             "{shown}: {page} does not exist"
@@ -229,7 +265,10 @@ fn every_shared_item_has_a_post_ready_to_paste() {
     }
     let benefit =
         std::fs::read_to_string(folder.join("toi-can-tro-cap-xa-hoi-hang-thang.txt")).unwrap();
-    assert!(benefit.starts_with("ℹ️ TRỢ CẤP XÃ HỘI HẰNG THÁNG\n"), "{benefit}");
+    assert!(
+        benefit.starts_with("ℹ️ TRỢ CẤP XÃ HỘI HẰNG THÁNG\n"),
+        "{benefit}"
+    );
     assert!(benefit.contains("Dành cho: Người già không nơi nương tựa"));
     // A plan's post quotes sentences, not its headings.
     let plan =
@@ -245,7 +284,11 @@ fn a_new_benefit_file_says_what_is_still_missing() {
         .arg(site.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let path = "content/toi-can/ho-tro-nguoi-khuyet-tat.md";
     let text = std::fs::read_to_string(site.path().join(path)).unwrap();
     let line = |start: &str| text.lines().position(|l| l.starts_with(start)).unwrap() + 1;
@@ -255,7 +298,11 @@ fn a_new_benefit_file_says_what_is_still_missing() {
         .report
         .diagnostics
         .iter()
-        .filter(|d| d.location.as_ref().is_some_and(|l| l.file.ends_with("ho-tro-nguoi-khuyet-tat.md")))
+        .filter(|d| {
+            d.location
+                .as_ref()
+                .is_some_and(|l| l.file.ends_with("ho-tro-nguoi-khuyet-tat.md"))
+        })
         .map(|d| d.to_string())
         .collect();
     for expected in [
@@ -269,5 +316,9 @@ fn a_new_benefit_file_says_what_is_still_missing() {
             "{expected} not in {warnings:#?}"
         );
     }
-    assert!(built.page("/toi-can/").contains("href=\"/toi-can/ho-tro-nguoi-khuyet-tat/\""));
+    assert!(
+        built
+            .page("/toi-can/")
+            .contains("href=\"/toi-can/ho-tro-nguoi-khuyet-tat/\"")
+    );
 }

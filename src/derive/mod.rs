@@ -109,7 +109,10 @@ impl BenefitLinks {
             for (names, targets, list) in [
                 (
                     &benefit.plans,
-                    site.plans.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(),
+                    site.plans
+                        .iter()
+                        .map(|p| p.slug.as_str())
+                        .collect::<Vec<_>>(),
                     &mut links.plans,
                 ),
                 (

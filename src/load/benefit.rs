@@ -86,8 +86,7 @@ pub fn load(
             return None;
         }
     };
-    let raw: RawBenefit = match parse_toml(source, parts.front, parts.front_offset, "ctx_benefit")
-    {
+    let raw: RawBenefit = match parse_toml(source, parts.front, parts.front_offset, "ctx_benefit") {
         Ok(raw) => raw,
         Err(d) => {
             diagnostics.push(d);
@@ -100,7 +99,10 @@ pub fn load(
     }
     // A benefit page without the three things a resident comes for is not finished.
     for (key, empty) in [
-        ("doi_tuong", raw.doi_tuong.iter().all(|s| s.trim().is_empty())),
+        (
+            "doi_tuong",
+            raw.doi_tuong.iter().all(|s| s.trim().is_empty()),
+        ),
         ("giay_to", raw.giay_to.iter().all(|s| s.trim().is_empty())),
         ("noi_nop", raw.noi_nop.trim().is_empty()),
     ] {
@@ -124,8 +126,8 @@ pub fn load(
     let folder = source.path.parent().unwrap_or(Path::new(""));
     let mut forms = Vec::new();
     for form in &raw.mau_don {
-        let location = form_location(source, &form.tep, parts.front_offset)
-            .unwrap_or_else(|| at("mau_don"));
+        let location =
+            form_location(source, &form.tep, parts.front_offset).unwrap_or_else(|| at("mau_don"));
         forms.extend(read_form(root, folder, form, location, diagnostics));
     }
     let body_location = |offset: usize| source.location(parts.body_offset + offset);
@@ -224,7 +226,10 @@ fn read_form(
             Diagnostic::error("form_too_big", Some(location))
                 .field("tep")
                 .arg("path", crate::diagnostics::display_path(&relative))
-                .arg("size", crate::locale::format::integer(size.div_ceil(1024 * 1024) as i64))
+                .arg(
+                    "size",
+                    crate::locale::format::integer(size.div_ceil(1024 * 1024) as i64),
+                )
                 .arg("max", (MAX_FORM_BYTES / 1024 / 1024).to_string()),
         );
         return None;
@@ -232,9 +237,8 @@ fn read_form(
     let bytes = match std::fs::read(&full) {
         Ok(bytes) => bytes,
         Err(e) => {
-            diagnostics.push(
-                Diagnostic::error("io_read", Some(location)).arg("reason", e.to_string()),
-            );
+            diagnostics
+                .push(Diagnostic::error("io_read", Some(location)).arg("reason", e.to_string()));
             return None;
         }
     };

@@ -84,7 +84,10 @@ mod tests {
     fn formats_are_read_from_the_bytes_not_the_name() {
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\nrest"), Some("png"));
         assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("jpg"));
-        assert_eq!(sniff(b"<?xml version=\"1.0\"?><svg xmlns=\"\"/>"), Some("svg"));
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?><svg xmlns=\"\"/>"),
+            Some("svg")
+        );
         assert_eq!(sniff(b"GIF89a"), None);
         assert_eq!(sniff(b""), None);
     }

@@ -196,12 +196,9 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     };
     let plan_paths = markdown_files(root, "content/plans");
     let plan_files: Vec<String> = plan_paths.iter().map(|p| slug_of(p)).collect();
-    let plans = load_each(
-        root,
-        plan_paths,
-        diagnostics,
-        |source, path, found| plan::load(source, slug_of(path), &plan_defaults, found),
-    );
+    let plans = load_each(root, plan_paths, diagnostics, |source, path, found| {
+        plan::load(source, slug_of(path), &plan_defaults, found)
+    });
     let read_articles = |dir: &str, kind: ArticleKind, diagnostics: &mut Diagnostics| {
         load_each(
             root,

@@ -212,7 +212,10 @@ impl HtmlRenderer<'_> {
                     .map(|a| view::article_view(site, a, urls::news(&a.slug), &[], None))
                     .collect();
                 c.insert("news", &news);
-                c.insert("benefits", &benefit::links(site, &(0..site.benefits.len()).collect::<Vec<_>>()));
+                c.insert(
+                    "benefits",
+                    &benefit::links(site, &(0..site.benefits.len()).collect::<Vec<_>>()),
+                );
                 c.insert("plan_count", &site.plans.len());
                 c.insert("unit_count", &site.units.len());
                 c.insert("policy_count", &site.legal.len());
@@ -387,7 +390,9 @@ impl HtmlRenderer<'_> {
         use crate::render::share::{ShareKind, image_for};
         let own = match job {
             Job::News(i) => Some((ShareKind::News, site.news[i].slug.as_str())),
-            Job::Plan(i) | Job::PlanPrint(i) => Some((ShareKind::Plan, site.plans[i].slug.as_str())),
+            Job::Plan(i) | Job::PlanPrint(i) => {
+                Some((ShareKind::Plan, site.plans[i].slug.as_str()))
+            }
             Job::Day(i) => Some((ShareKind::Day, site.days[i].id.as_str())),
             Job::Benefit(i) => Some((ShareKind::Benefit, site.benefits[i].slug.as_str())),
             _ => None,

@@ -29,7 +29,11 @@ struct PostView<'a> {
 /// The hashtags of an item: its topics, then the ward's name; each once.
 pub fn hashtags(site: &Site, item: &Shareable) -> String {
     let mut tags: Vec<String> = Vec::new();
-    for topic in item.tags.iter().chain(std::iter::once(&site.config.full_name())) {
+    for topic in item
+        .tags
+        .iter()
+        .chain(std::iter::once(&site.config.full_name()))
+    {
         let tag = share::hashtag(topic);
         if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);

@@ -255,11 +255,7 @@ fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
         section: Section::Benefit,
         situation: b.situation.clone(),
         text: text(&|| {
-            let amounts: Vec<String> = b
-                .amounts
-                .iter()
-                .map(|a| join(&[&a.who, &a.note]))
-                .collect();
+            let amounts: Vec<String> = b.amounts.iter().map(|a| join(&[&a.who, &a.note])).collect();
             join(&[
                 &b.situation,
                 &b.group,
@@ -326,10 +322,9 @@ pub fn pagefind_bundle(records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, Str
             }
             let content = index_text(&format!("{}\n{}", record.title, record.text));
             // Guides and benefits carry a filter the search page asks first, to list them on top.
-            let filters = record
-                .section
-                .is_guide()
-                .then(|| BTreeMap::from([(GUIDE_FILTER.0.to_owned(), vec![GUIDE_FILTER.1.to_owned()])]));
+            let filters = record.section.is_guide().then(|| {
+                BTreeMap::from([(GUIDE_FILTER.0.to_owned(), vec![GUIDE_FILTER.1.to_owned()])])
+            });
             index
                 .add_custom_record(
                     record.url.clone(),

@@ -54,6 +54,8 @@ pub struct Shareable {
     pub number: String,
     /// Who a benefit is for.
     pub situation: String,
+    /// A commemorative day's theme for the coming occurrence.
+    pub note: String,
     /// Two or three plain sentences.
     pub sentences: Vec<String>,
     /// Topics, for hashtags.
@@ -117,7 +119,9 @@ pub fn sentences(text: &str, max: usize) -> Vec<String> {
     let mut start = 0;
     let chars: Vec<(usize, char)> = prose.char_indices().collect();
     for (n, &(i, c)) in chars.iter().enumerate() {
-        let at_end = chars.get(n + 1).is_none_or(|&(_, next)| next.is_whitespace());
+        let at_end = chars
+            .get(n + 1)
+            .is_none_or(|&(_, next)| next.is_whitespace());
         if matches!(c, '.' | '!' | '?') && at_end {
             let sentence = prose[start..i + c.len_utf8()].trim();
             if !sentence.is_empty() {
@@ -153,6 +157,7 @@ fn item(
         date_text: format::heading_date(date),
         number: String::new(),
         situation: String::new(),
+        note: String::new(),
         sentences: Vec::new(),
         tags: Vec::new(),
         origin,
@@ -220,6 +225,7 @@ pub fn shareables(site: &Site, derived: &Derived) -> Vec<Shareable> {
         if derived.next[i].is_none() {
             s.date_text = String::new();
         }
+        s.note = d.theme_for(chrono::Datelike::year(&date)).to_owned();
         s.sentences = sentences(&d.description, 3);
         s.tags = d.groups.iter().take(2).cloned().collect();
         out.push(s);
@@ -290,6 +296,7 @@ pub fn card_data(site: &Site, item: Option<&Shareable>) -> serde_json::Value {
             "date_text": s.date_text,
             "number": s.number,
             "situation": s.situation,
+            "note": s.note,
             "address": format!("{address}{}", s.url.trim_end_matches('/')),
         }),
         None => serde_json::json!({
@@ -336,7 +343,10 @@ mod tests {
     #[test]
     fn hashtags_keep_marks_and_join_words() {
         assert_eq!(hashtag("trợ giúp xã hội"), "#TrợGiúpXãHội");
-        assert_eq!(hashtag("người cao tuổi, khuyết tật"), "#NgườiCaoTuổiKhuyếtTật");
+        assert_eq!(
+            hashtag("người cao tuổi, khuyết tật"),
+            "#NgườiCaoTuổiKhuyếtTật"
+        );
         assert_eq!(hashtag(" - "), "");
     }
 }

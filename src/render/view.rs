@@ -103,11 +103,7 @@ impl SiteView {
             fanpage: c.fanpage.clone(),
             office_hours: c.office_hours.clone(),
             description: c.description.clone(),
-            officials: c
-                .officials
-                .iter()
-                .map(official_view)
-                .collect(),
+            officials: c.officials.iter().map(official_view).collect(),
             area_kind: c.area_kind.clone(),
             areas: c.areas.clone(),
             upcoming_days: c.upcoming_days,

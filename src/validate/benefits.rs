@@ -49,8 +49,20 @@ pub fn resolve(
         }
         benefit.policies = resolved;
         for (list, known, line, field, what) in [
-            (&benefit.plans, &plan_slugs, benefit.lines.plans, "ke_hoach", "content/plans"),
-            (&benefit.days, &day_ids, benefit.lines.days, "ngay", "data/days.toml"),
+            (
+                &benefit.plans,
+                &plan_slugs,
+                benefit.lines.plans,
+                "ke_hoach",
+                "content/plans",
+            ),
+            (
+                &benefit.days,
+                &day_ids,
+                benefit.lines.days,
+                "ngay",
+                "data/days.toml",
+            ),
         ] {
             // A plan whose file failed to load has its own error already.
             let failed = |n: &String| field == "ke_hoach" && loaded.plan_files.contains(n);
