@@ -11,6 +11,7 @@ pub mod leaflet;
 pub mod links;
 pub mod markdown;
 pub mod plan;
+pub mod procedures;
 pub mod registry;
 pub mod stats;
 pub mod theme;
@@ -38,6 +39,8 @@ pub struct Loaded {
     pub legal: Vec<LegalDoc>,
     /// data/days.toml.
     pub days: Vec<Day>,
+    /// data/thu-tuc.toml.
+    pub procedures: Vec<crate::model::Procedure>,
     /// content/news.
     pub news: Vec<Article>,
     /// content/pages.
@@ -175,6 +178,12 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     let units = optional_registry(root, "data/units.toml", diagnostics, registry::load_units);
     let legal = optional_registry(root, "data/legal.toml", diagnostics, registry::load_legal);
     let days = optional_registry(root, "data/days.toml", diagnostics, registry::load_days);
+    let procedures = optional_registry(
+        root,
+        "data/thu-tuc.toml",
+        diagnostics,
+        procedures::load_procedures,
+    );
     let config = config?;
 
     let plan_defaults = plan::PlanDefaults {
@@ -225,6 +234,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         units,
         legal,
         days,
+        procedures,
         news,
         pages,
         theme,

@@ -15,7 +15,7 @@ pub use document::{
     Block, BlockKind, ColumnAlign, Document, Inline, Item, LinkRef, List, ListItem, Part, PartKind,
     Table,
 };
-pub use registry::{Day, DayDate, LegalDoc, Unit};
+pub use registry::{Day, DayDate, LegalDoc, Procedure, Unit};
 
 use crate::locale::fold_diacritics;
 
@@ -329,6 +329,34 @@ pub struct Official {
     /// Office email.
     #[serde(rename(deserialize = "email"), default)]
     pub email: String,
+    /// Title in English, for the page in English (`Vice Chairman of the Ward People's Committee`).
+    #[serde(rename(deserialize = "chuc_vu_tieng_anh"), default)]
+    pub title_en: String,
+}
+
+/// What the page in English says about the body (site.toml `[tieng_anh]`; Nghị định 42/2022,
+/// Điều 7): its English name, what it is, its functions and duties, and its structure.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishInfo {
+    /// The body's English name (`People's Committee of Luu Kiem Ward`).
+    #[serde(rename(deserialize = "ten_co_quan"), default)]
+    pub body_name: String,
+    /// A paragraph on the body and the site.
+    #[serde(rename(deserialize = "gioi_thieu"), default)]
+    pub description: String,
+    /// Functions and duties, one per entry.
+    #[serde(rename(deserialize = "chuc_nang"), default)]
+    pub functions: Vec<String>,
+    /// Structure: its offices and bodies, one per entry.
+    #[serde(rename(deserialize = "co_cau"), default)]
+    pub structure: Vec<String>,
+    /// Office hours in English.
+    #[serde(rename(deserialize = "gio_lam_viec"), default)]
+    pub office_hours: String,
+    /// Postal address in English.
+    #[serde(rename(deserialize = "dia_chi"), default)]
+    pub address: String,
 }
 
 /// A residential group (tổ dân phố, khu phố, thôn).
@@ -374,6 +402,8 @@ pub struct SiteConfig {
     pub description: String,
     /// Officials to contact.
     pub officials: Vec<Official>,
+    /// What the page in English says (`[tieng_anh]`).
+    pub english: EnglishInfo,
     /// Default signer for new documents.
     pub default_signer: Signer,
     /// What residential groups are called (`tổ dân phố`).
@@ -429,6 +459,9 @@ pub struct Site {
     pub legal: Vec<LegalDoc>,
     /// Commemorative days, in registry order.
     pub days: Vec<Day>,
+    /// Administrative procedures, in registry order (look one up by its code with
+    /// [`Site::procedure`]).
+    pub procedures: Vec<Procedure>,
     /// News, newest first.
     pub news: Vec<Article>,
     /// Pages, by menu order then title.
@@ -445,6 +478,16 @@ pub struct Site {
     pub fonts: fonts::PrintFonts,
     /// What loudspeaker scripts say in full.
     pub spoken: spoken::SpokenTable,
+}
+
+impl Site {
+    /// The procedure with the portal code `code` (`1.001776`), if data/thu-tuc.toml lists it.
+    pub fn procedure(&self, code: &str) -> Option<&Procedure> {
+        let code = code.trim();
+        self.procedures
+            .iter()
+            .find(|p| p.code.as_deref() == Some(code))
+    }
 }
 
 /// The optional products of a build. Both are on for `loa build`; `--no-pdf` and `--no-search`

@@ -33,6 +33,10 @@ pub enum Job {
     PolicyList,
     /// A policy page.
     Policy(usize),
+    /// Administrative procedures, grouped by field (only when data/thu-tuc.toml lists some).
+    ProcedureList,
+    /// The page in English: the body, its functions and its officials' contacts.
+    English,
     /// Calendar of the year.
     Calendar,
     /// A commemorative day page.
@@ -64,7 +68,11 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         Job::Calendar,
         Job::Contact,
         Job::NotFound,
+        Job::English,
     ];
+    if !site.procedures.is_empty() {
+        jobs.push(Job::ProcedureList);
+    }
     jobs.extend((0..site.plans.len()).flat_map(|i| [Job::Plan(i), Job::PlanPrint(i)]));
     jobs.extend((0..site.units.len()).map(Job::Unit));
     jobs.extend((0..site.legal.len()).map(Job::Policy));
@@ -91,6 +99,8 @@ impl Job {
             Job::Unit(i) => urls::unit(&site.units[i].id),
             Job::PolicyList => urls::POLICIES.to_owned(),
             Job::Policy(i) => urls::policy(&site.legal[i].id),
+            Job::ProcedureList => urls::PROCEDURES.to_owned(),
+            Job::English => urls::ENGLISH.to_owned(),
             Job::Calendar => urls::CALENDAR.to_owned(),
             Job::Day(i) => urls::day(&site.days[i].id),
             Job::NewsList(n) => urls::news_page(n),
@@ -116,6 +126,8 @@ impl Job {
             Job::Unit(_) => "unit.html",
             Job::PolicyList => "policies.html",
             Job::Policy(_) => "policy.html",
+            Job::ProcedureList => "procedures.html",
+            Job::English => "english.html",
             Job::Calendar => "calendar.html",
             Job::Day(_) => "day.html",
             Job::NewsList(_) => "news_list.html",
@@ -257,6 +269,8 @@ impl HtmlRenderer<'_> {
                 c.insert("policies", &rows);
             }
             Job::Policy(i) => c.insert("policy", &view::policy_view(site, derived, i)),
+            Job::ProcedureList => c.insert("groups", &view::procedure_groups(site)),
+            Job::English => {}
             Job::Calendar => {
                 let months: Vec<MonthView> = (1..=12)
                     .map(|m| MonthView {

@@ -10,6 +10,8 @@ pub const SECTIONS: &[&str] = &[
     "ke-hoach",
     "don-vi",
     "chinh-sach",
+    "thu-tuc",
+    "en",
     "lich",
     "ngay-ky-niem",
     "tin-tuc",
@@ -32,6 +34,14 @@ pub const PLANS: &str = "/ke-hoach/";
 pub const UNITS: &str = "/don-vi/";
 /// Policy registry.
 pub const POLICIES: &str = "/chinh-sach/";
+/// Administrative procedures page, grouped by field.
+pub const PROCEDURES: &str = "/thu-tuc/";
+/// The National Public Service Portal, where a procedure is looked up by its code when the site
+/// folder gives no page of its own for it.
+pub const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn/";
+/// The page in English (Nghị định 42/2022/NĐ-CP, Điều 7): the body, its functions and the
+/// contacts of its officials.
+pub const ENGLISH: &str = "/en/";
 /// Calendar of the year.
 pub const CALENDAR: &str = "/lich/";
 /// Calendar subscription file.
@@ -63,6 +73,18 @@ pub fn unit(id: &str) -> String {
 /// A policy page.
 pub fn policy(id: &str) -> String {
     format!("/chinh-sach/{id}/")
+}
+
+/// A procedure on the procedures page, by its portal code: `1.001776` ->
+/// `/thu-tuc/#tt-1-001776`. Whether the site lists that code is `Site::procedure(code)`.
+pub fn procedure(code: &str) -> String {
+    procedure_anchor(&crate::model::Procedure::anchor_for_code(code))
+}
+
+/// A procedure on the procedures page by its anchor (`Procedure::anchor`, also set for one
+/// without a code).
+pub fn procedure_anchor(anchor: &str) -> String {
+    format!("{PROCEDURES}#{anchor}")
 }
 
 /// A commemorative day page.
@@ -174,6 +196,9 @@ mod tests {
             PLANS.to_owned(),
             UNITS.to_owned(),
             POLICIES.to_owned(),
+            PROCEDURES.to_owned(),
+            procedure("1.001776"),
+            ENGLISH.to_owned(),
             CALENDAR.to_owned(),
             CALENDAR_ICS.to_owned(),
             NEWS.to_owned(),
@@ -219,5 +244,6 @@ mod tests {
         assert_eq!(file_for("/atom.xml"), "atom.xml");
         assert_eq!(news_page(1), "/tin-tuc/");
         assert_eq!(news_page(3), "/tin-tuc/trang/3/");
+        assert_eq!(procedure("1.001776"), "/thu-tuc/#tt-1-001776");
     }
 }

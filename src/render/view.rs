@@ -51,6 +51,12 @@ pub struct SiteView {
     pub feed: &'static str,
     /// Whether the site has figures (its `Số liệu` section exists).
     pub has_stats: bool,
+    /// The procedures page, when data/thu-tuc.toml lists some.
+    pub procedures_url: Option<&'static str>,
+    /// The page in English.
+    pub english_url: &'static str,
+    /// What the page in English says (site.toml `[tieng_anh]`).
+    pub english: crate::model::EnglishInfo,
 }
 
 /// An official of the contact page, with the `tel:` form of the phone.
@@ -115,6 +121,9 @@ impl SiteView {
             calendar_ics: urls::CALENDAR_ICS,
             feed: urls::FEED,
             has_stats: !site.stats.indicators.is_empty(),
+            procedures_url: (!site.procedures.is_empty()).then_some(urls::PROCEDURES),
+            english_url: urls::ENGLISH,
+            english: c.english.clone(),
         }
     }
 }
@@ -622,4 +631,60 @@ pub fn article_view(
             .collect(),
         broadcast: article.broadcast,
     }
+}
+
+/// A procedure on the procedures page.
+#[derive(Debug, Serialize)]
+pub struct ProcedureView {
+    pub anchor: String,
+    pub code: Option<String>,
+    pub name: String,
+    pub level: String,
+    pub place: String,
+    pub duration: String,
+    pub fees: String,
+    pub papers: Vec<String>,
+    /// The procedure's own page on a portal, else the national portal's front page.
+    pub portal_url: String,
+    /// Whether `portal_url` is the procedure's own page.
+    pub own_page: bool,
+}
+
+/// The procedures of one field.
+#[derive(Debug, Serialize)]
+pub struct ProcedureGroup {
+    pub field: String,
+    pub anchor: String,
+    pub procedures: Vec<ProcedureView>,
+}
+
+/// The procedures grouped by field, fields in the order the registry first names them.
+pub fn procedure_groups(site: &Site) -> Vec<ProcedureGroup> {
+    let mut groups: Vec<ProcedureGroup> = Vec::new();
+    for p in &site.procedures {
+        let view = ProcedureView {
+            anchor: p.anchor.clone(),
+            code: p.code.clone(),
+            name: p.name.clone(),
+            level: p.level.clone(),
+            place: p.place.clone(),
+            duration: p.duration.clone(),
+            fees: p.fees.clone(),
+            papers: p.papers.clone(),
+            portal_url: p
+                .link
+                .clone()
+                .unwrap_or_else(|| urls::NATIONAL_PORTAL.to_owned()),
+            own_page: p.link.is_some(),
+        };
+        match groups.iter_mut().find(|g| g.field == p.field) {
+            Some(group) => group.procedures.push(view),
+            None => groups.push(ProcedureGroup {
+                field: p.field.clone(),
+                anchor: format!("linh-vuc-{}", crate::locale::slugify(&p.field)),
+                procedures: vec![view],
+            }),
+        }
+    }
+    groups
 }

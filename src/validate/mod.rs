@@ -158,6 +158,7 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         units: loaded.units,
         legal: loaded.legal,
         days: loaded.days,
+        procedures: loaded.procedures,
         news: loaded.news,
         pages: loaded.pages,
         theme: loaded.theme,

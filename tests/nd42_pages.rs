@@ -1,0 +1,192 @@
+//! What Nghị định 42/2022/NĐ-CP asks of a ward's site, on the bundled example: the administrative
+//! procedures page (codes, fields, anchors, the portal) and the page in English (the body, its
+//! functions, its officials' contacts), with the located problems of their inputs.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn procedures_page_groups_procedures_by_field_with_their_codes() {
+    let built = build_example();
+    let page = built.page(loa::render::urls::PROCEDURES);
+    let text = text_of(&page);
+    // Grouped by field, in the registry's order, each field with its own anchor.
+    let fields: Vec<usize> = [
+        "Bảo trợ xã hội",
+        "Người khuyết tật",
+        "Trợ cấp hưu trí xã hội",
+    ]
+    .iter()
+    .map(|f| {
+        page.find(&format!(">{f}</h2>"))
+            .unwrap_or_else(|| panic!("no field heading {f}"))
+    })
+    .collect();
+    assert!(fields.windows(2).all(|w| w[0] < w[1]), "{fields:?}");
+    assert!(page.contains("<h2 id=\"linh-vuc-bao-tro-xa-hoi\">"));
+    // Each procedure: name, code, where, fees, papers, and the national portal.
+    for sentence in [
+        "Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng",
+        "Mã thủ tục 1.001776",
+        "Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội",
+        "Mã thủ tục 1.001731",
+        "Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhận khuyết tật",
+        "Nộp hồ sơ tại Bộ phận Một cửa, Ủy ban nhân dân phường Lưu Kiếm",
+        "Phí, lệ phí Không mất phí",
+        "Căn cước công dân của người đề nghị",
+        "Cổng Dịch vụ công Quốc gia , tìm mã 1.001776",
+    ] {
+        assert!(text.contains(sentence), "procedures page lacks: {sentence}");
+    }
+    assert!(page.contains("href=\"https://dichvucong.gov.vn/\""));
+    // A procedure whose code the site folder does not give says so; no code is made up.
+    assert!(text.contains(
+        "Chi trả trợ cấp xã hội hằng tháng khi người hưởng chuyển nơi ở trong hoặc ngoài tỉnh, \
+         thành phố Mã thủ tục chưa ghi mã"
+    ));
+    // The address the lead's benefit pages use for a code leads to that procedure's heading.
+    for code in [
+        "1.001776", "1.001731", "1.001699", "1.001653", "1.014027", "1.014028",
+    ] {
+        let url = loa::render::urls::procedure(code);
+        let (path, anchor) = url.split_once('#').unwrap();
+        assert_eq!(path, loa::render::urls::PROCEDURES);
+        assert!(
+            page.contains(&format!("<h3 id=\"{anchor}\">")),
+            "{url} leads nowhere"
+        );
+    }
+    // In the menu of every page, and in the sitemap.
+    assert!(
+        built
+            .page("/")
+            .contains("<a href=\"/thu-tuc/\">Thủ tục hành chính</a>")
+    );
+    let sitemap = std::fs::read_to_string(built.out().join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("/thu-tuc/</loc>"), "{sitemap}");
+    assert!(sitemap.contains("/en/</loc>"), "{sitemap}");
+}
+
+#[test]
+fn english_page_gives_the_body_its_functions_and_its_officials_contacts() {
+    let built = build_example();
+    let page = built.page(loa::render::urls::ENGLISH);
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    let text = text_of(&page);
+    for sentence in [
+        "People's Committee of Luu Kiem Ward",
+        "Functions and duties",
+        "Receives and settles administrative procedures of residents",
+        "Structure",
+        "Office of Culture and Social Affairs",
+        "Officials to contact",
+        "Vice Chairman of the Ward People's Committee",
+        "Head of the Ward Office of Culture and Social Affairs",
+        "Office hours Monday to Friday",
+    ] {
+        assert!(text.contains(sentence), "English page lacks: {sentence}");
+    }
+    // Every official's phone is a tel: link and every e-mail a mailto: link.
+    for (phone, email) in [
+        ("02253873211", "hoanganhtuan.luukiem@haiphong.gov.vn"),
+        ("02253873246", "nguyenthithuhang.luukiem@haiphong.gov.vn"),
+        ("02253873358", "phamvankhanh.luukiem@haiphong.gov.vn"),
+        ("02253873417", "dominhduc.luukiem@haiphong.gov.vn"),
+    ] {
+        assert!(page.contains(&format!("href=\"tel:{phone}\"")), "{phone}");
+        assert!(
+            page.contains(&format!("href=\"mailto:{email}\"")),
+            "{email}"
+        );
+    }
+    // Vietnamese words on the page are marked as such (the shared header and footer too).
+    assert!(page.contains("<header class=\"dau-trang\" lang=\"vi\">"));
+    assert!(page.contains("<td data-nhan=\"Name\" lang=\"vi\">Hoàng Anh Tuấn</td>"));
+    // It links back to the contact page, which links to it.
+    assert!(page.contains("href=\"/lien-he/\" lang=\"vi\" hreflang=\"vi\""));
+    assert!(
+        built
+            .page("/lien-he/")
+            .contains("href=\"/en/\" lang=\"en\" hreflang=\"en\"")
+    );
+}
+
+#[test]
+fn a_bad_procedure_code_is_an_error_at_its_line() {
+    let site = copy_site(&example_root());
+    let path = site.path().join("data/thu-tuc.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The second procedure with a code: a digit short; and the first code given twice.
+    let broken = text
+        .replacen("ma = \"1.001731\"", "ma = \"1.00173\"", 1)
+        .replacen("ma = \"1.001653\"", "ma = \"1.001776\"", 1);
+    std::fs::write(&path, broken).unwrap();
+    let line_of = |needle: &str| {
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .lines()
+            .position(|l| l.contains(needle))
+            .unwrap()
+            + 1
+    };
+    let bad = line_of("ma = \"1.00173\"");
+    let twice = line_of("ten = \"Đổi, cấp lại Giấy xác nhận khuyết tật\"") - 2;
+    let built = build_site(site.path(), test_date());
+    assert_errors_start_with(
+        &built.errors(),
+        &[
+            &format!("data/thu-tuc.toml:{bad}:1: lỗi: Mã thủ tục `1.00173` không đúng dạng"),
+            &format!(
+                "data/thu-tuc.toml:{twice}:1: lỗi: Mã `1.001776` bị trùng, đã dùng ở data/thu-tuc.toml:"
+            ),
+        ],
+    );
+    assert!(!built.out().exists(), "output written despite errors");
+}
+
+#[test]
+fn missing_english_texts_are_warnings_naming_site_toml() {
+    let site = copy_site(&example_root());
+    let path = site.path().join("site.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("[tieng_anh]").unwrap();
+    let end = start + text[start..].find("[[can_bo]]").unwrap();
+    let without: String = format!("{}{}", &text[..start], &text[end..]).replacen(
+        "chuc_vu_tieng_anh = \"Social worker, Ward Health Station\"\n",
+        "",
+        1,
+    );
+    std::fs::write(&path, without).unwrap();
+    let built = build_site(site.path(), test_date());
+    assert!(built.errors().is_empty(), "{:?}", built.errors());
+    let warnings: Vec<String> = built
+        .report
+        .diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| !d.is_error())
+        .map(|d| d.to_string())
+        .filter(|w| w.starts_with("site.toml:"))
+        .collect();
+    let khanh = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .position(|l| l == "ho_ten = \"Phạm Văn Khánh\"")
+        .unwrap()
+        + 1;
+    assert_eq!(warnings.len(), 2, "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with("site.toml:2:1: cảnh báo: Trang tiếng Anh còn thiếu `tieng_anh`"),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings[1].starts_with(&format!(
+            "site.toml:{khanh}:1: cảnh báo: Cán bộ Phạm Văn Khánh chưa có chức vụ tiếng Anh"
+        )),
+        "{warnings:#?}"
+    );
+    // The page is still built, in English where it can be, the rest in Vietnamese marked as such.
+    let page = built.page("/en/");
+    assert!(page.contains("<span lang=\"vi\">Viên chức công tác xã hội, Trạm Y tế phường</span>"));
+}
