@@ -117,10 +117,10 @@ fn a_bad_procedure_code_is_an_error_at_its_line() {
     let site = copy_site(&example_root());
     let path = site.path().join("data/thu-tuc.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    // The second procedure with a code: a digit short; and the first code given twice.
+    // A code a digit short, and the first code given again (neither used by a question).
     let broken = text
-        .replacen("ma = \"1.001731\"", "ma = \"1.00173\"", 1)
-        .replacen("ma = \"1.001653\"", "ma = \"1.001776\"", 1);
+        .replacen("ma = \"1.001653\"", "ma = \"1.00165\"", 1)
+        .replacen("ma = \"1.014028\"", "ma = \"1.001776\"", 1);
     std::fs::write(&path, broken).unwrap();
     let line_of = |needle: &str| {
         std::fs::read_to_string(&path)
@@ -130,13 +130,13 @@ fn a_bad_procedure_code_is_an_error_at_its_line() {
             .unwrap()
             + 1
     };
-    let bad = line_of("ma = \"1.00173\"");
-    let twice = line_of("ten = \"Đổi, cấp lại Giấy xác nhận khuyết tật\"") - 2;
+    let bad = line_of("ma = \"1.00165\"");
+    let twice = line_of("ten = \"Hỗ trợ chi phí mai táng đối với người đang hưởng") - 2;
     let built = build_site(site.path(), test_date());
     assert_errors_start_with(
         &built.errors(),
         &[
-            &format!("data/thu-tuc.toml:{bad}:1: lỗi: Mã thủ tục `1.00173` không đúng dạng"),
+            &format!("data/thu-tuc.toml:{bad}:1: lỗi: Mã thủ tục `1.00165` không đúng dạng"),
             &format!(
                 "data/thu-tuc.toml:{twice}:1: lỗi: Mã `1.001776` bị trùng, đã dùng ở data/thu-tuc.toml:"
             ),
@@ -189,4 +189,93 @@ fn missing_english_texts_are_warnings_naming_site_toml() {
     // The page is still built, in English where it can be, the rest in Vietnamese marked as such.
     let page = built.page("/en/");
     assert!(page.contains("<span lang=\"vi\">Viên chức công tác xã hội, Trạm Y tế phường</span>"));
+}
+
+#[test]
+fn questions_are_answered_with_their_policies_and_procedures_linked_both_ways() {
+    let built = build_example();
+    let page = built.page(loa::render::urls::QUESTIONS);
+    let text = text_of(&page);
+    for sentence in [
+        "Mức trợ cấp xã hội hằng tháng bây giờ là bao nhiêu tiền?",
+        "mức chuẩn trợ giúp xã hội là 500.000 đồng một tháng",
+        "Mẹ tôi 76 tuổi, không có lương hưu, có được nhận tiền hằng tháng không?",
+        "Con tôi bị khuyết tật, muốn xin giấy xác nhận khuyết tật thì làm sao?",
+    ] {
+        assert!(text.contains(sentence), "questions page lacks: {sentence}");
+    }
+    // Each answer under its own anchor, listed at the top.
+    assert!(page.contains("<h3 id=\"muc-tro-cap-xa-hoi\">"));
+    assert!(page.contains("<li><a href=\"#muc-tro-cap-xa-hoi\">"));
+    // From the answer to the policy and the procedure it rests on ...
+    let start = page.find("<h3 id=\"muc-tro-cap-xa-hoi\">").unwrap();
+    let answer = &page[start..start + page[start..].find("</article>").unwrap()];
+    assert!(
+        answer.contains("href=\"/chinh-sach/nghi-dinh-20-2021-nd-cp/\""),
+        "{answer}"
+    );
+    assert!(
+        answer.contains("href=\"/thu-tuc/#tt-1-001776\""),
+        "{answer}"
+    );
+    assert!(
+        text_of(answer)
+            .contains("Thủ tục: Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng")
+    );
+    // ... and from the policy page back to the answers that concern it, and only those.
+    let policy = built.page("/chinh-sach/nghi-dinh-20-2021-nd-cp/");
+    let section = &policy[policy.find("<h2 id=\"hoi-dap\">").expect("Hỏi đáp section")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    for anchor in [
+        "muc-tro-cap-xa-hoi",
+        "giay-to-tro-cap",
+        "nop-ho-so-o-dau",
+        "ho-tro-mai-tang",
+    ] {
+        assert!(
+            section.contains(&format!("href=\"/hoi-dap/#{anchor}\"")),
+            "{anchor}"
+        );
+    }
+    assert!(!section.contains("tro-cap-huu-tri-xa-hoi"), "{section}");
+    // How to ask: phone, e-mail, in person, the fanpage; nothing is posted anywhere.
+    let ask = text_of(&page[page.find("id=\"cach-hoi\"").unwrap()..]);
+    for way in [
+        "Gọi điện 0225 3873 210",
+        "Gửi thư điện tử ubnd.luukiem@haiphong.gov.vn",
+        "Hỏi trực tiếp",
+        "Nhắn tin trang của phường",
+    ] {
+        assert!(ask.contains(way), "{way}: {ask}");
+    }
+    assert!(page.contains("href=\"tel:02253873210\""));
+    assert!(!page.contains("<form"), "a static site posts no form");
+    // In the menu and linked from the contact page.
+    assert!(
+        built
+            .page("/")
+            .contains("<a href=\"/hoi-dap/\">Hỏi đáp</a>")
+    );
+    assert!(built.page("/lien-he/").contains("href=\"/hoi-dap/\""));
+}
+
+#[test]
+fn a_question_citing_an_unknown_policy_or_procedure_is_an_error_at_its_line() {
+    let site = copy_site(&example_root());
+    let path = site.path().join("content/hoi-dap/muc-tro-cap-xa-hoi.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("\"76/2024/NĐ-CP\"]", "\"99/2099/NĐ-CP\"]")
+            .replace("thu_tuc = [\"1.001776\"]", "thu_tuc = [\"1.999999\"]"),
+    )
+    .unwrap();
+    let built = build_site(site.path(), test_date());
+    assert_errors_start_with(
+        &built.errors(),
+        &[
+            "content/hoi-dap/muc-tro-cap-xa-hoi.md:4:1: lỗi: Không tìm thấy `99/2099/NĐ-CP` trong data/legal.toml",
+            "content/hoi-dap/muc-tro-cap-xa-hoi.md:5:1: lỗi: Không tìm thấy `1.999999` trong data/thu-tuc.toml",
+        ],
+    );
 }

@@ -12,6 +12,7 @@ pub mod links;
 pub mod markdown;
 pub mod plan;
 pub mod procedures;
+pub mod question;
 pub mod registry;
 pub mod stats;
 pub mod theme;
@@ -41,6 +42,8 @@ pub struct Loaded {
     pub days: Vec<Day>,
     /// data/thu-tuc.toml.
     pub procedures: Vec<crate::model::Procedure>,
+    /// content/hoi-dap.
+    pub questions: Vec<crate::model::Question>,
     /// content/news.
     pub news: Vec<Article>,
     /// content/pages.
@@ -208,6 +211,12 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     };
     let news = read_articles("content/news", ArticleKind::News, diagnostics);
     let pages = read_articles("content/pages", ArticleKind::Page, diagnostics);
+    let questions = load_each(
+        root,
+        markdown_files(root, "content/hoi-dap"),
+        diagnostics,
+        |source, path, found| question::load(source, slug_of(path), found),
+    );
     let theme_at =
         SourceText::new("site.toml", config.source_text.to_string()).key_location("giao_dien", 0);
     let theme = theme::load(root, &config.theme, theme_at, diagnostics);
@@ -235,6 +244,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         legal,
         days,
         procedures,
+        questions,
         news,
         pages,
         theme,

@@ -310,6 +310,35 @@ pub struct Article {
     pub links: Vec<LinkRef>,
 }
 
+/// A question residents ask and the ward's answer (content/hoi-dap).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Question {
+    /// Anchor on the questions page (from the file name).
+    pub slug: String,
+    /// Source file relative to the site root.
+    pub source: PathBuf,
+    /// The question as a resident would ask it.
+    pub question: String,
+    /// When it was answered, if given.
+    pub date: Option<chrono::NaiveDate>,
+    /// Policies it concerns: as written in the file (`20/2021/NĐ-CP` or an id), replaced by the
+    /// ids of data/legal.toml when validated.
+    pub policies: Vec<String>,
+    /// Line of `chinh_sach`.
+    pub policies_line: usize,
+    /// Procedures it concerns, by portal code (`1.001776`).
+    pub procedures: Vec<String>,
+    /// Line of `thu_tuc`.
+    pub procedures_line: usize,
+    /// Topics.
+    pub topics: Vec<String>,
+    /// The answer, Markdown.
+    pub answer: String,
+    /// Links and images of the answer, with their places.
+    #[serde(skip)]
+    pub links: Vec<LinkRef>,
+}
+
 /// An official to contact.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -462,6 +491,8 @@ pub struct Site {
     /// Administrative procedures, in registry order (look one up by its code with
     /// [`Site::procedure`]).
     pub procedures: Vec<Procedure>,
+    /// Questions and answers, by file name.
+    pub questions: Vec<Question>,
     /// News, newest first.
     pub news: Vec<Article>,
     /// Pages, by menu order then title.

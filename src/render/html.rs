@@ -37,6 +37,8 @@ pub enum Job {
     ProcedureList,
     /// The page in English: the body, its functions and its officials' contacts.
     English,
+    /// Questions and answers, and how to ask.
+    QuestionList,
     /// Calendar of the year.
     Calendar,
     /// A commemorative day page.
@@ -69,6 +71,7 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         Job::Contact,
         Job::NotFound,
         Job::English,
+        Job::QuestionList,
     ];
     if !site.procedures.is_empty() {
         jobs.push(Job::ProcedureList);
@@ -101,6 +104,7 @@ impl Job {
             Job::Policy(i) => urls::policy(&site.legal[i].id),
             Job::ProcedureList => urls::PROCEDURES.to_owned(),
             Job::English => urls::ENGLISH.to_owned(),
+            Job::QuestionList => urls::QUESTIONS.to_owned(),
             Job::Calendar => urls::CALENDAR.to_owned(),
             Job::Day(i) => urls::day(&site.days[i].id),
             Job::NewsList(n) => urls::news_page(n),
@@ -128,6 +132,7 @@ impl Job {
             Job::Policy(_) => "policy.html",
             Job::ProcedureList => "procedures.html",
             Job::English => "english.html",
+            Job::QuestionList => "questions.html",
             Job::Calendar => "calendar.html",
             Job::Day(_) => "day.html",
             Job::NewsList(_) => "news_list.html",
@@ -268,9 +273,30 @@ impl HtmlRenderer<'_> {
                     .collect();
                 c.insert("policies", &rows);
             }
-            Job::Policy(i) => c.insert("policy", &view::policy_view(site, derived, i)),
+            Job::Policy(i) => {
+                c.insert("policy", &view::policy_view(site, derived, i));
+                let id = &site.legal[i].id;
+                let questions: Vec<Link> = site
+                    .questions
+                    .iter()
+                    .filter(|q| q.policies.contains(id))
+                    .map(|q| Link {
+                        title: q.question.clone(),
+                        url: urls::question(&q.slug),
+                    })
+                    .collect();
+                c.insert("questions", &questions);
+            }
             Job::ProcedureList => c.insert("groups", &view::procedure_groups(site)),
             Job::English => {}
+            Job::QuestionList => {
+                let questions: Vec<_> = site
+                    .questions
+                    .iter()
+                    .map(|q| view::question_view(site, q, linker))
+                    .collect();
+                c.insert("questions", &questions);
+            }
             Job::Calendar => {
                 let months: Vec<MonthView> = (1..=12)
                     .map(|m| MonthView {

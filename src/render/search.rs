@@ -49,6 +49,10 @@ pub enum Section {
     Campaign,
     /// A periodic report.
     Report,
+    /// An administrative procedure (on `/thu-tuc/`).
+    Procedure,
+    /// A question and its answer (on `/hoi-dap/`).
+    Question,
 }
 
 impl Section {
@@ -63,6 +67,8 @@ impl Section {
             Section::Indicator => "indicator",
             Section::Campaign => "campaign",
             Section::Report => "report",
+            Section::Procedure => "procedure",
+            Section::Question => "question",
         }
     }
 }
@@ -141,7 +147,7 @@ pub fn news_record(site: &Site, index: usize) -> Record {
 }
 
 /// Every searchable page of the site, in a stable order: plans, policies, units, news, pages,
-/// days, indicators, campaigns, reports.
+/// days, indicators, campaigns, reports, procedures, questions.
 pub fn records(site: &Site) -> Vec<Record> {
     records_with(site, true)
 }
@@ -229,6 +235,25 @@ fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
         title: r.title.clone(),
         section: Section::Report,
         text: text(&|| markdown_text(&r.body)),
+    }));
+    out.extend(site.procedures.iter().map(|p| Record {
+        url: urls::procedure_anchor(&p.anchor),
+        title: p.name.clone(),
+        section: Section::Procedure,
+        text: text(&|| {
+            join(&[
+                p.code.as_deref().unwrap_or(""),
+                &p.field,
+                &p.place,
+                &p.papers.join("\n"),
+            ])
+        }),
+    }));
+    out.extend(site.questions.iter().map(|q| Record {
+        url: urls::question(&q.slug),
+        title: q.question.clone(),
+        section: Section::Question,
+        text: text(&|| join(&[&markdown_text(&q.answer), &q.topics.join(", ")])),
     }));
     out
 }

@@ -11,6 +11,7 @@ pub const SECTIONS: &[&str] = &[
     "don-vi",
     "chinh-sach",
     "thu-tuc",
+    "hoi-dap",
     "en",
     "lich",
     "ngay-ky-niem",
@@ -36,6 +37,8 @@ pub const UNITS: &str = "/don-vi/";
 pub const POLICIES: &str = "/chinh-sach/";
 /// Administrative procedures page, grouped by field.
 pub const PROCEDURES: &str = "/thu-tuc/";
+/// Questions and answers, and how to ask.
+pub const QUESTIONS: &str = "/hoi-dap/";
 /// The National Public Service Portal, where a procedure is looked up by its code when the site
 /// folder gives no page of its own for it.
 pub const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn/";
@@ -85,6 +88,11 @@ pub fn procedure(code: &str) -> String {
 /// without a code).
 pub fn procedure_anchor(anchor: &str) -> String {
     format!("{PROCEDURES}#{anchor}")
+}
+
+/// A question and its answer on the questions page.
+pub fn question(slug: &str) -> String {
+    format!("{QUESTIONS}#{slug}")
 }
 
 /// A commemorative day page.
@@ -199,6 +207,8 @@ mod tests {
             PROCEDURES.to_owned(),
             procedure("1.001776"),
             ENGLISH.to_owned(),
+            QUESTIONS.to_owned(),
+            question("x"),
             CALENDAR.to_owned(),
             CALENDAR_ICS.to_owned(),
             NEWS.to_owned(),

@@ -55,6 +55,8 @@ pub struct SiteView {
     pub procedures_url: Option<&'static str>,
     /// The page in English.
     pub english_url: &'static str,
+    /// Questions and answers, and how to ask.
+    pub questions_url: &'static str,
     /// What the page in English says (site.toml `[tieng_anh]`).
     pub english: crate::model::EnglishInfo,
 }
@@ -123,6 +125,7 @@ impl SiteView {
             has_stats: !site.stats.indicators.is_empty(),
             procedures_url: (!site.procedures.is_empty()).then_some(urls::PROCEDURES),
             english_url: urls::ENGLISH,
+            questions_url: urls::QUESTIONS,
             english: c.english.clone(),
         }
     }
@@ -687,4 +690,44 @@ pub fn procedure_groups(site: &Site) -> Vec<ProcedureGroup> {
         }
     }
     groups
+}
+
+/// A question and its answer on the questions page.
+#[derive(Debug, Serialize)]
+pub struct QuestionView {
+    pub anchor: String,
+    pub question: String,
+    pub date_text: String,
+    pub answer_html: String,
+    pub topics: Vec<String>,
+    pub policies: Vec<PolicyLink>,
+    /// The procedures it concerns: name (or code) and address on the procedures page.
+    pub procedures: Vec<Link>,
+}
+
+/// Builds a question's view; its answer is Markdown, with citations linked.
+pub fn question_view(site: &Site, q: &crate::model::Question, linker: &Linker<'_>) -> QuestionView {
+    QuestionView {
+        anchor: q.slug.clone(),
+        question: q.question.clone(),
+        date_text: q.date.map(format::short_date).unwrap_or_default(),
+        answer_html: linker.block_html(&q.answer),
+        topics: q.topics.clone(),
+        policies: q
+            .policies
+            .iter()
+            .filter_map(|id| site.legal.iter().find(|d| &d.id == id))
+            .map(policy_link)
+            .collect(),
+        procedures: q
+            .procedures
+            .iter()
+            .map(|code| Link {
+                title: site
+                    .procedure(code)
+                    .map_or_else(|| code.clone(), |p| p.name.clone()),
+                url: urls::procedure(code),
+            })
+            .collect(),
+    }
 }
