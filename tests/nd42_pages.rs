@@ -279,3 +279,72 @@ fn a_question_citing_an_unknown_policy_or_procedure_is_an_error_at_its_line() {
         ],
     );
 }
+
+#[test]
+fn budget_disclosure_is_a_table_whose_totals_add_up_with_a_csv_download() {
+    let built = build_example();
+    let page = built.page("/ngan-sach/chi-ngan-sach-2026/");
+    let text = text_of(&page);
+    for sentence in [
+        "Dự toán và thực hiện chi ngân sách phường 9 tháng đầu năm 2026",
+        "Đơn vị tính triệu đồng",
+        "Quyết định số 05/QĐ-UBND ngày 06/01/2026",
+        // Vietnamese figures, and the rate derived from them.
+        "Tổng chi ngân sách phường 12.520 8.487 67,8%",
+        "2.3 Chi bảo đảm xã hội (trợ cấp, mừng thọ, thăm hỏi) 1.950 1.512 77,5%",
+        "3 Dự phòng ngân sách 240 35 14,6%",
+    ] {
+        assert!(
+            text.contains(sentence),
+            "budget page lacks: {sentence}\n{text}"
+        );
+    }
+    // Stacked cards on a phone like the other tables: every cell names its column.
+    assert!(page.contains("<table class=\"bang-noi-dung\">"));
+    assert!(page.contains("<td class=\"so\" data-nhan=\"Đạt so với dự toán\">77,5%</td>"));
+    // The download is the same rows, machine-readable.
+    assert!(page.contains("href=\"/ngan-sach/chi-ngan-sach-2026.csv\""));
+    let csv =
+        std::fs::read_to_string(built.out().join("ngan-sach/chi-ngan-sach-2026.csv")).unwrap();
+    assert!(csv.starts_with("muc,noi_dung,du_toan,thuc_hien,ty_le_thuc_hien,don_vi\n"));
+    assert!(
+        csv.contains(
+            "\n2.3,\"Chi bảo đảm xã hội (trợ cấp, mừng thọ, thăm hỏi)\",1950,1512,77.5,triệu đồng\n"
+        ),
+        "{csv}"
+    );
+    // Listed, and linked from every page's footer.
+    assert!(
+        built
+            .page("/ngan-sach/")
+            .contains("href=\"/ngan-sach/chi-ngan-sach-2026/\"")
+    );
+    assert!(
+        built
+            .page("/")
+            .contains("<a href=\"/ngan-sach/\">Công khai ngân sách</a>")
+    );
+}
+
+#[test]
+fn a_budget_total_that_is_not_the_sum_of_its_parts_names_the_cell() {
+    let site = copy_site(&example_root());
+    let path = site.path().join("data/ngan-sach/chi-ngan-sach-2026.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "\"Chi quốc phòng, an ninh, trật tự\",620,455",
+            "\"Chi quốc phòng, an ninh, trật tự\",650,455",
+        ),
+    )
+    .unwrap();
+    let built = build_site(site.path(), test_date());
+    assert_errors_start_with(
+        &built.errors(),
+        &[
+            "data/ngan-sach/chi-ngan-sach-2026.csv:4:20: lỗi: Số của mục `Chi thường xuyên` là 9.430, nhưng cộng các mục con được 9.460",
+        ],
+    );
+    assert!(!built.out().exists(), "output written despite errors");
+}

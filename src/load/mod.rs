@@ -3,6 +3,7 @@
 
 pub mod abbreviations;
 pub mod article;
+pub mod budget;
 pub mod config;
 pub mod confine;
 pub mod fonts;
@@ -44,6 +45,8 @@ pub struct Loaded {
     pub procedures: Vec<crate::model::Procedure>,
     /// content/hoi-dap.
     pub questions: Vec<crate::model::Question>,
+    /// data/ngan-sach.
+    pub budgets: Vec<crate::model::BudgetTable>,
     /// content/news.
     pub news: Vec<Article>,
     /// content/pages.
@@ -217,6 +220,18 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         diagnostics,
         |source, path, found| question::load(source, slug_of(path), found),
     );
+    let read_budget_file = |relative: &Path| read_source(root, relative);
+    let mut budgets: Vec<crate::model::BudgetTable> = files_in(root, "data/ngan-sach", &["toml"])
+        .into_iter()
+        .filter_map(|path| match read_source(root, &path) {
+            Ok(source) => budget::load(&source, &read_budget_file, diagnostics),
+            Err(d) => {
+                diagnostics.push(d);
+                None
+            }
+        })
+        .collect();
+    budgets.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.slug.cmp(&b.slug)));
     let theme_at =
         SourceText::new("site.toml", config.source_text.to_string()).key_location("giao_dien", 0);
     let theme = theme::load(root, &config.theme, theme_at, diagnostics);
@@ -245,6 +260,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         days,
         procedures,
         questions,
+        budgets,
         news,
         pages,
         theme,

@@ -39,6 +39,10 @@ pub enum Job {
     English,
     /// Questions and answers, and how to ask.
     QuestionList,
+    /// Budget disclosures (only when data/ngan-sach has some).
+    BudgetList,
+    /// A budget disclosure table.
+    Budget(usize),
     /// Calendar of the year.
     Calendar,
     /// A commemorative day page.
@@ -76,6 +80,10 @@ pub fn jobs(site: &Site) -> Vec<Job> {
     if !site.procedures.is_empty() {
         jobs.push(Job::ProcedureList);
     }
+    if !site.budgets.is_empty() {
+        jobs.push(Job::BudgetList);
+    }
+    jobs.extend((0..site.budgets.len()).map(Job::Budget));
     jobs.extend((0..site.plans.len()).flat_map(|i| [Job::Plan(i), Job::PlanPrint(i)]));
     jobs.extend((0..site.units.len()).map(Job::Unit));
     jobs.extend((0..site.legal.len()).map(Job::Policy));
@@ -105,6 +113,8 @@ impl Job {
             Job::ProcedureList => urls::PROCEDURES.to_owned(),
             Job::English => urls::ENGLISH.to_owned(),
             Job::QuestionList => urls::QUESTIONS.to_owned(),
+            Job::BudgetList => urls::BUDGETS.to_owned(),
+            Job::Budget(i) => urls::budget(&site.budgets[i].slug),
             Job::Calendar => urls::CALENDAR.to_owned(),
             Job::Day(i) => urls::day(&site.days[i].id),
             Job::NewsList(n) => urls::news_page(n),
@@ -133,6 +143,8 @@ impl Job {
             Job::ProcedureList => "procedures.html",
             Job::English => "english.html",
             Job::QuestionList => "questions.html",
+            Job::BudgetList => "budgets.html",
+            Job::Budget(_) => "budget.html",
             Job::Calendar => "calendar.html",
             Job::Day(_) => "day.html",
             Job::NewsList(_) => "news_list.html",
@@ -289,6 +301,20 @@ impl HtmlRenderer<'_> {
             }
             Job::ProcedureList => c.insert("groups", &view::procedure_groups(site)),
             Job::English => {}
+            Job::BudgetList => {
+                let tables: Vec<_> = site
+                    .budgets
+                    .iter()
+                    .map(crate::render::budget::budget_view)
+                    .collect();
+                c.insert("budgets", &tables);
+            }
+            Job::Budget(i) => {
+                c.insert(
+                    "budget",
+                    &crate::render::budget::budget_view(&site.budgets[i]),
+                );
+            }
             Job::QuestionList => {
                 let questions: Vec<_> = site
                     .questions

@@ -1,6 +1,7 @@
 //! Render: the site as files (HTML pages, feeds, sitemap, calendar file, assets), written through a
 //! [`Sink`]. Renderers never read files: the theme's sources come in the [`Site`].
 
+pub mod budget;
 pub mod document;
 pub mod feeds;
 pub mod html;
@@ -145,6 +146,7 @@ pub fn renderers<'a>(templates: &'a Templates) -> Vec<Box<dyn Renderer + 'a>> {
         Box::new(html::HtmlRenderer { templates }),
         Box::new(feeds::FeedRenderer { templates }),
         Box::new(stats::StatsRenderer { templates }),
+        Box::new(budget::BudgetCsvRenderer),
         Box::new(search::SearchRenderer { templates }),
         Box::new(print::PrintRenderer { templates }),
     ]

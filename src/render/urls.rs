@@ -12,6 +12,7 @@ pub const SECTIONS: &[&str] = &[
     "chinh-sach",
     "thu-tuc",
     "hoi-dap",
+    "ngan-sach",
     "en",
     "lich",
     "ngay-ky-niem",
@@ -39,6 +40,8 @@ pub const POLICIES: &str = "/chinh-sach/";
 pub const PROCEDURES: &str = "/thu-tuc/";
 /// Questions and answers, and how to ask.
 pub const QUESTIONS: &str = "/hoi-dap/";
+/// Budget disclosures (công khai ngân sách).
+pub const BUDGETS: &str = "/ngan-sach/";
 /// The National Public Service Portal, where a procedure is looked up by its code when the site
 /// folder gives no page of its own for it.
 pub const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn/";
@@ -93,6 +96,16 @@ pub fn procedure_anchor(anchor: &str) -> String {
 /// A question and its answer on the questions page.
 pub fn question(slug: &str) -> String {
     format!("{QUESTIONS}#{slug}")
+}
+
+/// A budget disclosure table's page.
+pub fn budget(slug: &str) -> String {
+    format!("{BUDGETS}{slug}/")
+}
+
+/// A budget disclosure table's rows as CSV.
+pub fn budget_csv(slug: &str) -> String {
+    format!("{BUDGETS}{slug}.csv")
 }
 
 /// A commemorative day page.
@@ -208,6 +221,9 @@ mod tests {
             procedure("1.001776"),
             ENGLISH.to_owned(),
             QUESTIONS.to_owned(),
+            BUDGETS.to_owned(),
+            budget("x"),
+            budget_csv("x"),
             question("x"),
             CALENDAR.to_owned(),
             CALENDAR_ICS.to_owned(),

@@ -57,6 +57,8 @@ pub struct SiteView {
     pub english_url: &'static str,
     /// Questions and answers, and how to ask.
     pub questions_url: &'static str,
+    /// Budget disclosures, when data/ngan-sach has some.
+    pub budgets_url: Option<&'static str>,
     /// What the page in English says (site.toml `[tieng_anh]`).
     pub english: crate::model::EnglishInfo,
 }
@@ -126,6 +128,7 @@ impl SiteView {
             procedures_url: (!site.procedures.is_empty()).then_some(urls::PROCEDURES),
             english_url: urls::ENGLISH,
             questions_url: urls::QUESTIONS,
+            budgets_url: (!site.budgets.is_empty()).then_some(urls::BUDGETS),
             english: c.english.clone(),
         }
     }

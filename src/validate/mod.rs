@@ -200,6 +200,7 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         days: loaded.days,
         procedures: loaded.procedures,
         questions: loaded.questions,
+        budgets: loaded.budgets,
         news: loaded.news,
         pages: loaded.pages,
         theme: loaded.theme,
