@@ -348,3 +348,52 @@ fn a_budget_total_that_is_not_the_sum_of_its_parts_names_the_cell() {
     );
     assert!(!built.out().exists(), "output written despite errors");
 }
+
+#[test]
+fn policies_are_found_by_type_and_by_year_without_a_script() {
+    let built = build_example();
+    let page = built.page(loa::render::urls::POLICIES);
+    // A jump list of types (with counts) and of years, each to its own anchor.
+    for (link, anchor) in [
+        (
+            "<a href=\"#loai-nghi-dinh\">Nghị định (5)</a>",
+            "<h2 id=\"loai-nghi-dinh\">Nghị định</h2>",
+        ),
+        (
+            "<a href=\"#loai-luat\">Luật (4)</a>",
+            "<h2 id=\"loai-luat\">Luật</h2>",
+        ),
+        (
+            "<a href=\"#nam-2024\">2024</a>",
+            "<h3 id=\"nam-2024\">Năm 2024</h3>",
+        ),
+    ] {
+        assert!(page.contains(link), "{link}");
+        assert!(page.contains(anchor), "{anchor}");
+    }
+    // Within a type, newest first.
+    let decrees = &page[page.find("<h2 id=\"loai-nghi-dinh\">").unwrap()..];
+    let decrees = text_of(&decrees[..decrees.find("</table>").unwrap()]);
+    let order: Vec<usize> = [
+        "176/2025/NĐ-CP",
+        "110/2024/NĐ-CP",
+        "76/2024/NĐ-CP",
+        "20/2021/NĐ-CP",
+        "145/2013/NĐ-CP",
+    ]
+    .iter()
+    .map(|s| {
+        decrees
+            .find(s)
+            .unwrap_or_else(|| panic!("{s} in {decrees}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{decrees}");
+    // A year lists what was issued that year.
+    let y2024 = &page[page.find("<h3 id=\"nam-2024\">").unwrap()..];
+    let y2024 = text_of(&y2024[..y2024.find("</ul>").unwrap()]);
+    assert!(
+        y2024.contains("Nghị định số 76/2024/NĐ-CP") && y2024.contains("Luật Bảo hiểm xã hội"),
+        "{y2024}"
+    );
+}

@@ -196,6 +196,71 @@ struct PolicyRow {
     citer_count: usize,
 }
 
+/// The policies of one type (Luật, Nghị định, ...), newest first, under an anchor.
+#[derive(Debug, Serialize)]
+struct PolicyGroup<'a> {
+    kind: String,
+    anchor: String,
+    rows: Vec<&'a PolicyRow>,
+}
+
+/// The policy list grouped by type, types in the order the registry first names them, each
+/// group newest first (a document search that needs no script: jump to a type, then read down).
+fn policy_groups<'a>(site: &Site, rows: &'a [PolicyRow]) -> Vec<PolicyGroup<'a>> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, d) in site.legal.iter().enumerate() {
+        match groups.iter_mut().find(|(k, _)| *k == d.kind) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((d.kind.clone(), vec![i])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(kind, mut members)| {
+            members.sort_by(|&a, &b| {
+                site.legal[b]
+                    .date
+                    .earliest()
+                    .cmp(&site.legal[a].date.earliest())
+            });
+            PolicyGroup {
+                anchor: format!("loai-{}", crate::locale::slugify(&kind)),
+                kind,
+                rows: members.into_iter().map(|i| &rows[i]).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The policies by year of issue, newest year first, each year under an anchor.
+#[derive(Debug, Serialize)]
+struct PolicyYear {
+    year: i32,
+    anchor: String,
+    links: Vec<Link>,
+}
+
+fn policy_years(site: &Site, rows: &[PolicyRow]) -> Vec<PolicyYear> {
+    let mut years: std::collections::BTreeMap<i32, Vec<Link>> = Default::default();
+    for (d, row) in site.legal.iter().zip(rows) {
+        if let Some(year) = d.date.year {
+            years.entry(year).or_default().push(Link {
+                title: row.name.clone(),
+                url: row.url.clone(),
+            });
+        }
+    }
+    years
+        .into_iter()
+        .rev()
+        .map(|(year, links)| PolicyYear {
+            year,
+            anchor: format!("nam-{year}"),
+            links,
+        })
+        .collect()
+}
+
 /// Renders the HTML pages and copies the theme's static files.
 pub struct HtmlRenderer<'a> {
     /// Compiled templates.
@@ -284,6 +349,8 @@ impl HtmlRenderer<'_> {
                     })
                     .collect();
                 c.insert("policies", &rows);
+                c.insert("policy_groups", &policy_groups(site, &rows));
+                c.insert("policy_years", &policy_years(site, &rows));
             }
             Job::Policy(i) => {
                 c.insert("policy", &view::policy_view(site, derived, i));
