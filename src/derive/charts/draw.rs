@@ -48,7 +48,10 @@ pub fn line(points: &[Point], kind: IndicatorKind, canvas: Canvas) -> Option<Str
             .x_labels(n.min(12))
             .x_label_formatter(&|x| {
                 let i = x.round();
-                if (x - i).abs() > 0.01 || i < 0.0 || (n - 1).abs_diff(i as usize) % step != 0 {
+                if (x - i).abs() > 0.01
+                    || i < 0.0
+                    || !(n - 1).abs_diff(i as usize).is_multiple_of(step)
+                {
                     return String::new();
                 }
                 labels.get(i as usize).cloned().unwrap_or_default()
