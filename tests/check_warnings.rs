@@ -144,16 +144,16 @@ fn a_menu_entry_that_leads_nowhere_names_the_theme_line() {
     let text = edit(&path, |t| {
         t.replacen(
             "      <li><a href=\"/lien-he/\"",
-            "      <li><a href=\"/hoi-dap/\">Hỏi đáp</a></li>\n      <li><a href=\"/lien-he/\"",
+            "      <li><a href=\"/tuyen-dung/\">Tuyển dụng</a></li>\n      <li><a href=\"/lien-he/\"",
             1,
         )
     });
     assert_warnings(
         &content_warnings(site.path()),
         &[format!(
-            "themes/default/templates/base.html:{}:{}: cảnh báo: Mục trên thanh điều hướng dẫn tới `/hoi-dap/`",
-            line_of(&text, "/hoi-dap/"),
-            column_of(&text, "href=\"/hoi-dap/\"")
+            "themes/default/templates/base.html:{}:{}: cảnh báo: Mục trên thanh điều hướng dẫn tới `/tuyen-dung/`",
+            line_of(&text, "/tuyen-dung/"),
+            column_of(&text, "href=\"/tuyen-dung/\"")
         )],
     );
 }

@@ -2,6 +2,7 @@
 //! each unit's duties across plans, the year's commemorative calendar and what is coming up.
 
 pub mod bands;
+pub mod budget;
 pub mod calendar;
 pub mod charts;
 pub mod citation;

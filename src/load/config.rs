@@ -53,6 +53,7 @@ struct RawConfig {
     thu_muc_phong_chu: Vec<String>,
     #[serde(default)]
     logo: Option<toml::Spanned<String>>,
+    tieng_anh: Option<crate::model::EnglishInfo>,
 }
 
 fn default_level() -> String {
@@ -61,6 +62,53 @@ fn default_level() -> String {
 
 fn default_area_kind() -> String {
     "tổ dân phố".to_owned()
+}
+
+/// Nghị định 42/2022/NĐ-CP (Điều 7) asks for the body, its functions and its officials'
+/// contacts in English: a warning names each part site.toml does not give yet.
+fn check_english(
+    source: &SourceText,
+    english: Option<&crate::model::EnglishInfo>,
+    officials: &[Official],
+    diagnostics: &mut Diagnostics,
+) {
+    let at = |key: &str| source.key_location(key, 0);
+    let missing =
+        |field: &str, location| Diagnostic::warning("english_missing", Some(location)).field(field);
+    match english {
+        None => diagnostics.push(missing("tieng_anh", at("ten"))),
+        Some(e) => {
+            for (field, empty) in [
+                ("ten_co_quan", e.body_name.trim().is_empty()),
+                ("gioi_thieu", e.description.trim().is_empty()),
+                ("chuc_nang", e.functions.is_empty()),
+            ] {
+                if empty {
+                    diagnostics.push(missing(&format!("tieng_anh.{field}"), at("tieng_anh")));
+                }
+            }
+        }
+    }
+    // Officials are read without positions: each warning points at the official's entry (the
+    // line of `ho_ten`, found by the name) and names the official.
+    for o in officials.iter().filter(|o| o.title_en.trim().is_empty()) {
+        let entry = source
+            .text
+            .find("[[can_bo]]")
+            .and_then(|first| {
+                let name = format!("\"{}\"", o.name);
+                source.text[first..].find(&name).map(|at| first + at)
+            })
+            .map(|offset| {
+                crate::diagnostics::Location::new(source.path.clone(), source.line_of(offset), 1)
+            })
+            .unwrap_or_else(|| at("can_bo"));
+        diagnostics.push(
+            Diagnostic::warning("english_title_missing", Some(entry))
+                .field("chuc_vu_tieng_anh")
+                .arg("name", o.name.clone()),
+        );
+    }
 }
 
 /// Reads site.toml.
@@ -99,6 +147,7 @@ pub fn load(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<SiteCo
             );
         }
     }
+    check_english(source, raw.tieng_anh.as_ref(), &raw.can_bo, diagnostics);
     Some(SiteConfig {
         name: raw.ten,
         level: raw.cap,
@@ -114,6 +163,7 @@ pub fn load(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<SiteCo
         office_hours: raw.gio_lam_viec,
         description: raw.gioi_thieu,
         officials: raw.can_bo,
+        english: raw.tieng_anh.unwrap_or_default(),
         default_signer: raw.nguoi_ky,
         area_kind: raw.loai_khu_dan_cu,
         areas: raw.khu_dan_cu,

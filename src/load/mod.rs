@@ -4,6 +4,7 @@
 pub mod abbreviations;
 pub mod article;
 pub mod benefit;
+pub mod budget;
 pub mod config;
 pub mod confine;
 pub mod fonts;
@@ -13,6 +14,8 @@ pub mod links;
 pub mod logo;
 pub mod markdown;
 pub mod plan;
+pub mod procedures;
+pub mod question;
 pub mod registry;
 pub mod stats;
 pub mod theme;
@@ -40,6 +43,12 @@ pub struct Loaded {
     pub legal: Vec<LegalDoc>,
     /// data/days.toml.
     pub days: Vec<Day>,
+    /// data/thu-tuc.toml.
+    pub procedures: Vec<crate::model::Procedure>,
+    /// content/hoi-dap.
+    pub questions: Vec<crate::model::Question>,
+    /// data/ngan-sach.
+    pub budgets: Vec<crate::model::BudgetTable>,
     /// content/news.
     pub news: Vec<Article>,
     /// content/pages.
@@ -185,6 +194,12 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     let units = optional_registry(root, "data/units.toml", diagnostics, registry::load_units);
     let legal = optional_registry(root, "data/legal.toml", diagnostics, registry::load_legal);
     let days = optional_registry(root, "data/days.toml", diagnostics, registry::load_days);
+    let procedures = optional_registry(
+        root,
+        "data/thu-tuc.toml",
+        diagnostics,
+        procedures::load_procedures,
+    );
     let mut config = config?;
     logo::load(root, &mut config, diagnostics);
 
@@ -209,6 +224,24 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     };
     let news = read_articles("content/news", ArticleKind::News, diagnostics);
     let pages = read_articles("content/pages", ArticleKind::Page, diagnostics);
+    let questions = load_each(
+        root,
+        markdown_files(root, "content/hoi-dap"),
+        diagnostics,
+        |source, path, found| question::load(source, slug_of(path), found),
+    );
+    let read_budget_file = |relative: &Path| read_source(root, relative);
+    let mut budgets: Vec<crate::model::BudgetTable> = files_in(root, "data/ngan-sach", &["toml"])
+        .into_iter()
+        .filter_map(|path| match read_source(root, &path) {
+            Ok(source) => budget::load(&source, &read_budget_file, diagnostics),
+            Err(d) => {
+                diagnostics.push(d);
+                None
+            }
+        })
+        .collect();
+    budgets.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.slug.cmp(&b.slug)));
     let theme_at =
         SourceText::new("site.toml", config.source_text.to_string()).key_location("giao_dien", 0);
     let theme = theme::load(root, &config.theme, theme_at, diagnostics);
@@ -241,6 +274,9 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         units,
         legal,
         days,
+        procedures,
+        questions,
+        budgets,
         news,
         pages,
         theme,

@@ -17,7 +17,7 @@ pub use document::{
     Block, BlockKind, ColumnAlign, Document, Inline, Item, LinkRef, List, ListItem, Part, PartKind,
     Table,
 };
-pub use registry::{Day, DayDate, LegalDoc, Unit};
+pub use registry::{Day, DayDate, LegalDoc, Procedure, Unit};
 
 use crate::locale::fold_diacritics;
 
@@ -312,6 +312,77 @@ pub struct Article {
     pub links: Vec<LinkRef>,
 }
 
+/// A question residents ask and the ward's answer (content/hoi-dap).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Question {
+    /// Anchor on the questions page (from the file name).
+    pub slug: String,
+    /// Source file relative to the site root.
+    pub source: PathBuf,
+    /// The question as a resident would ask it.
+    pub question: String,
+    /// When it was answered, if given.
+    pub date: Option<chrono::NaiveDate>,
+    /// Policies it concerns: as written in the file (`20/2021/NĐ-CP` or an id), replaced by the
+    /// ids of data/legal.toml when validated.
+    pub policies: Vec<String>,
+    /// Line of `chinh_sach`.
+    pub policies_line: usize,
+    /// Procedures it concerns, by portal code (`1.001776`).
+    pub procedures: Vec<String>,
+    /// Line of `thu_tuc`.
+    pub procedures_line: usize,
+    /// Topics.
+    pub topics: Vec<String>,
+    /// The answer, Markdown.
+    pub answer: String,
+    /// Links and images of the answer, with their places.
+    #[serde(skip)]
+    pub links: Vec<LinkRef>,
+}
+
+/// A budget disclosure table (công khai ngân sách: data/ngan-sach/<tên>.toml and .csv).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BudgetTable {
+    /// Address (from the descriptor's file name).
+    pub slug: String,
+    /// The descriptor, relative to the site root.
+    pub source: PathBuf,
+    /// The CSV of rows, relative to the site root.
+    pub csv: PathBuf,
+    /// Title (`Dự toán thu, chi ngân sách phường năm 2026`).
+    pub title: String,
+    /// Budget year.
+    pub year: i32,
+    /// Unit of every figure (`đồng`, `nghìn đồng`, `triệu đồng`).
+    pub unit: String,
+    /// The decision that publishes it (`Quyết định số 15/QĐ-UBND ngày ...`).
+    pub decision: String,
+    /// A sentence or two for residents.
+    pub description: String,
+    /// The rows, in file order.
+    pub rows: Vec<BudgetRow>,
+}
+
+/// One row of a budget table.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BudgetRow {
+    /// Item number as written (`1`, `1.2`, `tong`).
+    pub item: String,
+    /// Item.
+    pub label: String,
+    /// 1 for `1`, 2 for `1.2`, ...; 0 for the grand total.
+    pub depth: usize,
+    /// The grand total.
+    pub is_total: bool,
+    /// Estimate (dự toán), in the table's unit.
+    pub estimate: f64,
+    /// Actual (thực hiện), in the table's unit, once known.
+    pub actual: Option<f64>,
+    /// 1-based line in the CSV.
+    pub line: usize,
+}
+
 /// An official to contact.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -331,6 +402,34 @@ pub struct Official {
     /// Office email.
     #[serde(rename(deserialize = "email"), default)]
     pub email: String,
+    /// Title in English, for the page in English (`Vice Chairman of the Ward People's Committee`).
+    #[serde(rename(deserialize = "chuc_vu_tieng_anh"), default)]
+    pub title_en: String,
+}
+
+/// What the page in English says about the body (site.toml `[tieng_anh]`; Nghị định 42/2022,
+/// Điều 7): its English name, what it is, its functions and duties, and its structure.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnglishInfo {
+    /// The body's English name (`People's Committee of Luu Kiem Ward`).
+    #[serde(rename(deserialize = "ten_co_quan"), default)]
+    pub body_name: String,
+    /// A paragraph on the body and the site.
+    #[serde(rename(deserialize = "gioi_thieu"), default)]
+    pub description: String,
+    /// Functions and duties, one per entry.
+    #[serde(rename(deserialize = "chuc_nang"), default)]
+    pub functions: Vec<String>,
+    /// Structure: its offices and bodies, one per entry.
+    #[serde(rename(deserialize = "co_cau"), default)]
+    pub structure: Vec<String>,
+    /// Office hours in English.
+    #[serde(rename(deserialize = "gio_lam_viec"), default)]
+    pub office_hours: String,
+    /// Postal address in English.
+    #[serde(rename(deserialize = "dia_chi"), default)]
+    pub address: String,
 }
 
 /// A residential group (tổ dân phố, khu phố, thôn).
@@ -376,6 +475,8 @@ pub struct SiteConfig {
     pub description: String,
     /// Officials to contact.
     pub officials: Vec<Official>,
+    /// What the page in English says (`[tieng_anh]`).
+    pub english: EnglishInfo,
     /// Default signer for new documents.
     pub default_signer: Signer,
     /// What residential groups are called (`tổ dân phố`).
@@ -459,6 +560,13 @@ pub struct Site {
     pub legal: Vec<LegalDoc>,
     /// Commemorative days, in registry order.
     pub days: Vec<Day>,
+    /// Administrative procedures, in registry order (look one up by its code with
+    /// [`Site::procedure`]).
+    pub procedures: Vec<Procedure>,
+    /// Questions and answers, by file name.
+    pub questions: Vec<Question>,
+    /// Budget disclosures, newest year first.
+    pub budgets: Vec<BudgetTable>,
     /// News, newest first.
     pub news: Vec<Article>,
     /// Pages, by menu order then title.
@@ -477,6 +585,16 @@ pub struct Site {
     pub fonts: fonts::PrintFonts,
     /// What loudspeaker scripts say in full.
     pub spoken: spoken::SpokenTable,
+}
+
+impl Site {
+    /// The procedure with the portal code `code` (`1.001776`), if data/thu-tuc.toml lists it.
+    pub fn procedure(&self, code: &str) -> Option<&Procedure> {
+        let code = code.trim();
+        self.procedures
+            .iter()
+            .find(|p| p.code.as_deref() == Some(code))
+    }
 }
 
 /// The optional products of a build. Both are on for `loa build`; `--no-pdf` and `--no-search`

@@ -137,3 +137,39 @@ impl Day {
         self.themes_by_year.get(&year).unwrap_or(&self.theme)
     }
 }
+
+/// An administrative procedure (thủ tục hành chính) residents carry out with the ward
+/// (data/thu-tuc.toml), as listed on the National Public Service Portal.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Procedure {
+    /// The portal's procedure code (`1.001776`), when it is known; `None` when the site folder
+    /// gives none (a code is never made up).
+    pub code: Option<String>,
+    /// Anchor on the procedures page: `tt-1-001776` from the code, else from the name.
+    pub anchor: String,
+    /// Name as the portal words it.
+    pub name: String,
+    /// Field (lĩnh vực: `Bảo trợ xã hội`).
+    pub field: String,
+    /// Level that settles it (`Cấp xã`).
+    pub level: String,
+    /// Where the papers are handed in.
+    pub place: String,
+    /// How long it takes.
+    pub duration: String,
+    /// Fees (`Không`).
+    pub fees: String,
+    /// Papers to bring, one per entry.
+    pub papers: Vec<String>,
+    /// The procedure's own page on the national or the province's portal, when given.
+    pub link: Option<String>,
+    /// 1-based line of its entry in data/thu-tuc.toml.
+    pub line: usize,
+}
+
+impl Procedure {
+    /// The anchor a procedure code gives (`1.001776` -> `tt-1-001776`).
+    pub fn anchor_for_code(code: &str) -> String {
+        format!("tt-{}", crate::locale::slugify(&code.replace('.', "-")))
+    }
+}

@@ -33,6 +33,16 @@ pub enum Job {
     PolicyList,
     /// A policy page.
     Policy(usize),
+    /// Administrative procedures, grouped by field (only when data/thu-tuc.toml lists some).
+    ProcedureList,
+    /// The page in English: the body, its functions and its officials' contacts.
+    English,
+    /// Questions and answers, and how to ask.
+    QuestionList,
+    /// Budget disclosures (only when data/ngan-sach has some).
+    BudgetList,
+    /// A budget disclosure table.
+    Budget(usize),
     /// Calendar of the year.
     Calendar,
     /// A commemorative day page.
@@ -68,7 +78,16 @@ pub fn jobs(site: &Site) -> Vec<Job> {
         Job::Calendar,
         Job::Contact,
         Job::NotFound,
+        Job::English,
+        Job::QuestionList,
     ];
+    if !site.procedures.is_empty() {
+        jobs.push(Job::ProcedureList);
+    }
+    if !site.budgets.is_empty() {
+        jobs.push(Job::BudgetList);
+    }
+    jobs.extend((0..site.budgets.len()).map(Job::Budget));
     jobs.extend((0..site.plans.len()).flat_map(|i| [Job::Plan(i), Job::PlanPrint(i)]));
     if !site.benefits.is_empty() {
         jobs.push(Job::BenefitList);
@@ -99,6 +118,11 @@ impl Job {
             Job::Unit(i) => urls::unit(&site.units[i].id),
             Job::PolicyList => urls::POLICIES.to_owned(),
             Job::Policy(i) => urls::policy(&site.legal[i].id),
+            Job::ProcedureList => urls::PROCEDURES.to_owned(),
+            Job::English => urls::ENGLISH.to_owned(),
+            Job::QuestionList => urls::QUESTIONS.to_owned(),
+            Job::BudgetList => urls::BUDGETS.to_owned(),
+            Job::Budget(i) => urls::budget(&site.budgets[i].slug),
             Job::Calendar => urls::CALENDAR.to_owned(),
             Job::Day(i) => urls::day(&site.days[i].id),
             Job::NewsList(n) => urls::news_page(n),
@@ -126,6 +150,11 @@ impl Job {
             Job::Unit(_) => "unit.html",
             Job::PolicyList => "policies.html",
             Job::Policy(_) => "policy.html",
+            Job::ProcedureList => "procedures.html",
+            Job::English => "english.html",
+            Job::QuestionList => "questions.html",
+            Job::BudgetList => "budgets.html",
+            Job::Budget(_) => "budget.html",
             Job::Calendar => "calendar.html",
             Job::Day(_) => "day.html",
             Job::NewsList(_) => "news_list.html",
@@ -177,6 +206,71 @@ struct PolicyRow {
     date_text: String,
     status: String,
     citer_count: usize,
+}
+
+/// The policies of one type (Luật, Nghị định, ...), newest first, under an anchor.
+#[derive(Debug, Serialize)]
+struct PolicyGroup<'a> {
+    kind: String,
+    anchor: String,
+    rows: Vec<&'a PolicyRow>,
+}
+
+/// The policy list grouped by type, types in the order the registry first names them, each
+/// group newest first (a document search that needs no script: jump to a type, then read down).
+fn policy_groups<'a>(site: &Site, rows: &'a [PolicyRow]) -> Vec<PolicyGroup<'a>> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, d) in site.legal.iter().enumerate() {
+        match groups.iter_mut().find(|(k, _)| *k == d.kind) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((d.kind.clone(), vec![i])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(kind, mut members)| {
+            members.sort_by(|&a, &b| {
+                site.legal[b]
+                    .date
+                    .earliest()
+                    .cmp(&site.legal[a].date.earliest())
+            });
+            PolicyGroup {
+                anchor: format!("loai-{}", crate::locale::slugify(&kind)),
+                kind,
+                rows: members.into_iter().map(|i| &rows[i]).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The policies by year of issue, newest year first, each year under an anchor.
+#[derive(Debug, Serialize)]
+struct PolicyYear {
+    year: i32,
+    anchor: String,
+    links: Vec<Link>,
+}
+
+fn policy_years(site: &Site, rows: &[PolicyRow]) -> Vec<PolicyYear> {
+    let mut years: std::collections::BTreeMap<i32, Vec<Link>> = Default::default();
+    for (d, row) in site.legal.iter().zip(rows) {
+        if let Some(year) = d.date.year {
+            years.entry(year).or_default().push(Link {
+                title: row.name.clone(),
+                url: row.url.clone(),
+            });
+        }
+    }
+    years
+        .into_iter()
+        .rev()
+        .map(|(year, links)| PolicyYear {
+            year,
+            anchor: format!("nam-{year}"),
+            links,
+        })
+        .collect()
 }
 
 /// Renders the HTML pages and copies the theme's static files.
@@ -275,6 +369,8 @@ impl HtmlRenderer<'_> {
                     })
                     .collect();
                 c.insert("policies", &rows);
+                c.insert("policy_groups", &policy_groups(site, &rows));
+                c.insert("policy_years", &policy_years(site, &rows));
             }
             Job::Policy(i) => {
                 c.insert("policy", &view::policy_view(site, derived, i));
@@ -282,6 +378,41 @@ impl HtmlRenderer<'_> {
                     "benefits",
                     &benefit::links(site, &derived.benefits_of.policies[i]),
                 );
+                let id = &site.legal[i].id;
+                let questions: Vec<Link> = site
+                    .questions
+                    .iter()
+                    .filter(|q| q.policies.contains(id))
+                    .map(|q| Link {
+                        title: q.question.clone(),
+                        url: urls::question(&q.slug),
+                    })
+                    .collect();
+                c.insert("questions", &questions);
+            }
+            Job::ProcedureList => c.insert("groups", &view::procedure_groups(site)),
+            Job::English => {}
+            Job::BudgetList => {
+                let tables: Vec<_> = site
+                    .budgets
+                    .iter()
+                    .map(crate::render::budget::budget_view)
+                    .collect();
+                c.insert("budgets", &tables);
+            }
+            Job::Budget(i) => {
+                c.insert(
+                    "budget",
+                    &crate::render::budget::budget_view(&site.budgets[i]),
+                );
+            }
+            Job::QuestionList => {
+                let questions: Vec<_> = site
+                    .questions
+                    .iter()
+                    .map(|q| view::question_view(site, q, linker))
+                    .collect();
+                c.insert("questions", &questions);
             }
             Job::Calendar => {
                 let months: Vec<MonthView> = (1..=12)

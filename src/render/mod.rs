@@ -2,6 +2,7 @@
 //! [`Sink`]. Renderers never read files: the theme's sources come in the [`Site`].
 
 pub mod benefit;
+pub mod budget;
 pub mod document;
 pub mod feeds;
 pub mod html;
@@ -149,6 +150,7 @@ pub fn renderers<'a>(templates: &'a Templates) -> Vec<Box<dyn Renderer + 'a>> {
         Box::new(feeds::FeedRenderer { templates }),
         Box::new(posts::PostRenderer { templates }),
         Box::new(stats::StatsRenderer { templates }),
+        Box::new(budget::BudgetCsvRenderer),
         Box::new(search::SearchRenderer { templates }),
         Box::new(print::PrintRenderer { templates }),
     ]

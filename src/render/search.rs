@@ -51,6 +51,10 @@ pub enum Section {
     Report,
     /// A benefit or service (Tôi cần...).
     Benefit,
+    /// An administrative procedure (on `/thu-tuc/`).
+    Procedure,
+    /// A question and its answer (on `/hoi-dap/`).
+    Question,
 }
 
 impl Section {
@@ -66,6 +70,8 @@ impl Section {
             Section::Campaign => "campaign",
             Section::Report => "report",
             Section::Benefit => "benefit",
+            Section::Procedure => "procedure",
+            Section::Question => "question",
         }
     }
 
@@ -153,7 +159,7 @@ pub fn news_record(site: &Site, index: usize) -> Record {
 }
 
 /// Every searchable page of the site, in a stable order: plans, policies, units, news, pages,
-/// days, indicators, campaigns, reports.
+/// days, indicators, campaigns, reports, procedures, questions.
 pub fn records(site: &Site) -> Vec<Record> {
     records_with(site, true)
 }
@@ -267,6 +273,27 @@ fn records_with(site: &Site, with_text: bool) -> Vec<Record> {
                 &markdown_text(&b.body),
             ])
         }),
+    }));
+    out.extend(site.procedures.iter().map(|p| Record {
+        url: urls::procedure_anchor(&p.anchor),
+        title: p.name.clone(),
+        section: Section::Procedure,
+        situation: String::new(),
+        text: text(&|| {
+            join(&[
+                p.code.as_deref().unwrap_or(""),
+                &p.field,
+                &p.place,
+                &p.papers.join("\n"),
+            ])
+        }),
+    }));
+    out.extend(site.questions.iter().map(|q| Record {
+        url: urls::question(&q.slug),
+        title: q.question.clone(),
+        section: Section::Question,
+        situation: String::new(),
+        text: text(&|| join(&[&markdown_text(&q.answer), &q.topics.join(", ")])),
     }));
     out
 }

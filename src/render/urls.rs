@@ -12,6 +12,10 @@ pub const SECTIONS: &[&str] = &[
     "ke-hoach",
     "don-vi",
     "chinh-sach",
+    "thu-tuc",
+    "hoi-dap",
+    "ngan-sach",
+    "en",
     "lich",
     "ngay-ky-niem",
     "tin-tuc",
@@ -34,6 +38,18 @@ pub const PLANS: &str = "/ke-hoach/";
 pub const UNITS: &str = "/don-vi/";
 /// Policy registry.
 pub const POLICIES: &str = "/chinh-sach/";
+/// Administrative procedures page, grouped by field.
+pub const PROCEDURES: &str = "/thu-tuc/";
+/// Questions and answers, and how to ask.
+pub const QUESTIONS: &str = "/hoi-dap/";
+/// Budget disclosures (công khai ngân sách).
+pub const BUDGETS: &str = "/ngan-sach/";
+/// The National Public Service Portal, where a procedure is looked up by its code when the site
+/// folder gives no page of its own for it.
+pub const NATIONAL_PORTAL: &str = "https://dichvucong.gov.vn/";
+/// The page in English (Nghị định 42/2022/NĐ-CP, Điều 7): the body, its functions and the
+/// contacts of its officials.
+pub const ENGLISH: &str = "/en/";
 /// Calendar of the year.
 pub const CALENDAR: &str = "/lich/";
 /// Calendar subscription file.
@@ -78,6 +94,33 @@ pub fn unit(id: &str) -> String {
 /// A policy page.
 pub fn policy(id: &str) -> String {
     format!("/chinh-sach/{id}/")
+}
+
+/// A procedure on the procedures page, by its portal code: `1.001776` ->
+/// `/thu-tuc/#tt-1-001776`. Whether the site lists that code is `Site::procedure(code)`.
+pub fn procedure(code: &str) -> String {
+    procedure_anchor(&crate::model::Procedure::anchor_for_code(code))
+}
+
+/// A procedure on the procedures page by its anchor (`Procedure::anchor`, also set for one
+/// without a code).
+pub fn procedure_anchor(anchor: &str) -> String {
+    format!("{PROCEDURES}#{anchor}")
+}
+
+/// A question and its answer on the questions page.
+pub fn question(slug: &str) -> String {
+    format!("{QUESTIONS}#{slug}")
+}
+
+/// A budget disclosure table's page.
+pub fn budget(slug: &str) -> String {
+    format!("{BUDGETS}{slug}/")
+}
+
+/// A budget disclosure table's rows as CSV.
+pub fn budget_csv(slug: &str) -> String {
+    format!("{BUDGETS}{slug}.csv")
 }
 
 /// A commemorative day page.
@@ -189,6 +232,14 @@ mod tests {
             PLANS.to_owned(),
             UNITS.to_owned(),
             POLICIES.to_owned(),
+            PROCEDURES.to_owned(),
+            procedure("1.001776"),
+            ENGLISH.to_owned(),
+            QUESTIONS.to_owned(),
+            BUDGETS.to_owned(),
+            budget("x"),
+            budget_csv("x"),
+            question("x"),
             CALENDAR.to_owned(),
             CALENDAR_ICS.to_owned(),
             NEWS.to_owned(),
@@ -234,5 +285,6 @@ mod tests {
         assert_eq!(file_for("/atom.xml"), "atom.xml");
         assert_eq!(news_page(1), "/tin-tuc/");
         assert_eq!(news_page(3), "/tin-tuc/trang/3/");
+        assert_eq!(procedure("1.001776"), "/thu-tuc/#tt-1-001776");
     }
 }

@@ -90,6 +90,46 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
     };
     benefits::resolve(&mut loaded, &legal_key, diagnostics);
 
+    // Questions and answers -> legal ids and procedure codes.
+    for question in &mut loaded.questions {
+        let mut resolved = Vec::new();
+        for policy in &question.policies {
+            match legal_keys
+                .get(policy.trim())
+                .or_else(|| legal_keys.get(&citation_key(policy)))
+            {
+                Some(id) => resolved.push(id.clone()),
+                None => diagnostics.push(
+                    Diagnostic::error(
+                        "reference_unknown",
+                        Some(Location::new(&question.source, question.policies_line, 1)),
+                    )
+                    .field("chinh_sach")
+                    .arg("value", policy.clone())
+                    .arg("registry", "data/legal.toml"),
+                ),
+            }
+        }
+        question.policies = resolved;
+        for code in &question.procedures {
+            if !loaded
+                .procedures
+                .iter()
+                .any(|p| p.code.as_deref() == Some(code.trim()))
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "reference_unknown",
+                        Some(Location::new(&question.source, question.procedures_line, 1)),
+                    )
+                    .field("thu_tuc")
+                    .arg("value", code.clone())
+                    .arg("registry", "data/thu-tuc.toml"),
+                );
+            }
+        }
+    }
+
     // Every address is claimed once.
     addresses::check(&loaded, diagnostics);
 
@@ -166,6 +206,9 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         units: loaded.units,
         legal: loaded.legal,
         days: loaded.days,
+        procedures: loaded.procedures,
+        questions: loaded.questions,
+        budgets: loaded.budgets,
         news: loaded.news,
         pages: loaded.pages,
         theme: loaded.theme,
