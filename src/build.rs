@@ -46,6 +46,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// Wall time of each stage, in order (`loa build --timings` prints them).
     pub timings: Vec<(&'static str, Duration)>,
+    /// Photos the media step decoded (the others came from `.loa/cache`).
+    pub photos_decoded: usize,
 }
 
 /// Load, validate, derive and compile templates, collecting every problem.
@@ -172,7 +174,31 @@ pub fn build_keeping(options: &BuildOptions) -> (Report, Option<Checked>) {
             return (report, None);
         }
     };
-    match render_timed(&checked, &staging, &mut report.timings) {
+    let (rendered, media) = rayon::join(
+        || render_timed(&checked, &staging, &mut report.timings),
+        || {
+            let started = Instant::now();
+            (
+                crate::media::publish(&checked.site, &staging),
+                started.elapsed(),
+            )
+        },
+    );
+    let (media, media_took) = media;
+    report.timings.push(("photos", media_took));
+    let rendered = match (rendered, media) {
+        (Ok(mut stats), Ok(media)) => {
+            stats.files += media.files;
+            report.photos_decoded = media.decoded;
+            Ok(stats)
+        }
+        (Err(mut a), Err(b)) => {
+            a.extend(b);
+            Err(a)
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    match rendered {
         Ok(stats) => {
             let committing = Instant::now();
             // Only a build that made every product knows which ones are still needed: prune what

@@ -89,9 +89,22 @@ fn check_events(
 ) -> Option<Vec<LinkRef>> {
     let mut depth = 0usize;
     let mut too_deep = false;
-    let mut found = Vec::new();
+    let mut found: Vec<LinkRef> = Vec::new();
+    // The image whose alt text is being read (links and images do not nest in an image).
+    let mut in_image = false;
     for (event, range) in events {
         match event {
+            Event::Text(text) | Event::Code(text) if in_image => {
+                if let Some(image) = found.last_mut() {
+                    image.alt.push_str(text);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = false;
+                if let Some(image) = found.last_mut() {
+                    image.alt = collapse_whitespace(&image.alt);
+                }
+            }
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
                 depth += 1;
                 if depth > MAX_NESTING && !too_deep {
@@ -103,14 +116,24 @@ fn check_events(
                 }
             }
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
-            Event::Start(tag @ (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })) => {
+            Event::Start(
+                tag @ (Tag::Link {
+                    dest_url, title, ..
+                }
+                | Tag::Image {
+                    dest_url, title, ..
+                }),
+            ) => {
                 let location = location_of(range.start);
                 if let Some(scheme) = links::refused_scheme(dest_url) {
                     diagnostics.push(links::refused(dest_url, &scheme, location.clone()));
                 }
+                in_image = matches!(tag, Tag::Image { .. });
                 found.push(LinkRef {
                     target: dest_url.to_string(),
-                    image: matches!(tag, Tag::Image { .. }),
+                    image: in_image,
+                    alt: String::new(),
+                    title: title.to_string(),
                     location,
                 });
             }

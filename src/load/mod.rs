@@ -10,6 +10,7 @@ pub mod frontmatter;
 pub mod leaflet;
 pub mod links;
 pub mod markdown;
+pub mod photos;
 pub mod plan;
 pub mod registry;
 pub mod stats;
@@ -52,6 +53,9 @@ pub struct Loaded {
     pub fonts: crate::model::fonts::PrintFonts,
     /// What loudspeaker scripts say in full (default table and data/viet-tat.toml).
     pub spoken: crate::model::spoken::SpokenTable,
+    /// The header of each photo file the content uses (or what is wrong with it).
+    pub photos:
+        std::collections::BTreeMap<PathBuf, Result<crate::model::photo::Photo, photos::Problem>>,
 }
 
 /// Reads a file as normalised UTF-8 text; `relative` is how it is named in messages.
@@ -218,7 +222,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     let fonts = fonts::load(root, &config, diagnostics);
     let spoken = abbreviations::load(root, diagnostics);
 
-    Some(Loaded {
+    let mut loaded = Loaded {
         root: root.to_path_buf(),
         config,
         plans,
@@ -232,5 +236,8 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         leaflets,
         fonts,
         spoken,
-    })
+        photos: Default::default(),
+    };
+    loaded.photos = photos::read_headers(root, &photos::uses(&loaded));
+    Some(loaded)
 }

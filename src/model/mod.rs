@@ -4,6 +4,7 @@
 pub mod date;
 pub mod document;
 pub mod fonts;
+pub mod photo;
 pub mod registry;
 pub mod spoken;
 pub mod stats;
@@ -305,6 +306,9 @@ pub struct Article {
     pub menu_order: Option<i32>,
     /// Line of the summary (`tom_tat`), or of the front matter's start when there is none.
     pub summary_line: usize,
+    /// The lead photo (`anh`).
+    #[serde(skip)]
+    pub lead_photo: Option<photo::LeadPhoto>,
     /// Links and images of the body, with their places.
     #[serde(skip)]
     pub links: Vec<LinkRef>,
@@ -445,6 +449,8 @@ pub struct Site {
     pub fonts: fonts::PrintFonts,
     /// What loudspeaker scripts say in full.
     pub spoken: spoken::SpokenTable,
+    /// Every photo the content uses, from its header.
+    pub photos: photo::Photos,
 }
 
 /// The optional products of a build. Both are on for `loa build`; `--no-pdf` and `--no-search`

@@ -5,6 +5,7 @@ pub mod document;
 pub mod feeds;
 pub mod html;
 pub mod inline;
+pub mod photos;
 pub mod print;
 pub mod search;
 pub mod spoken;
