@@ -356,3 +356,141 @@ fn draw_the_example_photos_and_fixtures() {
     std::fs::write(fixtures.join("cat-cut.jpg"), &phone[..phone.len() * 2 / 3]).unwrap();
     std::fs::write(fixtures.join("iphone.heic"), scenes::heic_header()).unwrap();
 }
+
+/// The corpus of `bench/photos.sh`: `LOA_BENCH_PHOTOS` phone photos of 4000 x 3000 (12
+/// megapixels, JPEG quality 90 with EXIF orientation and GPS, each a different file) written
+/// into the folder `LOA_BENCH_DIR`. Not a test: run by the bench script.
+#[test]
+#[ignore]
+fn bench_corpus() {
+    use rayon::prelude::*;
+    let Ok(dir) = std::env::var("LOA_BENCH_DIR") else {
+        return;
+    };
+    let count: usize = std::env::var("LOA_BENCH_PHOTOS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100);
+    let dir = PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    (0..count).into_par_iter().for_each(|i| {
+        let mut picture = match i % 3 {
+            0 => scenes::gift_handover(4000, 3000),
+            1 => scenes::health_check(4000, 3000),
+            _ => scenes::meeting_hall(4000, 3000),
+        };
+        // Each photo its own: a mark in a corner makes every file (and digest) different.
+        for x in 0..(i as u32 % 50 + 1) * 8 {
+            picture.put_pixel(x, 2990, image::Rgb([255, 255, 255]));
+        }
+        let bytes = scenes::phone_jpeg_upright(&picture, 90);
+        std::fs::write(dir.join(format!("anh-{i:03}.jpg")), bytes).unwrap();
+    });
+}
+
+/// Image XObjects of a PDF: (width, height, the stream's bytes).
+fn pdf_images(pdf: &[u8]) -> Vec<(i64, i64, Vec<u8>)> {
+    let document = lopdf::Document::load_mem(pdf).unwrap();
+    document
+        .objects
+        .values()
+        .filter_map(|object| {
+            let lopdf::Object::Stream(stream) = object else {
+                return None;
+            };
+            let is_image = stream
+                .dict
+                .get(b"Subtype")
+                .and_then(|s| s.as_name())
+                .is_ok_and(|n| n == b"Image");
+            let size = |key: &[u8]| stream.dict.get(key).and_then(|v| v.as_i64()).unwrap_or(0);
+            is_image.then(|| (size(b"Width"), size(b"Height"), stream.content.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_leaflet_prints_its_photo_from_the_original_at_print_resolution() {
+    let site = copy_site(&example_root());
+    let folder = site.path().join("content/leaflets/anh");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        fixtures().join("dien-thoai.jpg"),
+        folder.join("dien-thoai.jpg"),
+    )
+    .unwrap();
+    let leaflet = site
+        .path()
+        .join("content/leaflets/cham-soc-nguoi-cao-tuoi.md");
+    let text = std::fs::read_to_string(&leaflet).unwrap();
+    std::fs::write(
+        &leaflet,
+        text.replacen(
+            "diem_chinh = [",
+            "anh = \"anh/dien-thoai.jpg\"\nchu_thich = \"Trao quà mừng thọ\"\ndiem_chinh = [",
+            1,
+        ),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let report = loa::build::build(&loa::build::BuildOptions {
+        root: site.path().to_path_buf(),
+        out: dir.path().join("output"),
+        date: test_date(),
+        outputs: loa::model::Outputs {
+            search_index: false,
+            ..Default::default()
+        },
+    });
+    assert!(!report.diagnostics.has_errors(), "{:?}", report.diagnostics);
+    for product in [
+        "in/to-roi/cham-soc-nguoi-cao-tuoi.pdf",
+        "in/to-roi/cham-soc-nguoi-cao-tuoi-a5.pdf",
+    ] {
+        let pdf = std::fs::read(dir.path().join("output").join(product)).unwrap();
+        let images = pdf_images(&pdf);
+        // The photo is 1600 x 1200 upright: printed from the original, scaled to the widest
+        // slot (128 mm at 300 dpi = 1512 px), turned by its EXIF orientation.
+        let photo = images
+            .iter()
+            .find(|(w, _, _)| *w == 1512)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{product}: the photo at print resolution: {:?}",
+                    images.iter().map(|(w, h, _)| (w, h)).collect::<Vec<_>>()
+                )
+            });
+        assert_eq!(photo.1, 1134, "{product}: upright (landscape)");
+        assert!(!scenes::carries_exif(&photo.2), "{product}: no EXIF");
+        assert!(!scenes::carries_exif(&pdf), "{product}: no EXIF anywhere");
+    }
+}
+
+/// Where the media step's time goes for one 12-megapixel phone photo (run by hand:
+/// `cargo test --release --test photos -- --ignored --nocapture profile`).
+#[test]
+#[ignore]
+fn profile_one_photo() {
+    let t = std::time::Instant::now();
+    let bytes = scenes::phone_jpeg_upright(&scenes::gift_handover(4000, 3000), 90);
+    println!(
+        "draw+encode source: {:?} ({} KB)",
+        t.elapsed(),
+        bytes.len() / 1024
+    );
+    let t = std::time::Instant::now();
+    let img = image::load_from_memory(&bytes).unwrap().to_rgb8();
+    println!("decode: {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let big = image::imageops::resize(&img, 1600, 1200, image::imageops::FilterType::CatmullRom);
+    println!("resize catmull-rom 1600: {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let _ = loa::media::resize(&img, 1600, 1200);
+    println!("fast_image_resize catmull-rom 1600: {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let w = webp::Encoder::from_rgb(big.as_raw(), 1600, 1200).encode(76.0);
+    println!("webp q76 1600: {:?} ({} KB)", t.elapsed(), w.len() / 1024);
+    let t = std::time::Instant::now();
+    let j = scenes::jpeg(&big, 82);
+    println!("jpeg q82 1600: {:?} ({} KB)", t.elapsed(), j.len() / 1024);
+}

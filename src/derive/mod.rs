@@ -81,6 +81,9 @@ pub struct Derived {
     pub unresolved: Vec<UnresolvedCitation>,
     /// Statistics: roll-ups, target progress, campaign results, reports.
     pub stats: stats::StatsDerived,
+    /// Lead photos of printed products at print resolution (JPEG), by the photo's digest: made
+    /// by the media step before the print renderer runs (`media::prepare_print`); empty until then.
+    pub print_photos: std::collections::BTreeMap<String, std::sync::Arc<Vec<u8>>>,
 }
 
 fn push_unique(list: &mut Vec<usize>, value: usize) {
@@ -233,6 +236,7 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
         unresolved,
         citations,
         stats,
+        print_photos: Default::default(),
     }
 }
 

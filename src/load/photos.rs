@@ -73,7 +73,7 @@ fn lead_use(source: &Path, lead: &LeadPhoto) -> PhotoUse {
 }
 
 /// Every use of a photo in the loaded site, in file order: plans, news, pages, campaigns,
-/// reports (bodies), and the lead photos of news and pages.
+/// reports (bodies), and the lead photos of news, pages and leaflets.
 pub fn uses(loaded: &Loaded) -> Vec<PhotoUse> {
     let mut out = Vec::new();
     for plan in &loaded.plans {
@@ -84,6 +84,11 @@ pub fn uses(loaded: &Loaded) -> Vec<PhotoUse> {
             out.push(lead_use(&article.source, lead));
         }
         out.extend(body_uses(&article.source, &article.links));
+    }
+    for leaflet in &loaded.leaflets {
+        if let Some(lead) = &leaflet.lead_photo {
+            out.push(lead_use(&leaflet.source, lead));
+        }
     }
     for campaign in &loaded.stats.campaigns {
         out.extend(body_uses(&campaign.source, &campaign.links));

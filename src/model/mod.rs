@@ -463,8 +463,9 @@ pub struct Outputs {
     /// The search index under `output/pagefind/` (the search page and the A–Z index are always
     /// written).
     pub search_index: bool,
-    /// Write only the PDFs found in the product cache; the caller typesets the others
-    /// afterwards (`loa serve`, so that a reload never waits for Typst).
+    /// Write only the PDFs and photos found in the product cache; the caller typesets and
+    /// processes the others afterwards (`loa serve`, so that a reload never waits for Typst or
+    /// for decoding photos).
     pub pdf_in_background: bool,
     /// Also write the leaflets, posters and banners for a print shop (`--nha-in`): 3 mm bleed
     /// and crop marks, under `output/in/nha-in/`.
@@ -519,6 +520,9 @@ pub struct Leaflet {
     /// The text of the source file (to locate a character the print font lacks).
     #[serde(skip)]
     pub source_text: std::sync::Arc<str>,
+    /// The cover's photo (`anh`), printed from the original at print resolution.
+    #[serde(skip)]
+    pub lead_photo: Option<photo::LeadPhoto>,
 }
 
 /// One `##` section of a leaflet.

@@ -294,6 +294,25 @@ pub fn phone_jpeg(upright: &RgbImage, quality: u8) -> Vec<u8> {
     out
 }
 
+/// A JPEG as a phone writes it when held upright: EXIF orientation 1, GPS position, make.
+pub fn phone_jpeg_upright(picture: &RgbImage, quality: u8) -> Vec<u8> {
+    use image::ImageEncoder;
+    let mut out = Vec::new();
+    let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality);
+    encoder
+        .set_exif_metadata(phone_exif(1))
+        .expect("the JPEG encoder writes EXIF");
+    encoder
+        .write_image(
+            picture.as_raw(),
+            picture.width(),
+            picture.height(),
+            image::ExtendedColorType::Rgb8,
+        )
+        .unwrap();
+    out
+}
+
 /// A plain JPEG (no metadata).
 pub fn jpeg(picture: &RgbImage, quality: u8) -> Vec<u8> {
     let mut out = Vec::new();

@@ -417,9 +417,28 @@ pub fn leaflet_data(site: &Site, derived: &Derived, leaflet: &Leaflet) -> (Value
                 "blocks": blocks(&s.blocks),
             })).collect::<Vec<_>>(),
             "url": url,
+            "photo": leaflet_photo(site, derived, leaflet),
         }
     });
     (data, url)
+}
+
+/// A leaflet's lead photo for its cover, when it has one and the media step made it: where it
+/// is in the product's world, its caption, and its digest (which keys the product's cache).
+fn leaflet_photo(site: &Site, derived: &Derived, leaflet: &Leaflet) -> Value {
+    let Some((photo, lead)) =
+        crate::render::photos::lead(&site.photos, &leaflet.source, leaflet.lead_photo.as_ref())
+    else {
+        return Value::Null;
+    };
+    if !derived.print_photos.contains_key(&photo.digest) {
+        return Value::Null;
+    }
+    json!({
+        "path": super::engine::PHOTO_PATH,
+        "digest": photo.digest,
+        "caption": crate::render::photos::caption_text(&lead.caption, &lead.author),
+    })
 }
 
 /// A leaflet generated for a commemorative day from its theme, slogans and related policies.
