@@ -277,6 +277,9 @@ pub fn print_photo(root: &Path, photo: &Photo, width_px: u32) -> Result<Vec<u8>,
     })
 }
 
+/// Print-resolution JPEGs by photo digest.
+pub type PrintPhotos = std::collections::BTreeMap<String, std::sync::Arc<Vec<u8>>>;
+
 /// The width (mm) of the widest print slot for a lead photo: the A5 leaflet's cover (the
 /// tri-fold's is 85 mm).
 pub const PRINT_SLOT_MM: f64 = 128.0;
@@ -285,10 +288,7 @@ pub const PRINT_SLOT_MM: f64 = 128.0;
 /// digest, from the cache when it can: what `Derived::print_photos` holds for the print
 /// renderer. The one function that gives a lead photo's print bytes for a product with a slot
 /// for it (the share cards and posters can take theirs from here too).
-pub fn prepare_print(
-    site: &Site,
-    sink: &dyn Sink,
-) -> Result<std::collections::BTreeMap<String, std::sync::Arc<Vec<u8>>>, Vec<Diagnostic>> {
+pub fn prepare_print(site: &Site, sink: &dyn Sink) -> Result<PrintPhotos, Vec<Diagnostic>> {
     use rayon::prelude::*;
     let mut wanted: Vec<&Photo> = site
         .leaflets
@@ -301,7 +301,7 @@ pub fn prepare_print(
     wanted.sort_by(|a, b| a.digest.cmp(&b.digest));
     wanted.dedup_by(|a, b| a.digest == b.digest);
     let width = print_width(PRINT_SLOT_MM);
-    let made: Vec<Result<(String, std::sync::Arc<Vec<u8>>), Diagnostic>> = wanted
+    let made: Vec<Result<(&str, Vec<u8>), Diagnostic>> = wanted
         .par_iter()
         .map(|photo| {
             let key = digest(&[
@@ -318,15 +318,15 @@ pub fn prepare_print(
                     bytes
                 }
             };
-            Ok((photo.digest.clone(), std::sync::Arc::new(bytes)))
+            Ok((photo.digest.as_str(), bytes))
         })
         .collect();
-    let mut out = std::collections::BTreeMap::new();
+    let mut out = PrintPhotos::new();
     let mut errors = Vec::new();
     for result in made {
         match result {
             Ok((digest, bytes)) => {
-                out.insert(digest, bytes);
+                out.insert(digest.to_owned(), std::sync::Arc::new(bytes));
             }
             Err(e) => errors.push(e),
         }

@@ -241,14 +241,15 @@ pub(super) fn write_search_bundle(records: &[Record], out: &Path) -> Result<(), 
 
 /// What an item's photos are, places aside: its lead photo and its body's image targets with
 /// whether each has alt text.
-fn photo_uses(
-    article: &crate::model::Article,
-) -> (
-    Option<(String, String, String, String)>,
-    Vec<(String, bool)>,
-) {
-    (
-        article.lead_photo.as_ref().map(|l| {
+#[derive(PartialEq)]
+struct PhotoUses {
+    lead: Option<(String, String, String, String)>,
+    images: Vec<(String, bool)>,
+}
+
+fn photo_uses(article: &crate::model::Article) -> PhotoUses {
+    PhotoUses {
+        lead: article.lead_photo.as_ref().map(|l| {
             (
                 l.target.clone(),
                 l.alt.clone(),
@@ -256,11 +257,11 @@ fn photo_uses(
                 l.author.clone(),
             )
         }),
-        article
+        images: article
             .links
             .iter()
             .filter(|l| l.image)
             .map(|l| (l.target.clone(), l.alt.trim().is_empty()))
             .collect(),
-    )
+    }
 }
