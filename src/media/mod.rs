@@ -290,12 +290,9 @@ pub const PRINT_SLOT_MM: f64 = 128.0;
 /// for it (the share cards and posters can take theirs from here too).
 pub fn prepare_print(site: &Site, sink: &dyn Sink) -> Result<PrintPhotos, Vec<Diagnostic>> {
     use rayon::prelude::*;
-    let mut wanted: Vec<&Photo> = site
-        .leaflets
-        .iter()
-        .filter_map(|l| {
-            crate::render::photos::lead(&site.photos, &l.source, l.lead_photo.as_ref())
-                .map(|(photo, _)| photo)
+    let mut wanted: Vec<&Photo> = printed_leads(site)
+        .filter_map(|(source, lead)| {
+            crate::render::photos::lead(&site.photos, source, Some(lead)).map(|(photo, _)| photo)
         })
         .collect();
     wanted.sort_by(|a, b| a.digest.cmp(&b.digest));
@@ -336,6 +333,16 @@ pub fn prepare_print(site: &Site, sink: &dyn Sink) -> Result<PrintPhotos, Vec<Di
     } else {
         Err(errors)
     }
+}
+
+/// The lead photos printed products have a slot for, with the content file they belong to:
+/// leaflets' covers (a product that gets a slot adds its items here).
+fn printed_leads(
+    site: &Site,
+) -> impl Iterator<Item = (&Path, &crate::model::photo::LeadPhoto)> + '_ {
+    site.leaflets
+        .iter()
+        .filter_map(|l| Some((l.source.as_path(), l.lead_photo.as_ref()?)))
 }
 
 /// The width in pixels of a print slot `mm` wide at 300 dpi.

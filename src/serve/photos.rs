@@ -71,3 +71,57 @@ pub(super) fn make_pending(options: &BuildOptions) -> usize {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_preview_build_leaves_new_photos_to_the_background_pass() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = tempfile::tempdir().unwrap();
+        for folder in ["content", "data"] {
+            for e in walkdir::WalkDir::new(root.join(folder))
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                let target = site.path().join(e.path().strip_prefix(root).unwrap());
+                if e.file_type().is_dir() {
+                    std::fs::create_dir_all(&target).unwrap();
+                } else {
+                    std::fs::copy(e.path(), &target).unwrap();
+                }
+            }
+        }
+        std::fs::copy(root.join("site.toml"), site.path().join("site.toml")).unwrap();
+        let options = BuildOptions {
+            root: site.path().to_path_buf(),
+            out: site.path().join("output"),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            outputs: crate::model::Outputs {
+                pdf: false,
+                search_index: false,
+                pdf_in_background: true,
+                print_shop: false,
+            },
+        };
+        let photos = |out: &std::path::Path| {
+            std::fs::read_dir(out.join("anh"))
+                .map(|d| d.count())
+                .unwrap_or(0)
+        };
+        // The page is up at once, naming its photos; the files are not made yet.
+        let (report, _) = build::build_keeping(&options);
+        assert!(!report.diagnostics.has_errors());
+        assert_eq!(report.photos_pending, 3, "the example's three photos");
+        assert_eq!(photos(&options.out), 0);
+        // The background pass makes them (then the page reloads).
+        assert_eq!(make_pending(&options), 3);
+        assert_eq!(photos(&options.out), 3 * 3 * 2, "three sizes, two formats");
+        // The next build finds them in the cache.
+        let (report, _) = build::build_keeping(&options);
+        assert_eq!(report.photos_pending, 0);
+        assert_eq!(photos(&options.out), 18);
+        assert_eq!(make_pending(&options), 0);
+    }
+}

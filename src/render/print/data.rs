@@ -417,18 +417,29 @@ pub fn leaflet_data(site: &Site, derived: &Derived, leaflet: &Leaflet) -> (Value
                 "blocks": blocks(&s.blocks),
             })).collect::<Vec<_>>(),
             "url": url,
-            "photo": leaflet_photo(site, derived, leaflet),
+            "photo": lead_photo_data(
+                site,
+                derived,
+                &leaflet.source,
+                leaflet.lead_photo.as_ref(),
+            ),
         }
     });
     (data, url)
 }
 
-/// A leaflet's lead photo for its cover, when it has one and the media step made it: where it
-/// is in the product's world, its caption, and its digest (which keys the product's cache).
-fn leaflet_photo(site: &Site, derived: &Derived, leaflet: &Leaflet) -> Value {
-    let Some((photo, lead)) =
-        crate::render::photos::lead(&site.photos, &leaflet.source, leaflet.lead_photo.as_ref())
-    else {
+/// The lead photo of an item written in `source` for a printed product's slot, when it has one
+/// and the media step made it at print resolution (`media::prepare_print`): where it is in the
+/// product's world (`image(photo.path)` in a template), its caption (`Ảnh: ...`), and its digest
+/// (which keys the product's cache). `null` otherwise. For leaflets now; share cards and posters
+/// take theirs the same way.
+pub fn lead_photo_data(
+    site: &Site,
+    derived: &Derived,
+    source: &std::path::Path,
+    lead: Option<&crate::model::photo::LeadPhoto>,
+) -> Value {
+    let Some((photo, lead)) = crate::render::photos::lead(&site.photos, source, lead) else {
         return Value::Null;
     };
     if !derived.print_photos.contains_key(&photo.digest) {
