@@ -70,6 +70,7 @@ fn run() {
             ident: template.to_owned(),
             date,
             archival: false,
+            photo: None,
         };
         let started = Instant::now();
         let pages = engine

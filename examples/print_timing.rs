@@ -61,6 +61,7 @@ fn job<'a>(template: &'a str, data: &'a serde_json::Value, qr: Option<String>) -
         ident: template.to_owned(),
         date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
         archival: template == "van-ban.typ",
+        photo: None,
     }
 }
 

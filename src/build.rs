@@ -46,6 +46,10 @@ pub struct Report {
     pub elapsed: Duration,
     /// Wall time of each stage, in order (`loa build --timings` prints them).
     pub timings: Vec<(&'static str, Duration)>,
+    /// Photos the media step decoded (the others came from `.loa/cache`).
+    pub photos_decoded: usize,
+    /// Photos left to `loa serve`'s background pass (a preview build makes only cached ones).
+    pub photos_pending: usize,
 }
 
 /// Load, validate, derive and compile templates, collecting every problem.
@@ -172,7 +176,43 @@ pub fn build_keeping(options: &BuildOptions) -> (Report, Option<Checked>) {
             return (report, None);
         }
     };
-    match render_timed(&checked, &staging, &mut report.timings) {
+    // The print renderer takes the leaflets' photos at print resolution from `Derived`.
+    if checked.site.outputs.pdf {
+        match crate::media::prepare_print(&checked.site, &staging) {
+            Ok(photos) => checked.derived.print_photos = photos,
+            Err(errors) => {
+                errors.into_iter().for_each(|e| report.diagnostics.push(e));
+                report.elapsed = started.elapsed();
+                return (report, None);
+            }
+        }
+    }
+    let (rendered, media) = rayon::join(
+        || render_timed(&checked, &staging, &mut report.timings),
+        || {
+            let started = Instant::now();
+            (
+                crate::media::publish(&checked.site, &staging, options.outputs.pdf_in_background),
+                started.elapsed(),
+            )
+        },
+    );
+    let (media, media_took) = media;
+    report.timings.push(("photos", media_took));
+    let rendered = match (rendered, media) {
+        (Ok(mut stats), Ok(media)) => {
+            stats.files += media.files;
+            report.photos_decoded = media.decoded;
+            report.photos_pending = media.pending;
+            Ok(stats)
+        }
+        (Err(mut a), Err(b)) => {
+            a.extend(b);
+            Err(a)
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    match rendered {
         Ok(stats) => {
             let committing = Instant::now();
             // Only a build that made every product knows which ones are still needed: prune what

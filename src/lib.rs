@@ -12,6 +12,7 @@ pub mod diagnostics;
 pub mod import;
 pub mod load;
 pub mod locale;
+pub mod media;
 pub mod messages;
 pub mod model;
 pub mod render;

@@ -162,7 +162,7 @@ fn a_menu_entry_that_leads_nowhere_names_the_theme_line() {
 fn links_and_images_to_missing_files_or_addresses_name_their_line_and_column() {
     let site = copy_site(&example_root());
     let file = "content/news/2026-11-01-lien-ket.md";
-    let text = "+++\ntieu_de = \"Hướng dẫn làm hồ sơ\"\nngay = \"2026-11-01\"\ntom_tat = \"Mẫu đơn và nơi nộp.\"\n+++\n\nXem [kế hoạch](/ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/) và tải [mẫu đơn](/tep/mau-don.docx).\n\n![Ảnh trao quà](anh/trao-qua.jpg)\n\n[Kế hoạch cũ](/ke-hoach/ke-hoach-2025) · [Liên hệ](/lien-he) · [Cổng Dịch vụ công](https://dichvucong.gov.vn/) · [Số liệu](../../so-lieu/#chinh) · [Gọi](tel:02253873210)\n\nIn [tờ rơi Tết](/in/to-roi/tet-nguyen-dan.pdf), [áp phích](/in/ap-phich/tet-nguyen-dan.pdf), [tin phát thanh](/in/phat-thanh/ngay-ky-niem/tet-nguyen-dan.txt), [bản cho máy đọc](/in/phat-thanh/ngay-ky-niem/tet-nguyen-dan.doc-may.txt), [báo cáo](/in/bao-cao/2026-q3.pdf), [tờ rơi cũ](/in/to-roi/tet-2025.pdf).\n";
+    let text = "+++\ntieu_de = \"Hướng dẫn làm hồ sơ\"\nngay = \"2026-11-01\"\ntom_tat = \"Mẫu đơn và nơi nộp.\"\n+++\n\nXem [kế hoạch](/ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/) và tải [mẫu đơn](/tep/mau-don.docx).\n\n![Ảnh trao quà](/static/trao-qua.jpg)\n\n[Kế hoạch cũ](/ke-hoach/ke-hoach-2025) · [Liên hệ](/lien-he) · [Cổng Dịch vụ công](https://dichvucong.gov.vn/) · [Số liệu](../../so-lieu/#chinh) · [Gọi](tel:02253873210)\n\nIn [tờ rơi Tết](/in/to-roi/tet-nguyen-dan.pdf), [áp phích](/in/ap-phich/tet-nguyen-dan.pdf), [tin phát thanh](/in/phat-thanh/ngay-ky-niem/tet-nguyen-dan.txt), [bản cho máy đọc](/in/phat-thanh/ngay-ky-niem/tet-nguyen-dan.doc-may.txt), [báo cáo](/in/bao-cao/2026-q3.pdf), [tờ rơi cũ](/in/to-roi/tet-2025.pdf).\n";
     std::fs::write(site.path().join(file), text).unwrap();
     let found = content_warnings(site.path());
     assert_warnings(
@@ -173,7 +173,7 @@ fn links_and_images_to_missing_files_or_addresses_name_their_line_and_column() {
                 column_of(text, "[mẫu đơn]")
             ),
             format!(
-                "{file}:9:1: cảnh báo: Ảnh `anh/trao-qua.jpg` không có trên trang (không có tệp ở địa chỉ /tin-tuc/2026-11-01-lien-ket/anh/trao-qua.jpg)"
+                "{file}:9:1: cảnh báo: Ảnh `/static/trao-qua.jpg` không có trên trang (không có tệp ở địa chỉ /static/trao-qua.jpg)"
             ),
             format!(
                 "{file}:11:1: cảnh báo: Liên kết tới `/ke-hoach/ke-hoach-2025` không dẫn tới đâu"

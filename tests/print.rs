@@ -185,6 +185,7 @@ fn loudspeaker_scripts_have_opening_closing_and_a_reading_time_that_adds_up() {
     let marked = std::fs::read_dir(example_root().join("content/news"))
         .unwrap()
         .filter_map(Result::ok)
+        .filter(|e| e.path().is_file()) // not the photos' folder anh/
         .filter(|e| {
             std::fs::read_to_string(e.path())
                 .unwrap()
@@ -256,10 +257,13 @@ fn a_rebuild_reuses_unchanged_products_and_remakes_only_the_edited_plan() {
         .count();
     assert_eq!(icons, 3);
     let kept = cache_entries(site.path());
+    // And every published photo file (each size and format of the example's news photos).
+    let photo_files = std::fs::read_dir(first.out().join("anh")).unwrap().count();
+    assert!(photo_files > 0);
     assert_eq!(
         kept.len(),
-        pdf_count + cards.len() + icons + 1,
-        "every PDF, picture and the search index are kept"
+        pdf_count + cards.len() + icons + 1 + photo_files,
+        "every PDF, picture, photo file and the search index are kept"
     );
 
     // A quick build without PDFs and search index keeps their products for the next full build.

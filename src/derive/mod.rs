@@ -84,6 +84,9 @@ pub struct Derived {
     pub stats: stats::StatsDerived,
     /// The benefits each plan, day and policy concerns.
     pub benefits_of: BenefitLinks,
+    /// Lead photos of printed products at print resolution (JPEG), by the photo's digest: made
+    /// by the media step before the print renderer runs (`media::prepare_print`); empty until then.
+    pub print_photos: std::collections::BTreeMap<String, std::sync::Arc<Vec<u8>>>,
 }
 
 /// For each plan, day and legal document (by index), the benefits (indices into
@@ -289,6 +292,7 @@ pub fn derive(site: &Site, build_date: NaiveDate) -> Derived {
         citations,
         stats,
         benefits_of: BenefitLinks::new(site),
+        print_photos: Default::default(),
     }
 }
 

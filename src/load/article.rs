@@ -23,6 +23,14 @@ struct RawArticle {
     thu_tu_menu: Option<i32>,
     #[serde(default)]
     duong_dan: Option<String>,
+    #[serde(default)]
+    anh: Option<String>,
+    #[serde(default)]
+    chu_thich: String,
+    #[serde(default)]
+    tac_gia: String,
+    #[serde(default)]
+    mo_ta_anh: String,
 }
 
 /// Reads one article. `slug` comes from the file name unless `duong_dan` overrides it.
@@ -99,6 +107,14 @@ pub fn load(
         source_text: raw.phat_thanh.then(|| source.text.as_str().into()),
         menu_order: raw.thu_tu_menu,
         summary_line: source.key_location("tom_tat", parts.front_offset).line,
+        lead_photo: crate::load::photos::lead_photo(
+            source,
+            parts.front_offset,
+            raw.anh,
+            raw.chu_thich,
+            raw.tac_gia,
+            raw.mo_ta_anh,
+        ),
         links,
     })
 }

@@ -22,6 +22,14 @@ struct RawLeaflet {
     diem_chinh: Vec<String>,
     #[serde(default)]
     noi_ho_tro: Vec<String>,
+    #[serde(default)]
+    anh: Option<String>,
+    #[serde(default)]
+    chu_thich: String,
+    #[serde(default)]
+    tac_gia: String,
+    #[serde(default)]
+    mo_ta_anh: String,
 }
 
 /// Reads one leaflet; problems are recorded in `diagnostics` with their file and line.
@@ -107,6 +115,14 @@ pub fn load(source: &SourceText, slug: String, diagnostics: &mut Diagnostics) ->
         help: raw.noi_ho_tro,
         sections,
         source_text: source.text.as_str().into(),
+        lead_photo: crate::load::photos::lead_photo(
+            source,
+            parts.front_offset,
+            raw.anh,
+            raw.chu_thich,
+            raw.tac_gia,
+            raw.mo_ta_anh,
+        ),
     })
 }
 

@@ -89,9 +89,22 @@ fn check_events(
 ) -> Option<Vec<LinkRef>> {
     let mut depth = 0usize;
     let mut too_deep = false;
-    let mut found = Vec::new();
+    let mut found: Vec<LinkRef> = Vec::new();
+    // The image whose alt text is being read (links and images do not nest in an image).
+    let mut in_image = false;
     for (event, range) in events {
         match event {
+            Event::Text(text) | Event::Code(text) if in_image => {
+                if let Some(image) = found.last_mut() {
+                    image.alt.push_str(text);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = false;
+                if let Some(image) = found.last_mut() {
+                    image.alt = collapse_whitespace(&image.alt);
+                }
+            }
             Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
                 depth += 1;
                 if depth > MAX_NESTING && !too_deep {
@@ -103,14 +116,24 @@ fn check_events(
                 }
             }
             Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => depth = depth.saturating_sub(1),
-            Event::Start(tag @ (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })) => {
+            Event::Start(
+                tag @ (Tag::Link {
+                    dest_url, title, ..
+                }
+                | Tag::Image {
+                    dest_url, title, ..
+                }),
+            ) => {
                 let location = location_of(range.start);
                 if let Some(scheme) = links::refused_scheme(dest_url) {
                     diagnostics.push(links::refused(dest_url, &scheme, location.clone()));
                 }
+                in_image = matches!(tag, Tag::Image { .. });
                 found.push(LinkRef {
                     target: dest_url.to_string(),
-                    image: matches!(tag, Tag::Image { .. }),
+                    image: in_image,
+                    alt: String::new(),
+                    title: title.to_string(),
                     location,
                 });
             }
@@ -504,133 +527,4 @@ impl Reader<'_, '_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(body: &str) -> Vec<Piece> {
-        let starts: Vec<usize> = std::iter::once(0)
-            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let line_of = move |offset: usize| match starts.binary_search(&offset) {
-            Ok(i) => i + 1,
-            Err(i) => i,
-        };
-        pieces(body, &line_of)
-    }
-
-    #[test]
-    fn headings_paragraphs_and_lists_with_lines() {
-        let body = "Căn cứ **Luật**.\n\n## I. MỤC ĐÍCH\n\n- Một\n  + Hai *nghiêng*\n- Ba\n";
-        let p = parse(body);
-        assert_eq!(p.len(), 3);
-        match &p[0] {
-            Piece::Block(Block {
-                kind: BlockKind::Paragraph { text },
-                line: 1,
-            }) => {
-                assert_eq!(text.markdown, "Căn cứ **Luật**.");
-                assert_eq!(text.plain, "Căn cứ Luật.");
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(matches!(&p[1], Piece::Heading { level: 2, .. }));
-        match &p[2] {
-            Piece::Block(Block {
-                kind: BlockKind::List(list),
-                line: 5,
-            }) => {
-                assert_eq!(list.marker, '-');
-                assert_eq!(list.items.len(), 2);
-                assert_eq!(list.items[0].text.plain, "Một");
-                match &list.items[0].children[0].kind {
-                    BlockKind::List(inner) => {
-                        assert_eq!(inner.marker, '+');
-                        assert_eq!(inner.items[0].text.markdown, "Hai *nghiêng*");
-                        assert_eq!(inner.items[0].line, 6);
-                    }
-                    other => panic!("{other:?}"),
-                }
-                assert_eq!(list.items[1].line, 7);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn loose_list_items_keep_every_paragraph() {
-        let body = "1. Đầu\n\n   tiếp theo\n\n2. Hai\n";
-        let p = parse(body);
-        match &p[0] {
-            Piece::Block(Block {
-                kind: BlockKind::List(list),
-                ..
-            }) => {
-                assert_eq!(list.start, Some(1));
-                assert_eq!(list.items[0].text.plain, "Đầu");
-                assert_eq!(list.items[0].children.len(), 1);
-                assert_eq!(list.items[1].text.plain, "Hai");
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn tables_are_read_cell_by_cell() {
-        let body = "| TT | Nội dung | Đơn vị |\n|---|---|---|\n| 1 | Tỷ lệ BHYT | % |\n";
-        let p = parse(body);
-        match &p[0] {
-            Piece::Block(Block {
-                kind: BlockKind::Table(t),
-                ..
-            }) => {
-                assert_eq!(t.header.len(), 3);
-                assert_eq!(t.rows[0][1].plain, "Tỷ lệ BHYT");
-                assert_eq!(t.align, [ColumnAlign::Unstated; 3]);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn table_columns_keep_their_alignment() {
-        let body = "| TT | Nội dung | Số người |\n|:-:|:--|--:|\n| 1 | Người cao tuổi | 1.234 |\n| 2 | Trẻ em |\n";
-        let p = parse(body);
-        match &p[0] {
-            Piece::Block(Block {
-                kind: BlockKind::Table(t),
-                line: 1,
-            }) => {
-                assert_eq!(
-                    t.align,
-                    [ColumnAlign::Center, ColumnAlign::Left, ColumnAlign::Right]
-                );
-                assert_eq!(t.columns(), 3);
-                assert_eq!(t.rows[0][2].plain, "1.234");
-                assert_eq!(t.rows.len(), 2);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_code_block_is_kept_as_text_never_as_a_link() {
-        let pieces = pieces("```\n[x](javascript:alert(1)) *a* <b>\n", &|_| 1);
-        let Some(Piece::Block(block)) = pieces.first() else {
-            panic!("{pieces:?}")
-        };
-        let BlockKind::Paragraph { text } = &block.kind else {
-            panic!("{block:?}")
-        };
-        assert_eq!(text.plain, "[x](javascript:alert(1)) *a* <b>");
-        let html = {
-            let mut html = String::new();
-            pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&text.markdown, options()));
-            html
-        };
-        assert!(!html.contains("href"), "{html}");
-        assert!(
-            html.contains("[x](javascript:alert(1)) *a* &lt;b&gt;"),
-            "{html}"
-        );
-    }
-}
+mod tests;

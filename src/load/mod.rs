@@ -13,6 +13,7 @@ pub mod leaflet;
 pub mod links;
 pub mod logo;
 pub mod markdown;
+pub mod photos;
 pub mod plan;
 pub mod procedures;
 pub mod question;
@@ -68,6 +69,9 @@ pub struct Loaded {
     pub fonts: crate::model::fonts::PrintFonts,
     /// What loudspeaker scripts say in full (default table and data/viet-tat.toml).
     pub spoken: crate::model::spoken::SpokenTable,
+    /// The header of each photo file the content uses (or what is wrong with it).
+    pub photos:
+        std::collections::BTreeMap<PathBuf, Result<crate::model::photo::Photo, photos::Problem>>,
 }
 
 /// Where benefits and services are written.
@@ -267,7 +271,7 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     let fonts = fonts::load(root, &config, diagnostics);
     let spoken = abbreviations::load(root, diagnostics);
 
-    Some(Loaded {
+    let mut loaded = Loaded {
         root: root.to_path_buf(),
         config,
         plans,
@@ -286,5 +290,8 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         plan_files,
         fonts,
         spoken,
-    })
+        photos: Default::default(),
+    };
+    loaded.photos = photos::read_headers(root, &photos::uses(&loaded));
+    Some(loaded)
 }

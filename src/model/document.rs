@@ -10,6 +10,10 @@ pub struct LinkRef {
     pub target: String,
     /// An image (`![...](...)`) rather than a link.
     pub image: bool,
+    /// An image's alt text (`![this](...)`), whitespace collapsed; empty for a link.
+    pub alt: String,
+    /// The title in quotes after the target (`![..](anh.jpg "Chú thích")`): an image's caption.
+    pub title: String,
     /// Where it is written.
     pub location: crate::diagnostics::Location,
 }

@@ -5,6 +5,7 @@ pub mod benefit;
 pub mod date;
 pub mod document;
 pub mod fonts;
+pub mod photo;
 pub mod registry;
 pub mod spoken;
 pub mod stats;
@@ -307,6 +308,9 @@ pub struct Article {
     pub menu_order: Option<i32>,
     /// Line of the summary (`tom_tat`), or of the front matter's start when there is none.
     pub summary_line: usize,
+    /// The lead photo (`anh`).
+    #[serde(skip)]
+    pub lead_photo: Option<photo::LeadPhoto>,
     /// Links and images of the body, with their places.
     #[serde(skip)]
     pub links: Vec<LinkRef>,
@@ -585,6 +589,8 @@ pub struct Site {
     pub fonts: fonts::PrintFonts,
     /// What loudspeaker scripts say in full.
     pub spoken: spoken::SpokenTable,
+    /// Every photo the content uses, from its header.
+    pub photos: photo::Photos,
 }
 
 impl Site {
@@ -607,8 +613,9 @@ pub struct Outputs {
     /// The search index under `output/pagefind/` (the search page and the A–Z index are always
     /// written).
     pub search_index: bool,
-    /// Write only the PDFs found in the product cache; the caller typesets the others
-    /// afterwards (`loa serve`, so that a reload never waits for Typst).
+    /// Write only the PDFs and photos found in the product cache; the caller typesets and
+    /// processes the others afterwards (`loa serve`, so that a reload never waits for Typst or
+    /// for decoding photos).
     pub pdf_in_background: bool,
     /// Also write the leaflets, posters and banners for a print shop (`--nha-in`): 3 mm bleed
     /// and crop marks, under `output/in/nha-in/`.
@@ -663,6 +670,9 @@ pub struct Leaflet {
     /// The text of the source file (to locate a character the print font lacks).
     #[serde(skip)]
     pub source_text: std::sync::Arc<str>,
+    /// The cover's photo (`anh`), printed from the original at print resolution.
+    #[serde(skip)]
+    pub lead_photo: Option<photo::LeadPhoto>,
 }
 
 /// One `##` section of a leaflet.

@@ -352,6 +352,9 @@ pub struct Campaign {
     pub summary: String,
     /// Markdown narrative.
     pub body: String,
+    /// Links and images of the body, with their places.
+    #[serde(skip)]
+    pub links: Vec<crate::model::LinkRef>,
 }
 
 /// A periodic report narrative (content/reports/*.md): the parts a person writes.
@@ -387,6 +390,9 @@ pub struct ReportText {
     pub body: String,
     /// Line of the first body line.
     pub body_line: usize,
+    /// Links and images of the body, with their places.
+    #[serde(skip)]
+    pub links: Vec<crate::model::LinkRef>,
     /// Location of the front matter (for cross-reference problems).
     #[serde(skip)]
     pub location: Location,

@@ -59,7 +59,13 @@ pub fn blocks_html(blocks: &[Block], linker: &Linker<'_>, out: &mut String) {
     for block in blocks {
         match &block.kind {
             BlockKind::Paragraph { text } => {
-                let _ = writeln!(out, "<p>{}</p>", linker.inline_html(text));
+                let html = linker.inline_html(text);
+                if html.starts_with("<figure") {
+                    // A photo standing alone: its figure, never inside a paragraph.
+                    let _ = writeln!(out, "{html}");
+                } else {
+                    let _ = writeln!(out, "<p>{html}</p>");
+                }
             }
             BlockKind::Heading { text } => {
                 let _ = writeln!(out, "<h4>{}</h4>", linker.inline_html(text));

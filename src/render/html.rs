@@ -547,6 +547,8 @@ impl HtmlRenderer<'_> {
         let linker = Linker {
             citations: &derived.citations,
             legal: &site.legal,
+            photos: &site.photos,
+            source: None,
         };
         // A plan's page and its print page show the same document: when both are asked for
         // (always, in a full build), the plan is turned into HTML once for the two.

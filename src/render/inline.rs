@@ -6,15 +6,23 @@ use crate::derive::CitationIndex;
 use crate::load::links::refused_scheme;
 use crate::load::markdown::{column_align, options};
 use crate::locale::phone::find_phones;
-use crate::model::{ColumnAlign, Inline, LegalDoc};
-use crate::render::document;
+use std::path::Path;
 
-/// What the Markdown renderer needs to link citations.
+use crate::model::photo::Photos;
+use crate::model::{ColumnAlign, Inline, LegalDoc};
+use crate::render::{document, photos};
+
+/// What the Markdown renderer needs to link citations and show photos.
+#[derive(Clone, Copy)]
 pub struct Linker<'a> {
     /// Finder and registry lookup.
     pub citations: &'a CitationIndex,
     /// The legal registry (for link targets and titles).
     pub legal: &'a [LegalDoc],
+    /// The site's photos.
+    pub photos: &'a Photos,
+    /// The content file the Markdown comes from (photo targets are relative to it).
+    pub source: Option<&'a Path>,
 }
 
 /// Pushes `text` as events, each phone number a `tel:` link and each e-mail address a `mailto:`
@@ -53,7 +61,83 @@ fn link_contacts<'e>(text: &str, out: &mut Vec<Event<'e>>) {
     }
 }
 
-impl Linker<'_> {
+impl<'a> Linker<'a> {
+    /// The same linker for Markdown written in `source` (its photos are found beside it).
+    pub fn at(&self, source: &'a Path) -> Linker<'a> {
+        Linker {
+            source: Some(source),
+            ..*self
+        }
+    }
+
+    /// Replaces each image that names one of the site's photos by its `<picture>`; an image
+    /// that is a paragraph of its own (in `inline_only` mode: the whole run) becomes a
+    /// `<figure>` with its caption (the title in quotes) instead of the paragraph.
+    fn photos<'e>(&self, events: Vec<Event<'e>>, inline_only: bool) -> Vec<Event<'e>> {
+        let Some(source) = self.source else {
+            return events;
+        };
+        let mut out: Vec<Event<'e>> = Vec::with_capacity(events.len());
+        let mut i = 0;
+        while i < events.len() {
+            let Event::Start(Tag::Image {
+                ref dest_url,
+                ref title,
+                ..
+            }) = events[i]
+            else {
+                out.push(events[i].clone());
+                i += 1;
+                continue;
+            };
+            let Some(photo) = self.photos.find(source, dest_url) else {
+                out.push(events[i].clone());
+                i += 1;
+                continue;
+            };
+            let mut alt = String::new();
+            let mut end = i + 1;
+            while end < events.len() && !matches!(events[end], Event::End(TagEnd::Image)) {
+                if let Event::Text(t) | Event::Code(t) = &events[end] {
+                    alt.push_str(t);
+                }
+                end += 1;
+            }
+            let blank = |e: Option<&Event<'_>>| match e {
+                None => true,
+                Some(Event::Text(t)) => t.trim().is_empty(),
+                Some(Event::SoftBreak | Event::HardBreak) => true,
+                _ => false,
+            };
+            let alone = if inline_only {
+                events[..i].iter().all(|e| blank(Some(e)))
+                    && events[end + 1..].iter().all(|e| blank(Some(e)))
+            } else {
+                matches!(out.last(), Some(Event::Start(Tag::Paragraph)))
+                    && matches!(events.get(end + 1), Some(Event::End(TagEnd::Paragraph)))
+            };
+            let alt = crate::locale::text::collapse_whitespace(&alt);
+            if alone {
+                if !inline_only {
+                    out.pop();
+                    end += 1;
+                }
+                out.push(html_event(photos::figure_html(
+                    photo, &alt, title, "", true,
+                )));
+            } else {
+                out.push(html_event(photos::picture_html(
+                    photo,
+                    &alt,
+                    true,
+                    photos::COLUMN_SIZES,
+                )));
+            }
+            i = end + 1;
+        }
+        out
+    }
+
     /// Pushes `text` as events, with each resolved citation wrapped in a link.
     fn link_text<'e>(&self, text: String, out: &mut Vec<Event<'e>>) {
         let mut last = 0;
@@ -211,7 +295,10 @@ impl Linker<'_> {
 
     /// A whole Markdown body as HTML.
     pub fn block_html(&self, markdown: &str) -> String {
-        let events = self.transform(Parser::new_ext(markdown, options()), false);
+        let events = self.photos(
+            self.transform(Parser::new_ext(markdown, options()), false),
+            false,
+        );
         let mut out = String::with_capacity(markdown.len() * 3 / 2);
         html::push_html(&mut out, events.into_iter());
         out
@@ -219,7 +306,10 @@ impl Linker<'_> {
 
     /// One inline run as HTML (no paragraph tags).
     pub fn inline_html(&self, inline: &Inline) -> String {
-        let events = self.transform(Parser::new_ext(&inline.markdown, options()), true);
+        let events = self.photos(
+            self.transform(Parser::new_ext(&inline.markdown, options()), true),
+            true,
+        );
         let mut out = String::with_capacity(inline.markdown.len() * 3 / 2);
         html::push_html(&mut out, events.into_iter());
         out.trim_end().to_owned()
@@ -252,6 +342,8 @@ mod tests {
         let linker = Linker {
             citations: &checked.derived.citations,
             legal: &checked.site.legal,
+            photos: &checked.site.photos,
+            source: None,
         };
         let html = linker.block_html(
             "[bấm vào](javascript:alert(1)) ![ảnh](data:text/html,x) [trang](/lien-he/)",

@@ -7,6 +7,7 @@ pub mod document;
 pub mod feeds;
 pub mod html;
 pub mod inline;
+pub mod photos;
 pub mod posts;
 pub mod print;
 pub mod search;

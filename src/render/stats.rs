@@ -476,6 +476,8 @@ impl Renderer for StatsRenderer<'_> {
         let linker = Linker {
             citations: &derived.citations,
             legal: &site.legal,
+            photos: &site.photos,
+            source: None,
         };
         let table = &derived.stats.table;
         let mut errors = Vec::new();
@@ -612,7 +614,7 @@ impl Renderer for StatsRenderer<'_> {
                     })
                     .collect(),
                 result,
-                body_html: linker.block_html(&campaign.body),
+                body_html: linker.at(&campaign.source).block_html(&campaign.body),
             };
             let mut c = Context::new();
             c.insert("campaign", &page);
@@ -651,9 +653,15 @@ impl Renderer for StatsRenderer<'_> {
                 ),
                 period_heading: format::period_heading(report.period),
                 addressees: report.addressees.clone(),
-                results_html: linker.block_html(&data.narrative.results),
-                problems_html: linker.block_html(&data.narrative.problems),
-                direction_html: linker.block_html(&data.narrative.direction),
+                results_html: linker
+                    .at(&report.source)
+                    .block_html(&data.narrative.results),
+                problems_html: linker
+                    .at(&report.source)
+                    .block_html(&data.narrative.problems),
+                direction_html: linker
+                    .at(&report.source)
+                    .block_html(&data.narrative.direction),
                 target_plan_urls: data
                     .targets
                     .iter()

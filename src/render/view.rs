@@ -259,6 +259,7 @@ fn target_value(value: Option<f64>, unit: Option<&str>) -> String {
 /// Builds a plan page's view.
 pub fn plan_view(site: &Site, derived: &Derived, index: usize, linker: &Linker<'_>) -> PlanView {
     let plan = &site.plans[index];
+    let linker = &linker.at(&plan.source);
     let summary = plan_summary(plan);
     let targets = plan
         .targets
@@ -615,6 +616,10 @@ pub struct ArticleView {
     pub summary: String,
     pub tags: Vec<String>,
     pub body_html: String,
+    /// The lead photo with its caption (item pages).
+    pub lead_html: String,
+    /// The lead photo, small (list entries).
+    pub thumb_html: String,
     pub policies: Vec<PolicyLink>,
     pub broadcast: bool,
 }
@@ -639,8 +644,14 @@ pub fn article_view(
         summary: article.summary.clone(),
         tags: article.tags.clone(),
         body_html: linker
-            .map(|l| l.block_html(&article.body))
+            .map(|l| l.at(&article.source).block_html(&article.body))
             .unwrap_or_default(),
+        lead_html: if linker.is_some() {
+            crate::render::photos::article_lead_html(site, article)
+        } else {
+            String::new()
+        },
+        thumb_html: crate::render::photos::article_thumb_html(site, article),
         policies: citations
             .iter()
             .map(|&i| policy_link(&site.legal[i]))

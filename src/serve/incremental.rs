@@ -75,8 +75,10 @@ pub(super) fn news_update(
             .map(|s| crate::locale::slugify(&s.to_string_lossy()))
             .unwrap_or_default();
         if let Some(article) = article::load(&source, ArticleKind::News, slug, &mut diagnostics) {
-            // Another date or address moves the item in the lists: rebuild everything.
+            // Another date or address moves the item in the lists, other photos need their
+            // headers read and checked: rebuild everything.
             if article.date != old.date
+                || photo_uses(&article) != photo_uses(old)
                 || article.slug != old.slug
                 || article
                     .date
@@ -235,4 +237,31 @@ pub(super) fn write_search_bundle(records: &[Record], out: &Path) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// What an item's photos are, places aside: its lead photo and its body's image targets with
+/// whether each has alt text.
+#[derive(PartialEq)]
+struct PhotoUses {
+    lead: Option<(String, String, String, String)>,
+    images: Vec<(String, bool)>,
+}
+
+fn photo_uses(article: &crate::model::Article) -> PhotoUses {
+    PhotoUses {
+        lead: article.lead_photo.as_ref().map(|l| {
+            (
+                l.target.clone(),
+                l.alt.clone(),
+                l.caption.clone(),
+                l.author.clone(),
+            )
+        }),
+        images: article
+            .links
+            .iter()
+            .filter(|l| l.image)
+            .map(|l| (l.target.clone(), l.alt.trim().is_empty()))
+            .collect(),
+    }
 }

@@ -16,10 +16,12 @@
 //!
 //! Split along its seams: [`http`] answers requests (and refuses those not addressed to this
 //! machine), [`watch`] tells real edits of sources apart, [`incremental`] re-renders what a news
-//! edit affects.
+//! edit affects, [`photos`] makes new photos in the background (the page first, its photos on
+//! the next reload).
 
 mod http;
 mod incremental;
+mod photos;
 mod watch;
 
 use std::collections::BTreeSet;
@@ -73,7 +75,7 @@ fn pdf_worker(options: BuildOptions, rx: mpsc::Receiver<()>) {
         while rx.try_recv().is_ok() {}
         let started = Instant::now();
         let mut diagnostics = Diagnostics::default();
-        let Some(checked) = build::check(&options.root, options.date, &mut diagnostics) else {
+        let Some(mut checked) = build::check(&options.root, options.date, &mut diagnostics) else {
             continue;
         };
         if diagnostics.has_errors() {
@@ -84,6 +86,13 @@ fn pdf_worker(options: BuildOptions, rx: mpsc::Receiver<()>) {
             out: &options.out,
             cache: Some(&cache),
         };
+        match crate::media::prepare_print(&checked.site, &sink) {
+            Ok(photos) => checked.derived.print_photos = photos,
+            Err(errors) => {
+                errors.iter().for_each(|e| eprintln!("{e}"));
+                continue;
+            }
+        }
         match crate::render::print::render_uncached_pdfs(
             &checked.site,
             &checked.derived,
@@ -247,6 +256,18 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         let _ = pdf_tx.send(());
     }
 
+    // Photos the product cache lacks are made here, off the reload path; the page reloads
+    // when they are ready.
+    let (photo_tx, photo_rx) = mpsc::channel::<()>();
+    if options.build.outputs.pdf_in_background {
+        let build = options.build.clone();
+        let status = Arc::clone(&status);
+        std::thread::spawn(move || photos::photo_worker(build, photo_rx, status));
+    }
+    if report.photos_pending > 0 {
+        let _ = photo_tx.send(());
+    }
+
     // The search index of a news edit is rebuilt here, off the reload path.
     let (search_tx, search_rx) = mpsc::channel::<Vec<Record>>();
     {
@@ -306,6 +327,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             None => {
                 let (report, fresh) = full_rebuild(&options.build);
                 print_report(&report, &out, false);
+                if report.photos_pending > 0 {
+                    let _ = photo_tx.send(());
+                }
                 if fresh.is_some() {
                     live = fresh;
                 }

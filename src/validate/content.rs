@@ -272,6 +272,11 @@ fn markdown_links(
     diagnostics: &mut Diagnostics,
 ) {
     for link in links {
+        // A photo beside the content file is published by the media step (its problems are
+        // errors of `validate::photos`), not looked for among the site's addresses.
+        if link.image && crate::model::photo::is_photo_target(&link.target) {
+            continue;
+        }
         let Some(target) = internal_target(&link.target, page_url) else {
             continue;
         };

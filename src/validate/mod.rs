@@ -15,6 +15,7 @@ use crate::model::Site;
 pub mod addresses;
 pub mod benefits;
 pub mod content;
+pub mod photos;
 pub mod stats;
 
 /// The form of a unit name used for matching: folded, lowercase, single spaces, no end punctuation.
@@ -197,8 +198,10 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
     });
 
     stats::validate(&loaded, diagnostics);
+    let photos = photos::check(&loaded, diagnostics);
 
     let site = Site {
+        photos,
         stats: loaded.stats,
         root: loaded.root,
         config: loaded.config,

@@ -9,6 +9,7 @@ use loa::build::{BuildOptions, Report, build};
 
 pub mod fuzz;
 pub mod pdf;
+pub mod scenes;
 pub mod word;
 
 /// The repository root (the bundled example ward).

@@ -93,6 +93,7 @@ pub fn typeset(
         ident: template.to_owned(),
         date: test_date(),
         archival: false,
+        photo: None,
     };
     engine.typeset(&job).unwrap_or_else(|e| panic!("{e:?}"))
 }

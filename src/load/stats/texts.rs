@@ -87,7 +87,7 @@ pub fn load_campaign(source: &SourceText, diagnostics: &mut Diagnostics) -> Opti
     let end = parse_day(&raw.den, "den", source, from, diagnostics);
     let period = parse_period_field(&raw.ky, "ky", source, from, diagnostics);
     let body_location = |offset: usize| source.location(parts.body_offset + offset);
-    crate::load::markdown::check(parts.body, &body_location, diagnostics)?;
+    let links = crate::load::markdown::check(parts.body, &body_location, diagnostics)?;
     let goals = raw
         .muc_tieu
         .into_iter()
@@ -111,6 +111,7 @@ pub fn load_campaign(source: &SourceText, diagnostics: &mut Diagnostics) -> Opti
         goals,
         summary: raw.tom_tat,
         body: parts.body.to_owned(),
+        links,
     })
 }
 
@@ -168,7 +169,7 @@ pub fn load_report(
     let from = parts.front_offset;
     let period = parse_period_field(&raw.ky, "ky", source, from, diagnostics);
     let body_location = |offset: usize| source.location(parts.body_offset + offset);
-    crate::load::markdown::check(parts.body, &body_location, diagnostics)?;
+    let links = crate::load::markdown::check(parts.body, &body_location, diagnostics)?;
     let date = PartialDate::parse(&raw.ngay).unwrap_or_else(|| {
         diagnostics.push(
             Diagnostic::error("date_invalid", Some(source.key_location("ngay", from)))
@@ -199,6 +200,7 @@ pub fn load_report(
             .unwrap_or_else(|| config.default_signer.clone()),
         body: parts.body.to_owned(),
         body_line: source.line_of(parts.body_offset),
+        links,
         location: source.location(parts.front_offset),
     })
 }

@@ -417,9 +417,39 @@ pub fn leaflet_data(site: &Site, derived: &Derived, leaflet: &Leaflet) -> (Value
                 "blocks": blocks(&s.blocks),
             })).collect::<Vec<_>>(),
             "url": url,
+            "photo": lead_photo_data(
+                site,
+                derived,
+                &leaflet.source,
+                leaflet.lead_photo.as_ref(),
+            ),
         }
     });
     (data, url)
+}
+
+/// The lead photo of an item written in `source` for a printed product's slot, when it has one
+/// and the media step made it at print resolution (`media::prepare_print`): where it is in the
+/// product's world (`image(photo.path)` in a template), its caption (`Ảnh: ...`), and its digest
+/// (which keys the product's cache). `null` otherwise. For leaflets now; share cards and posters
+/// take theirs the same way.
+pub fn lead_photo_data(
+    site: &Site,
+    derived: &Derived,
+    source: &std::path::Path,
+    lead: Option<&crate::model::photo::LeadPhoto>,
+) -> Value {
+    let Some((photo, lead)) = crate::render::photos::lead(&site.photos, source, lead) else {
+        return Value::Null;
+    };
+    if !derived.print_photos.contains_key(&photo.digest) {
+        return Value::Null;
+    }
+    json!({
+        "path": super::engine::PHOTO_PATH,
+        "digest": photo.digest,
+        "caption": crate::render::photos::caption_text(&lead.caption, &lead.author),
+    })
 }
 
 /// A leaflet generated for a commemorative day from its theme, slogans and related policies.

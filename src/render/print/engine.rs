@@ -26,6 +26,8 @@ use crate::model::{Site, ThemeFiles};
 pub const DATA_PATH: &str = "/du-lieu.json";
 /// The virtual path of a product's QR code.
 pub const QR_PATH: &str = "/qr.svg";
+/// Where a product's lead photo is in its world (print resolution, JPEG).
+pub const PHOTO_PATH: &str = "/anh-in.jpg";
 
 /// What a template panics with when a fixed panel overflows (`LOA_TRAN_KHUNG: <panel name>`).
 pub const OVERFLOW_TOKEN: &str = "LOA_TRAN_KHUNG";
@@ -72,6 +74,8 @@ pub struct Job<'a> {
     pub date: NaiveDate,
     /// PDF/A-2b (archival) for the documents the ward issued.
     pub archival: bool,
+    /// The lead photo at print resolution (JPEG), at [`PHOTO_PATH`], when the product has one.
+    pub photo: Option<Bytes>,
 }
 
 /// What compiling a product gave.
@@ -316,6 +320,7 @@ impl Engine {
             main: main_source.id(),
             data: Bytes::new(data),
             qr: job.qr_svg.clone().map(Bytes::from_string),
+            photo: job.photo.clone(),
             today: Datetime::from_ymd(
                 job.date.year(),
                 job.date.month() as u8,
@@ -476,6 +481,7 @@ struct ProductWorld<'a> {
     main: FileId,
     data: Bytes,
     qr: Option<Bytes>,
+    photo: Option<Bytes>,
     today: Option<Datetime>,
 }
 
@@ -506,6 +512,10 @@ impl World for ProductWorld<'_> {
             DATA_PATH => Ok(self.data.clone()),
             QR_PATH => self
                 .qr
+                .clone()
+                .ok_or_else(|| FileError::NotFound(PathBuf::from(path))),
+            PHOTO_PATH => self
+                .photo
                 .clone()
                 .ok_or_else(|| FileError::NotFound(PathBuf::from(path))),
             _ => match self.engine.sources.get(path) {

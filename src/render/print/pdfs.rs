@@ -367,6 +367,12 @@ pub fn render_pdfs(
                     ident: path.to_owned(),
                     date: p.date,
                     archival: p.archival,
+                    // The data names the photo by its digest (so the cache key covers it).
+                    photo: data
+                        .pointer("/leaflet/photo/digest")
+                        .and_then(Value::as_str)
+                        .and_then(|digest| derived.print_photos.get(digest))
+                        .map(|bytes| typst::foundations::Bytes::new(bytes.to_vec())),
                 };
                 // Everything the PDF is made from: the theme's print sources (and through
                 // loa's version, the fonts and the engine), the data, the QR code, the date.
@@ -407,6 +413,7 @@ pub fn render_pdfs(
                         product: path.to_owned(),
                         origin: p.origin.clone(),
                         ident: path.to_owned(),
+                        photo: job.photo.clone(),
                         ..job
                     };
                     let pages = engine.typeset(&probe)?.pages().len();
