@@ -76,6 +76,11 @@ fn a_benefit_page_says_who_how_much_what_papers_where_and_whom_to_call() {
     .unwrap();
     assert_eq!(written, source);
     assert!(text.contains("tệp Word"), "the kind of file is named");
+    // The procedure it is applied for with, on the procedures page.
+    assert!(
+        html.contains("href=\"/thu-tuc/#tt-1-001776\""),
+        "procedure link"
+    );
     // The policies and the plan it rests on.
     assert!(html.contains("href=\"/ke-hoach/ke-hoach-tro-giup-xa-hoi-2026/\""));
     assert!(text.contains("Nghị định số 20/2021/NĐ-CP"));
@@ -116,6 +121,7 @@ fn wrong_references_of_a_benefit_are_errors_at_their_lines_and_the_output_is_unt
          lien_he = [\"Nguyễn Văn Không Có\"]\n\
          can_cu = [\"99/2099/NĐ-CP\"]\n\
          ke_hoach = [\"ke-hoach-khong-co\"]\n\
+         thu_tuc = [\"9.999999\"]\n\
          \n\
          [[mau_don]]\n\
          ten = \"Tờ khai\"\n\
@@ -131,7 +137,8 @@ fn wrong_references_of_a_benefit_are_errors_at_their_lines_and_the_output_is_unt
             "content/toi-can/sai.md:6:",
             "content/toi-can/sai.md:7:",
             "content/toi-can/sai.md:8:",
-            "content/toi-can/sai.md:12:",
+            "content/toi-can/sai.md:9:",
+            "content/toi-can/sai.md:13:",
         ],
     );
     let errors = built.errors().join("\n");
@@ -321,4 +328,31 @@ fn a_new_benefit_file_says_what_is_still_missing() {
             .page("/toi-can/")
             .contains("href=\"/toi-can/ho-tro-nguoi-khuyet-tat/\"")
     );
+}
+
+/// The RGB of pixel (x, y) of a PNG file.
+#[cfg(feature = "pdf")]
+fn pixel(bytes: &[u8], x: usize, y: usize) -> [u8; 3] {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().unwrap();
+    let mut data = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut data).unwrap();
+    let channels = info.color_type.samples();
+    let at = (y * info.width as usize + x) * channels;
+    [data[at], data[at + 1], data[at + 2]]
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_news_item_with_a_lead_photo_shares_the_photo_with_its_title() {
+    let built = build_example();
+    let card = |slug: &str| {
+        std::fs::read(built.out().join(format!("chia-se/tin-tuc/{slug}.png"))).unwrap()
+    };
+    // Upper right of the middle: the photo on the card of an item with one, white paper without.
+    let with = pixel(&card("2026-06-06-kham-suc-khoe-nguoi-cao-tuoi"), 1150, 160);
+    let without = pixel(&card("2026-05-08-chi-tra-tro-cap-qua-tai-khoan"), 1150, 160);
+    assert_eq!(without, [255, 255, 255]);
+    assert_ne!(with, [255, 255, 255], "the lead photo fills the card");
 }

@@ -336,13 +336,19 @@ pub fn prepare_print(site: &Site, sink: &dyn Sink) -> Result<PrintPhotos, Vec<Di
 }
 
 /// The lead photos printed products have a slot for, with the content file they belong to:
-/// leaflets' covers (a product that gets a slot adds its items here).
+/// leaflets' covers and the share cards of news items (a product that gets a slot adds its
+/// items here).
 fn printed_leads(
     site: &Site,
 ) -> impl Iterator<Item = (&Path, &crate::model::photo::LeadPhoto)> + '_ {
     site.leaflets
         .iter()
         .filter_map(|l| Some((l.source.as_path(), l.lead_photo.as_ref()?)))
+        .chain(
+            site.news
+                .iter()
+                .filter_map(|a| Some((a.source.as_path(), a.lead_photo.as_ref()?))),
+        )
 }
 
 /// The width in pixels of a print slot `mm` wide at 300 dpi.

@@ -67,8 +67,17 @@ pub struct BenefitView {
     pub policies: Vec<PolicyLink>,
     pub plans: Vec<Link>,
     pub days: Vec<Link>,
-    pub procedures: Vec<String>,
+    /// Administrative procedures it is applied for with: name and code, on the procedures page.
+    pub procedures: Vec<ProcedureLink>,
     pub body_html: String,
+}
+
+/// An administrative procedure a benefit is applied for with.
+#[derive(Debug, Serialize)]
+pub struct ProcedureLink {
+    pub code: String,
+    pub name: String,
+    pub url: String,
 }
 
 /// The short form of a benefit.
@@ -185,7 +194,16 @@ pub fn benefit_view(site: &Site, index: usize, linker: &Linker<'_>) -> BenefitVi
                 url: urls::day(&d.id),
             })
             .collect(),
-        procedures: b.procedures.clone(),
+        procedures: b
+            .procedures
+            .iter()
+            .filter_map(|code| site.procedure(code))
+            .map(|p| ProcedureLink {
+                code: p.code.clone().unwrap_or_default(),
+                name: p.name.clone(),
+                url: urls::procedure_anchor(&p.anchor),
+            })
+            .collect(),
         body_html: linker.block_html(&b.body),
     }
 }

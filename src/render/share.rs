@@ -281,8 +281,20 @@ pub fn hashtag(topic: &str) -> String {
 }
 
 /// The data a share card's template receives: the item (or, with `None`, the site itself), the
-/// site and the logo's path in the print world.
-pub fn card_data(site: &Site, item: Option<&Shareable>) -> serde_json::Value {
+/// site, the logo's path in the print world and the item's lead photo (a news item's), when it
+/// has one: the card then shows the photo with the title on it.
+pub fn card_data(site: &Site, derived: &Derived, item: Option<&Shareable>) -> serde_json::Value {
+    let photo = item
+        .filter(|s| s.kind == ShareKind::News)
+        .and_then(|s| site.news.iter().find(|a| urls::news(&a.slug) == s.url))
+        .map_or(serde_json::Value::Null, |a| {
+            crate::render::print::data::lead_photo_data(
+                site,
+                derived,
+                &a.source,
+                a.lead_photo.as_ref(),
+            )
+        });
     let address = site
         .config
         .base_url
@@ -312,6 +324,7 @@ pub fn card_data(site: &Site, item: Option<&Shareable>) -> serde_json::Value {
         "site": crate::render::print::data::site_data(site),
         "card": card,
         "logo": site.config.logo.as_ref().map(|l| l.virtual_path()),
+        "photo": photo,
     })
 }
 

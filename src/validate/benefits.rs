@@ -94,6 +94,20 @@ pub fn resolve(
             }
         }
         benefit.contact_indices = indices;
+        for code in &benefit.procedures {
+            if !loaded
+                .procedures
+                .iter()
+                .any(|p| p.code.as_deref() == Some(code.as_str()))
+            {
+                diagnostics.push(
+                    Diagnostic::error("reference_unknown", at(benefit.lines.procedures))
+                        .field("thu_tuc")
+                        .arg("value", code.clone())
+                        .arg("registry", "data/thu-tuc.toml"),
+                );
+            }
+        }
     }
     loaded.benefits.sort_by(|a, b| {
         (a.order.is_none(), a.order, &a.title, &a.slug).cmp(&(

@@ -94,7 +94,7 @@ fn pictures(site: &Site, derived: &Derived) -> Vec<Product> {
         .map(|item| Product {
             path: item.card.clone(),
             template: "the-chia-se.typ",
-            data: ProductData::Ready(share::card_data(site, Some(&item))),
+            data: ProductData::Ready(share::card_data(site, derived, Some(&item))),
             qr: None,
             origin: item.origin.clone(),
             date: item.date,
@@ -107,7 +107,7 @@ fn pictures(site: &Site, derived: &Derived) -> Vec<Product> {
     out.push(Product {
         path: share::SITE_CARD.to_owned(),
         template: "the-chia-se.typ",
-        data: ProductData::Ready(share::card_data(site, None)),
+        data: ProductData::Ready(share::card_data(site, derived, None)),
         qr: None,
         origin: site_origin.clone(),
         date: share::undated(),
@@ -370,6 +370,7 @@ pub fn render_pdfs(
                     // The data names the photo by its digest (so the cache key covers it).
                     photo: data
                         .pointer("/leaflet/photo/digest")
+                        .or_else(|| data.pointer("/photo/digest"))
                         .and_then(Value::as_str)
                         .and_then(|digest| derived.print_photos.get(digest))
                         .map(|bytes| typst::foundations::Bytes::new(bytes.to_vec())),
