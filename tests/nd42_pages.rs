@@ -397,3 +397,69 @@ fn policies_are_found_by_type_and_by_year_without_a_script() {
         "{y2024}"
     );
 }
+
+#[test]
+fn a_document_shows_when_it_takes_effect_and_its_full_text_downloads() {
+    let site = common::copy_site(&common::example_root());
+    let legal = site.path().join("data/legal.toml");
+    let text = std::fs::read_to_string(&legal).unwrap();
+    // The ward puts the decree's full text in the site folder and names it.
+    std::fs::create_dir_all(site.path().join("data/van-ban")).unwrap();
+    let pdf = b"%PDF-1.7\n% Nghi dinh 20/2021\n".to_vec();
+    std::fs::write(site.path().join("data/van-ban/Nghị định 20-2021.pdf"), &pdf).unwrap();
+    let text = text.replacen(
+        "ngay_hieu_luc = \"2021-07-01\"",
+        "ngay_hieu_luc = \"2021-07-01\"\ntep = \"data/van-ban/Nghị định 20-2021.pdf\"",
+        1,
+    );
+    std::fs::write(&legal, &text).unwrap();
+    let built = common::build_preview(site.path(), common::test_date());
+    assert!(built.errors().is_empty(), "{:?}", built.errors());
+    let page = built.page("/chinh-sach/nghi-dinh-20-2021-nd-cp/");
+    let shown = common::text_of(&page);
+    assert!(
+        shown.contains("Ngày có hiệu lực ngày 01 tháng 7 năm 2021"),
+        "{shown}"
+    );
+    let link = "/chinh-sach/nghi-dinh-20-2021-nd-cp/nghi-dinh-20-2021.pdf";
+    assert!(page.contains(&format!("href=\"{link}\"")), "download link");
+    assert_eq!(
+        std::fs::read(built.out().join(link.trim_start_matches('/'))).unwrap(),
+        pdf
+    );
+    let list = built.page("/chinh-sach/");
+    assert!(
+        list.contains(&format!("href=\"{link}\"")),
+        "the list offers it too"
+    );
+    assert!(common::text_of(&list).contains("Từ ngày 01 tháng 7 năm 2021"));
+
+    // A file that is not there, or a date that is not one, is an error at its line.
+    let line = |t: &str, start: &str| t.lines().position(|l| l.starts_with(start)).unwrap() + 1;
+    let broken = text
+        .replace(
+            "data/van-ban/Nghị định 20-2021.pdf",
+            "data/van-ban/khong-co.pdf",
+        )
+        .replacen(
+            "ngay_hieu_luc = \"2024-07-01\"",
+            "ngay_hieu_luc = \"2024-13-01\"",
+            1,
+        );
+    std::fs::write(&legal, &broken).unwrap();
+    let built = common::build_preview(site.path(), common::test_date());
+    let mut expected = [
+        format!("data/legal.toml:{}:", line(&broken, "tep = ")),
+        format!(
+            "data/legal.toml:{}:",
+            line(&broken, "ngay_hieu_luc = \"2024-13-01\"")
+        ),
+    ];
+    expected.sort();
+    let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    common::assert_errors_start_with(&built.errors(), &expected);
+    assert!(
+        !built.out().exists(),
+        "an error leaves the output untouched"
+    );
+}

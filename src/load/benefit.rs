@@ -192,7 +192,26 @@ fn read_form(
     location: Location,
     diagnostics: &mut Diagnostics,
 ) -> Option<Form> {
-    let written = form.tep.trim();
+    let (file_name, bytes) = attachment(root, folder, &form.tep, location, diagnostics)?;
+    Some(Form {
+        title: form.ten.trim().to_owned(),
+        file_name,
+        bytes,
+    })
+}
+
+/// Reads a file to publish for download (a form, a document's full text) named in a content or
+/// registry file: relative to `folder`, or to the site folder when it starts with `/`; inside the
+/// site folder, at most [`MAX_FORM_BYTES`]. Gives its published name (slugged stem, lower-case
+/// extension) and bytes; every problem is an error at `location`.
+pub fn attachment(
+    root: &Path,
+    folder: &Path,
+    written: &str,
+    location: Location,
+    diagnostics: &mut Diagnostics,
+) -> Option<(String, Arc<[u8]>)> {
+    let written = written.trim();
     let relative: PathBuf = match written.strip_prefix('/') {
         Some(from_root) => PathBuf::from(from_root),
         None => folder.join(written),
@@ -255,9 +274,5 @@ fn read_form(
     } else {
         format!("{stem}.{extension}")
     };
-    Some(Form {
-        title: form.ten.trim().to_owned(),
-        file_name,
-        bytes: Arc::from(bytes),
-    })
+    Some((file_name, Arc::from(bytes)))
 }

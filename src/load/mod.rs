@@ -196,7 +196,20 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
         }
     };
     let units = optional_registry(root, "data/units.toml", diagnostics, registry::load_units);
-    let legal = optional_registry(root, "data/legal.toml", diagnostics, registry::load_legal);
+    let mut legal = optional_registry(root, "data/legal.toml", diagnostics, registry::load_legal);
+    // The full texts to download, named from the site folder.
+    for doc in &mut legal {
+        if let Some((written, location)) = doc.file.clone() {
+            doc.download =
+                benefit::attachment(root, Path::new(""), &written, location, diagnostics).map(
+                    |(file_name, bytes)| crate::model::Form {
+                        title: doc.display_name(),
+                        file_name,
+                        bytes,
+                    },
+                );
+        }
+    }
     let days = optional_registry(root, "data/days.toml", diagnostics, registry::load_days);
     let procedures = optional_registry(
         root,

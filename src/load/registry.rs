@@ -101,6 +101,10 @@ struct RawLegal {
     hieu_luc: String,
     #[serde(default)]
     lien_ket: Option<String>,
+    #[serde(default)]
+    ngay_hieu_luc: Option<String>,
+    #[serde(default)]
+    tep: Option<toml::Spanned<String>>,
 }
 
 /// Reads data/legal.toml.
@@ -132,6 +136,25 @@ pub fn load_legal(source: &SourceText, diagnostics: &mut Diagnostics) -> Vec<Leg
                 );
                 PartialDate::default()
             });
+            let effective = raw
+                .ngay_hieu_luc
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .and_then(|text| {
+                    let parsed = PartialDate::parse(text);
+                    if parsed.is_none() {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                "date_invalid",
+                                Some(source.key_location("ngay_hieu_luc", start)),
+                            )
+                            .field("ngay_hieu_luc")
+                            .arg("value", text.to_owned()),
+                        );
+                    }
+                    parsed
+                });
             if let Some(link) = &raw.lien_ket {
                 links::check_field(
                     link,
@@ -157,6 +180,14 @@ pub fn load_legal(source: &SourceText, diagnostics: &mut Diagnostics) -> Vec<Leg
                 summary: raw.tom_tat,
                 status: raw.hieu_luc,
                 link: raw.lien_ket.filter(|l| !l.trim().is_empty()),
+                effective,
+                file: raw.tep.filter(|f| !f.get_ref().trim().is_empty()).map(|f| {
+                    (
+                        f.get_ref().trim().to_owned(),
+                        source.location(f.span().start),
+                    )
+                }),
+                download: None,
                 line,
             }
         })

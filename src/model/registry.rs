@@ -52,6 +52,13 @@ pub struct LegalDoc {
     pub status: String,
     /// Link to the official text.
     pub link: Option<String>,
+    /// Date it takes effect (ngày có hiệu lực), when known.
+    pub effective: Option<PartialDate>,
+    /// Its full text to download (`tep`, a file in the site folder), as written and where.
+    #[serde(skip)]
+    pub file: Option<(String, crate::diagnostics::Location)>,
+    /// That file, read by the loader; published beside the policy's page.
+    pub download: Option<crate::model::Form>,
     /// 1-based line of its entry in data/legal.toml.
     pub line: usize,
 }

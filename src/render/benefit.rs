@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::locale::format;
-use crate::model::{Benefit, Site};
+use crate::model::{Benefit, Form, Site};
 use crate::render::inline::Linker;
 use crate::render::urls;
 use crate::render::view::{self, Link, OfficialView, PolicyLink};
@@ -116,6 +116,20 @@ pub fn groups(site: &Site) -> Vec<BenefitGroup> {
     groups
 }
 
+/// A file to download, published at `url`.
+pub fn form_view(form: &Form, url: String) -> FormView {
+    FormView {
+        title: form.title.clone(),
+        url,
+        extension: form
+            .file_name
+            .rsplit_once('.')
+            .map(|(_, x)| x.to_owned())
+            .unwrap_or_default(),
+        size_text: size_text(form.bytes.len()),
+    }
+}
+
 /// File size in Vietnamese usage.
 fn size_text(bytes: usize) -> String {
     if bytes < 1024 * 1024 {
@@ -159,16 +173,7 @@ pub fn benefit_view(site: &Site, index: usize, linker: &Linker<'_>) -> BenefitVi
         forms: b
             .forms
             .iter()
-            .map(|f| FormView {
-                title: f.title.clone(),
-                url: urls::benefit_form(&b.slug, &f.file_name),
-                extension: f
-                    .file_name
-                    .rsplit_once('.')
-                    .map(|(_, x)| x.to_owned())
-                    .unwrap_or_default(),
-                size_text: size_text(f.bytes.len()),
-            })
+            .map(|f| form_view(f, urls::benefit_form(&b.slug, &f.file_name)))
             .collect(),
         policies: b
             .policies

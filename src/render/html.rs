@@ -205,6 +205,10 @@ struct PolicyRow {
     title: String,
     date_text: String,
     status: String,
+    /// When it takes effect, in words; empty when not known.
+    effective_text: String,
+    /// Its full text to download.
+    download: Option<String>,
     citer_count: usize,
 }
 
@@ -365,6 +369,11 @@ impl HtmlRenderer<'_> {
                             d.date.day,
                         ),
                         status: d.status.clone(),
+                        effective_text: view::effective_text(d),
+                        download: d
+                            .download
+                            .as_ref()
+                            .map(|f| urls::policy_file(&d.id, &f.file_name)),
                         citer_count: derived.cited_by[i].len(),
                     })
                     .collect();
@@ -627,6 +636,19 @@ impl Renderer for HtmlRenderer<'_> {
             }
         }
         let mut forms = 0;
+        for doc in &site.legal {
+            if let Some(file) = &doc.download {
+                forms += 1;
+                let target = urls::file_for(&urls::policy_file(&doc.id, &file.file_name));
+                if let Err(e) = sink.put(&target, &file.bytes) {
+                    static_errors.push(
+                        Diagnostic::error("output_error", None)
+                            .arg("path", target)
+                            .arg("reason", e.to_string()),
+                    );
+                }
+            }
+        }
         if let Some(logo) = &site.config.logo {
             forms += 1;
             let target = urls::file_for(&logo.url());

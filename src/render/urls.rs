@@ -123,6 +123,11 @@ pub fn budget_csv(slug: &str) -> String {
     format!("{BUDGETS}{slug}.csv")
 }
 
+/// A policy's full text to download, beside its page.
+pub fn policy_file(id: &str, file_name: &str) -> String {
+    format!("/chinh-sach/{id}/{file_name}")
+}
+
 /// A commemorative day page.
 pub fn day(id: &str) -> String {
     format!("/ngay-ky-niem/{id}/")

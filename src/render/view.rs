@@ -421,6 +421,10 @@ pub struct PolicyView {
     pub issuer: String,
     pub status: String,
     pub official_link: Option<String>,
+    /// `ngày 01 tháng 7 năm 2021`, empty when not known.
+    pub effective_text: String,
+    /// Its full text to download.
+    pub download: Option<crate::render::benefit::FormView>,
     pub citers: Vec<CiterView>,
     pub plan_count: usize,
 }
@@ -466,9 +470,22 @@ pub fn policy_view(site: &Site, derived: &Derived, index: usize) -> PolicyView {
         issuer: doc.issuer.clone(),
         status: doc.status.clone(),
         official_link: doc.link.clone(),
+        effective_text: effective_text(doc),
+        download: doc.download.as_ref().map(|f| {
+            crate::render::benefit::form_view(f, urls::policy_file(&doc.id, &f.file_name))
+        }),
         plan_count: citers.iter().filter(|c| c.kind == "plan").count(),
         citers,
     }
+}
+
+/// When a legal document takes effect, in words (`ngày 01 tháng 7 năm 2021`, `tháng 7 năm 2021`).
+pub fn effective_text(doc: &LegalDoc) -> String {
+    doc.effective
+        .map_or_else(String::new, |d| match d.to_date() {
+            Some(date) => format::heading_date(date),
+            None => format::partial_short(d.year, d.month, d.day),
+        })
 }
 
 fn article_citer(kind: &'static str, article: &Article, url: String) -> CiterView {

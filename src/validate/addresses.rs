@@ -166,8 +166,14 @@ pub fn check(loaded: &Loaded, diagnostics: &mut Diagnostics) {
         );
     }
     for doc in &loaded.legal {
+        let mut addresses = vec![urls::policy(&doc.id)];
+        addresses.extend(
+            doc.download
+                .iter()
+                .map(|f| urls::policy_file(&doc.id, &f.file_name)),
+        );
         table.claim(
-            &[urls::policy(&doc.id)],
+            &addresses,
             &doc.id,
             ma,
             Location::new("data/legal.toml", doc.line, 1),
