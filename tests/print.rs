@@ -260,9 +260,21 @@ fn a_rebuild_reuses_unchanged_products_and_remakes_only_the_edited_plan() {
     // And every published photo file (each size and format of the example's news photos).
     let photo_files = std::fs::read_dir(first.out().join("anh")).unwrap().count();
     assert!(photo_files > 0);
+    // And the lead photos at print resolution of the products with a slot: news items' share
+    // cards (and leaflets' covers, none in the example).
+    let leads = ["content/news", "content/leaflets"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(site.path().join(dir)).unwrap())
+        .filter_map(Result::ok)
+        .filter(|e| {
+            std::fs::read_to_string(e.path())
+                .is_ok_and(|t| t.lines().any(|l| l.starts_with("anh =")))
+        })
+        .count();
+    assert_eq!(leads, 3);
     assert_eq!(
         kept.len(),
-        pdf_count + cards.len() + icons + 1 + photo_files,
+        pdf_count + cards.len() + icons + 1 + photo_files + leads,
         "every PDF, picture, photo file and the search index are kept"
     );
 
