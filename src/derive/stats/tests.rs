@@ -15,6 +15,7 @@ fn indicator(key: &str, kind: IndicatorKind, time: TimeRule, area: AreaRule) -> 
         time_rule: time,
         area_rule: area,
         direction: Direction::Neutral,
+        cycle: Default::default(),
         numerator: None,
         denominator: None,
         sentence: "{so}".to_owned(),
