@@ -16,7 +16,6 @@ use serde::Serialize;
 use canvas::Canvas;
 
 use crate::derive::stats::Table;
-use crate::locale::format;
 use crate::model::Site;
 use crate::model::stats::{Cycle, IndicatorKind, Period};
 

@@ -46,14 +46,16 @@ pub fn value_text(indicator: &Indicator, value: f64) -> String {
 /// (`năm 2026 (đến hết quý III)`).
 pub fn period_text(table: &Table, key: Key) -> String {
     match table.covered_until(key) {
-        Some(Period::Quarter { year, quarter }) => crate::messages::text(
-            "stats_year_to_quarter",
-            &[
-                ("year", year.to_string()),
-                ("quarter", format::quarter_numeral(quarter)),
-            ],
-        )
-        .vi,
+        Some(Period::Quarter { year, quarter }) => {
+            crate::messages::text(
+                "stats_year_to_quarter",
+                &[
+                    ("year", year.to_string()),
+                    ("quarter", format::quarter_numeral(quarter)),
+                ],
+            )
+            .vi
+        }
         _ => format::period(key.2),
     }
 }
@@ -62,14 +64,16 @@ pub fn period_text(table: &Table, key: Key) -> String {
 /// (`2026 (đến QIII)`).
 pub fn period_axis_text(table: &Table, key: Key) -> String {
     match table.covered_until(key) {
-        Some(Period::Quarter { year, quarter }) => crate::messages::text(
-            "stats_year_to_quarter_axis",
-            &[
-                ("year", year.to_string()),
-                ("quarter", format::quarter_numeral(quarter)),
-            ],
-        )
-        .vi,
+        Some(Period::Quarter { year, quarter }) => {
+            crate::messages::text(
+                "stats_year_to_quarter_axis",
+                &[
+                    ("year", year.to_string()),
+                    ("quarter", format::quarter_numeral(quarter)),
+                ],
+            )
+            .vi
+        }
         _ => format::period_axis(key.2),
     }
 }

@@ -86,4 +86,3 @@ impl IntoIterator for Series {
         self.0.into_iter()
     }
 }
-

@@ -473,3 +473,46 @@ fn the_year_so_far_stops_at_a_gap_and_uses_the_year_once_it_is_over() {
         (7.0, "từ đầu năm 2026 đến hết tháng 2/2026")
     );
 }
+
+#[test]
+fn a_yearly_indicator_sums_its_running_year_and_protects_its_quarters() {
+    let mut yearly = indicator("c", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+    yearly.cycle = crate::model::stats::Cycle::Year;
+    let quarterly = indicator("q", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+    let s = stats(
+        vec![yearly, quarterly],
+        vec![
+            fig(0, None, "2026-01", 3.0),
+            fig(0, None, "2026-02", 0.0),
+            fig(0, None, "2026-03", 0.0),
+            fig(0, None, "2026-Q2", 10.0),
+            fig(0, None, "2026-Q3", 20.0),
+            fig(1, None, "2026-Q1", 3.0),
+            fig(1, None, "2026-Q2", 10.0),
+        ],
+    );
+    let t = roll_up(&s, 0);
+    // The year so far: its three quarters, and how far it goes.
+    assert_eq!(t.get(0, None, p("2026")), Some(33.0));
+    assert_eq!(t.covered_until((0, None, p("2026"))), Some(p("2026-Q3")));
+    assert_eq!(
+        period_text(&t, (0, None, p("2026"))),
+        "năm 2026, đến hết quý III"
+    );
+    assert_eq!(t.end_day((0, None, p("2026"))).to_string(), "2026-09-30");
+    assert_eq!(
+        t.cycle_periods(0, crate::model::stats::Cycle::Year),
+        [p("2026")]
+    );
+    // Q1 (3) is small; with the year shown, Q2 is hidden too so that 33 - 20 - 10 is not told.
+    assert_eq!(
+        t.suppressed.get(&(0, None, p("2026-Q1"))),
+        Some(&Suppression::Small)
+    );
+    assert_eq!(
+        t.suppressed.get(&(0, None, p("2026-Q2"))),
+        Some(&Suppression::Complementary)
+    );
+    // A quarterly indicator's year is only ever the sum of four quarters.
+    assert_eq!(t.get(1, None, p("2026")), None);
+}

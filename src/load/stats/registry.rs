@@ -7,7 +7,9 @@ use super::INDICATORS_FILE;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::frontmatter::{SourceText, parse_toml};
 use crate::locale::{fold_diacritics, slugify};
-use crate::model::stats::{AreaRule, Cycle, Direction, Indicator, IndicatorKind, Statistics, TimeRule};
+use crate::model::stats::{
+    AreaRule, Cycle, Direction, Indicator, IndicatorKind, Statistics, TimeRule,
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
