@@ -159,3 +159,23 @@ fn an_unknown_cycle_is_an_error_at_its_line_naming_the_allowed_values() {
     assert!(errors[0].contains("`thang`, `quy`, `nam`"), "{}", errors[0]);
     assert!(!built.out().exists(), "nothing may be written on error");
 }
+
+#[test]
+fn a_hidden_yearly_figure_is_not_told_by_its_change() {
+    // Bình Phước's poor households: 9 in 2024, fewer than 5 in 2025 (counted once a year).
+    let built = build_site(&example_root().join("examples/binh-phuoc"), test_date());
+    assert!(built.errors().is_empty(), "{:#?}", built.errors());
+    let page = built.page("/so-lieu/ho-ngheo/");
+    let text = text_of(&page);
+    assert!(
+        text.contains("< 5 hộ nghèo theo chuẩn nghèo đa chiều"),
+        "{text}"
+    );
+    let head = text.find("Bảng số liệu toàn phường theo kỳ").unwrap();
+    assert!(
+        !text[..head].contains("so với năm 2024"),
+        "a change against 9 would tell the hidden figure: {text}"
+    );
+    let dashboard = text_of(&built.page("/so-lieu/"));
+    assert!(!dashboard.contains("so với năm 2024 (9 hộ)"), "{dashboard}");
+}

@@ -263,9 +263,12 @@ pub fn key_figure(
             None => shown.text.clone(),
         },
         sentence: indicator.sentence.replace("{so}", &shown.text),
-        previous: change(indicator, table, i, None, value, period.previous()),
+        // A hidden figure's change would tell it (`< 5`, "6 fewer than last year's 9").
+        previous: (shown.suppressed.is_none())
+            .then(|| change(indicator, table, i, None, value, period.previous()))
+            .flatten(),
         // A year's previous period is the year before: said once.
-        year_ago: (period.level() < 2)
+        year_ago: (shown.suppressed.is_none() && period.level() < 2)
             .then(|| change(indicator, table, i, None, value, period.year_before()))
             .flatten(),
     })
