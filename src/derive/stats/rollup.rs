@@ -520,6 +520,13 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
                     ))
                 })
                 .collect();
+            // A ratio of years summed over part of them covers as far as its parts do.
+            for (p, _) in &ratios {
+                let part = |k: usize| partial_years.get(&(k as u16, area, *p)).copied();
+                if let Some(until) = part(num).or_else(|| part(den)) {
+                    partial_years.insert((i as u16, area, *p), until);
+                }
+            }
             if !ratios.is_empty() {
                 series.insert((i as u16, area), Series::from_sorted(ratios));
             }

@@ -516,3 +516,60 @@ fn a_yearly_indicator_sums_its_running_year_and_protects_its_quarters() {
     // A quarterly indicator's year is only ever the sum of four quarters.
     assert_eq!(t.get(1, None, p("2026")), None);
 }
+
+#[test]
+fn a_monthly_indicator_reads_months_where_there_are_months_and_a_yearly_ratio_says_how_far() {
+    use crate::model::stats::Cycle;
+    let mut part = indicator("n", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+    part.cycle = Cycle::Year;
+    let mut whole = indicator("d", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+    whole.cycle = Cycle::Year;
+    let mut ratio = indicator("r", IndicatorKind::Ratio, TimeRule::Last, AreaRule::None);
+    ratio.cycle = Cycle::Year;
+    ratio.numerator = Some("n".to_owned());
+    ratio.denominator = Some("d".to_owned());
+    let s = stats(
+        vec![part, whole, ratio],
+        vec![
+            fig(0, None, "2026-Q1", 30.0),
+            fig(0, None, "2026-Q2", 30.0),
+            fig(1, None, "2026-Q1", 60.0),
+            fig(1, None, "2026-Q2", 60.0),
+        ],
+    );
+    let t = roll_up(&s, 0);
+    assert_eq!(t.get(2, None, p("2026")), Some(50.0));
+    assert_eq!(
+        period_text(&t, (2, None, p("2026"))),
+        "năm 2026, đến hết quý II"
+    );
+    // Months where the figures are monthly, else every period as quarters read.
+    let monthly = stats(
+        vec![indicator(
+            "m",
+            IndicatorKind::Count,
+            TimeRule::Sum,
+            AreaRule::None,
+        )],
+        year_of_months(0, None, 1.0),
+    );
+    let t = roll_up(&monthly, 0);
+    let months = t.cycle_periods(0, Cycle::Month);
+    assert_eq!(months.len(), 12);
+    assert!(months.iter().all(|p| p.level() == 0));
+    assert_eq!(t.cycle_periods(0, Cycle::Quarter).len(), 12 + 4 + 1);
+    let quarterly = stats(
+        vec![indicator(
+            "q",
+            IndicatorKind::Count,
+            TimeRule::Sum,
+            AreaRule::None,
+        )],
+        vec![fig(0, None, "2026-Q1", 5.0), fig(0, None, "2026-Q2", 6.0)],
+    );
+    let t = roll_up(&quarterly, 0);
+    assert_eq!(
+        t.cycle_periods(0, Cycle::Month),
+        [p("2026-Q1"), p("2026-Q2")]
+    );
+}
