@@ -120,6 +120,7 @@ fn a_yearly_indicator_table_by_period_has_years_and_compares_year_with_year() {
         "{top}"
     );
     assert!(!top.contains("so với quý"), "{top}");
+    assert!(top.contains("Kỳ tính mỗi năm một lần"), "{top}");
     // The dashboard says it too.
     let dashboard = text_of(&built.page("/so-lieu/"));
     assert!(

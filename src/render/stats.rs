@@ -107,6 +107,8 @@ struct IndicatorPage {
     description: String,
     kind: String,
     time_rule: String,
+    /// The period it is counted for: `month`, `quarter` or `year`.
+    cycle: String,
     area_rule: String,
     parts: Vec<Link>,
     latest: Option<KeyFigure>,
@@ -353,6 +355,10 @@ fn indicator_page(site: &Site, derived: &Derived, i: usize) -> IndicatorPage {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default(),
         time_rule: serde_json::to_value(indicator.time_rule)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+        cycle: serde_json::to_value(indicator.cycle)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default(),
