@@ -282,7 +282,7 @@ pub fn band_view(site: &Site, table: &Table, bands: &BandTable, period: Period) 
         label_head: crate::messages::text("chart_band_head", &[]).vi,
     };
     let chart = (points.len() >= 2)
-        .then(|| charts::ranked_bars(indicator, period, points, &texts, false))
+        .then(|| charts::ranked_bars(indicator, &format::period(period), points, &texts, false))
         .flatten();
     BandView {
         period: format::period(period),

@@ -266,6 +266,11 @@ mod partial_tests {
 /// Roman numerals of the quarters (`quý III`).
 const QUARTERS: [&str; 4] = ["I", "II", "III", "IV"];
 
+/// A quarter's Roman numeral (`III`), as periods write it.
+pub fn quarter_numeral(quarter: u32) -> String {
+    QUARTERS[(quarter.max(1) as usize - 1).min(3)].to_owned()
+}
+
 /// A period in running text: `tháng 3/2026`, `quý III/2026`, `năm 2026`.
 pub fn period(period: crate::model::stats::Period) -> String {
     use crate::model::stats::Period;

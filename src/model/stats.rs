@@ -42,6 +42,21 @@ pub enum AreaRule {
     None,
 }
 
+/// The period an indicator is counted for (`chu_ky`): its page charts, tables and comparisons
+/// are made at this level, finer figures summed up to it by the indicator's time rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cycle {
+    /// By month (`thang`): months where the figures are monthly, else the finest level given.
+    Month,
+    /// By quarter (`quy`, the default): the finest level the figures have, as before `chu_ky`.
+    #[default]
+    Quarter,
+    /// Once a year (`nam`): one value per year; a year still running is summed over the part
+    /// given and says so (`năm 2026 (đến hết quý III)`).
+    Year,
+}
+
 /// Which direction of change is good news.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,6 +86,8 @@ pub struct Indicator {
     pub area_rule: AreaRule,
     /// Which way is good.
     pub direction: Direction,
+    /// The period it is counted for.
+    pub cycle: Cycle,
     /// Ratio: key of the numerator indicator.
     pub numerator: Option<String>,
     /// Ratio: key of the denominator indicator.

@@ -9,12 +9,12 @@ use crate::derive::Derived;
 use crate::derive::charts::{self, ChartSpec};
 use crate::derive::stats::{
     CampaignResult, CellText, Change, KeyFigure, Origin, ReportData, Table, cell, change,
-    key_figure,
+    key_figure, period_text,
 };
 use crate::diagnostics::Diagnostic;
 use crate::locale::format;
 use crate::model::Site;
-use crate::model::stats::{AreaIndex, Period, Statistics};
+use crate::model::stats::{AreaIndex, Cycle, Period, Statistics};
 use crate::render::inline::Linker;
 use crate::render::view::{Link, SiteView};
 use crate::render::{Renderer, Sink, Stats, Templates, template_diagnostic};
@@ -107,6 +107,8 @@ struct IndicatorPage {
     description: String,
     kind: String,
     time_rule: String,
+    /// The period it is counted for: `month`, `quarter` or `year`.
+    cycle: String,
     area_rule: String,
     parts: Vec<Link>,
     latest: Option<KeyFigure>,
@@ -204,6 +206,8 @@ fn open_rows(site: &Site, table: &Table, i: usize) -> Vec<OpenRow> {
     let i16 = i as u16;
     table
         .indicator_values(i16)
+        // A year summed over part of it is the page's reading aid; open data keep whole periods.
+        .filter(|(key, _)| table.covered_until(*key).is_none())
         .filter_map(|((_, area, period), value)| {
             let shown = cell(stats, table, (i16, area, period))?;
             let (code, name) = area_names(site, area);
@@ -265,7 +269,7 @@ fn indicator_page(site: &Site, derived: &Derived, i: usize) -> IndicatorPage {
     let stats = &site.stats;
     let table = &derived.stats.table;
     let indicator = &stats.indicators[i];
-    let latest_period = table.latest_nonzero(i, derived.build_date);
+    let latest_period = table.latest_nonzero(i, indicator.cycle, derived.build_date);
     let latest = latest_period.and_then(|p| key_figure(stats, table, i, p));
     let trend = latest_period.and_then(|p| charts::trend(site, table, i, p));
     let area_period = latest_period.and_then(|p| {
@@ -281,22 +285,27 @@ fn indicator_page(site: &Site, derived: &Derived, i: usize) -> IndicatorPage {
     });
     let by_area = area_period.and_then(|p| charts::by_area(site, table, i, p));
     let mut rows: Vec<PeriodRow> = table
-        .ward_periods(i)
+        .cycle_periods(i, indicator.cycle)
         .into_iter()
         .filter_map(|p| {
             let shown = cell(stats, table, (i as u16, None, p))?;
             let value = table.get(i, None, p)?;
             let hidden = shown.suppressed.is_some();
             Some(PeriodRow {
-                period: format::period(p),
-                level: p.level(),
+                period: period_text(table, (i as u16, None, p)),
+                // A yearly indicator's rows are all years: none is a total of those above it.
+                level: if indicator.cycle == Cycle::Year {
+                    0
+                } else {
+                    p.level()
+                },
                 derived: table
                     .value((i as u16, None, p))
                     .is_some_and(|v| v.origin != Origin::Given),
                 previous: (!hidden)
                     .then(|| change(indicator, table, i, None, value, p.previous()))
                     .flatten(),
-                year_ago: (!hidden)
+                year_ago: (!hidden && p.level() < 2)
                     .then(|| change(indicator, table, i, None, value, p.year_before()))
                     .flatten(),
                 cell: shown,
@@ -349,6 +358,10 @@ fn indicator_page(site: &Site, derived: &Derived, i: usize) -> IndicatorPage {
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default(),
+        cycle: serde_json::to_value(indicator.cycle)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
         area_rule: serde_json::to_value(indicator.area_rule)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
@@ -380,7 +393,7 @@ fn dashboard(site: &Site, derived: &Derived) -> (Vec<DashboardFigure>, Vec<Indic
     let mut figures = Vec::new();
     let mut links = Vec::new();
     for (i, indicator) in stats.indicators.iter().enumerate() {
-        let latest = table.latest_nonzero(i, derived.build_date);
+        let latest = table.latest_nonzero(i, indicator.cycle, derived.build_date);
         let figure = latest.and_then(|p| key_figure(stats, table, i, p));
         if indicator.on_dashboard
             && let Some(figure) = &figure

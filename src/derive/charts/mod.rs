@@ -16,9 +16,8 @@ use serde::Serialize;
 use canvas::Canvas;
 
 use crate::derive::stats::Table;
-use crate::locale::format;
 use crate::model::Site;
-use crate::model::stats::{IndicatorKind, Period};
+use crate::model::stats::{Cycle, IndicatorKind, Period};
 
 /// The font named in every chart, so a PDF engine uses the same one as the page.
 pub const CHART_FONT: &str = "Noto Sans";
@@ -145,17 +144,21 @@ pub fn periods_up_to(period: Period) -> Vec<Period> {
     out
 }
 
-/// The ward's figure of indicator `i` over the periods up to `period`, as a line.
+/// The ward's figure of indicator `i` over the periods up to `period`, as a line; a yearly
+/// indicator's (`chu_ky = "nam"`) as one bar per year, a year summed over part of it saying how
+/// far (`2026 (đến QIII)`).
 pub fn trend(site: &Site, table: &Table, i: usize, period: Period) -> Option<ChartSpec> {
     let stats = &site.stats;
     let indicator = &stats.indicators[i];
+    let yearly = indicator.cycle == Cycle::Year && period.level() == 2;
     let points: Vec<Point> = periods_up_to(period)
         .into_iter()
         .filter_map(|p| {
-            let shown = crate::derive::stats::cell(stats, table, (i as u16, None, p))?;
+            let key = (i as u16, None, p);
+            let shown = crate::derive::stats::cell(stats, table, key)?;
             Some(Point {
-                label: format::period(p),
-                axis: format::period_axis(p),
+                label: crate::derive::stats::period_text(table, key),
+                axis: crate::derive::stats::period_axis_text(table, key),
                 value: shown.value,
                 text: shown.text,
             })
@@ -177,14 +180,31 @@ pub fn trend(site: &Site, table: &Table, i: usize, period: Period) -> Option<Cha
         ("last_value", last.text.clone()),
     ];
     let title = crate::messages::text("chart_trend_title", &args).vi;
-    let description = crate::messages::text("chart_trend_description", &args).vi;
+    let (description, label_head) = if yearly {
+        ("chart_years_description", "chart_year_head")
+    } else {
+        ("chart_trend_description", "chart_period_head")
+    };
+    let description = crate::messages::text(description, &args).vi;
+    let heads = (
+        crate::messages::text(label_head, &[]).vi,
+        unit_head(indicator),
+    );
+    if yearly {
+        let bars = points.len();
+        return ChartSpec::drawn(
+            title,
+            description,
+            heads,
+            points,
+            |points, canvas| draw::bars(points, indicator.kind, false, canvas),
+            |canvas| canvas.bar_height(bars),
+        );
+    }
     ChartSpec::drawn(
         title,
         description,
-        (
-            crate::messages::text("chart_period_head", &[]).vi,
-            unit_head(indicator),
-        ),
+        heads,
         points,
         |points, canvas| draw::line(points, indicator.kind, canvas),
         |_| Canvas::LINE_HEIGHT,
@@ -230,7 +250,7 @@ pub fn by_area(site: &Site, table: &Table, i: usize, period: Period) -> Option<C
     }
     ranked_bars(
         indicator,
-        period,
+        &crate::derive::stats::period_text(table, (i as u16, None, period)),
         points,
         &BarTexts {
             title: "chart_area_title",
@@ -255,12 +275,13 @@ pub struct BarTexts {
     pub label_head: String,
 }
 
-/// Horizontal bars of `points` (figures of `indicator` for `period` by group or by age band),
+/// Horizontal bars of `points` (figures of `indicator` for `period`, as read, by group or by age
+/// band),
 /// titled and described by `texts`; the last bar (the ward) in the accent colour when
 /// `last_accent`.
 pub fn ranked_bars(
     indicator: &crate::model::stats::Indicator,
-    period: Period,
+    period: &str,
     points: Vec<Point>,
     texts: &BarTexts,
     last_accent: bool,
@@ -272,7 +293,7 @@ pub fn ranked_bars(
     let args = [
         ("indicator", indicator.name.clone()),
         (texts.place.0, texts.place.1.clone()),
-        ("period", format::period(period)),
+        ("period", period.to_owned()),
         ("count", points.len().to_string()),
         (
             "highest",

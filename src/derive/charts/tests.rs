@@ -58,8 +58,8 @@ fn quarters(n: usize) -> Vec<Point> {
     .rev()
     .enumerate()
     .map(|(i, p)| Point {
-        label: format::period(p),
-        axis: format::period_axis(p),
+        label: crate::locale::format::period(p),
+        axis: crate::locale::format::period_axis(p),
         value: Some(100.0 + i as f64 * 10.0),
         text: (100 + i * 10).to_string(),
     })

@@ -9,16 +9,21 @@ use serde::Serialize;
 use crate::diagnostics::Diagnostic;
 use crate::locale::format;
 use crate::model::Site;
-use crate::model::stats::{AreaIndex, Direction, Indicator, IndicatorKind, Period, Statistics};
+use crate::model::stats::{
+    AreaIndex, Cycle, Direction, Indicator, IndicatorKind, Period, Statistics,
+};
 
 mod goals;
 pub mod narrative;
 mod report;
 mod rollup;
+mod series;
+mod suppress;
 
 pub use goals::*;
 pub use report::*;
 pub use rollup::*;
+pub use suppress::suppress;
 
 /// A figure formatted for a reader: `1.234`, `96,5%`, `1.500.000`.
 pub fn number_text(indicator: &Indicator, value: f64) -> String {
@@ -34,6 +39,59 @@ pub fn value_text(indicator: &Indicator, value: f64) -> String {
     match indicator.kind {
         IndicatorKind::Ratio => format::percent(value),
         _ => format!("{} {}", number_text(indicator, value), indicator.unit),
+    }
+}
+
+/// A period as a reader reads it (`quý III/2026`); a year summed over part of it says how far
+/// (`năm 2026 (đến hết quý III)`).
+pub fn period_text(table: &Table, key: Key) -> String {
+    match table.covered_until(key) {
+        Some(Period::Quarter { year, quarter }) => {
+            crate::messages::text(
+                "stats_year_to_quarter",
+                &[
+                    ("year", year.to_string()),
+                    ("quarter", format::quarter_numeral(quarter)),
+                ],
+            )
+            .vi
+        }
+        _ => format::period(key.2),
+    }
+}
+
+/// A period on a chart axis (`QIII/26`, `2026`); a year summed over part of it says how far
+/// (`2026 (đến QIII)`).
+pub fn period_axis_text(table: &Table, key: Key) -> String {
+    match table.covered_until(key) {
+        Some(Period::Quarter { year, quarter }) => {
+            crate::messages::text(
+                "stats_year_to_quarter_axis",
+                &[
+                    ("year", year.to_string()),
+                    ("quarter", format::quarter_numeral(quarter)),
+                ],
+            )
+            .vi
+        }
+        _ => format::period_axis(key.2),
+    }
+}
+
+/// The period a report of `period` shows indicator `i` for: a yearly indicator's year (so far)
+/// when its figure covers no more than `period`, else `period` itself.
+pub fn report_period(stats: &Statistics, table: &Table, i: usize, period: Period) -> Period {
+    let year = Period::Year {
+        year: period.year(),
+    };
+    let yearly = stats.indicators[i].cycle == Cycle::Year && period.level() < 2;
+    if yearly
+        && table.get(i, None, year).is_some()
+        && table.end_day((i as u16, None, year)) <= period.last_day()
+    {
+        year
+    } else {
+        period
     }
 }
 
@@ -133,7 +191,7 @@ pub fn change(
     let percent_text = (indicator.kind != IndicatorKind::Ratio && before != 0.0)
         .then(|| format::percent((diff / before * 100.0).abs()));
     Some(Change {
-        against: format::period(other),
+        against: period_text(table, (index as u16, area, other)),
         direction,
         good,
         amount_text,
@@ -199,14 +257,20 @@ pub fn key_figure(
     Some(KeyFigure {
         indicator: indicator.key.clone(),
         name: indicator.name.clone(),
-        period: format::period(period),
+        period: period_text(table, (i as u16, None, period)),
         value_text: match shown.value {
             Some(v) => value_text(indicator, v),
             None => shown.text.clone(),
         },
         sentence: indicator.sentence.replace("{so}", &shown.text),
-        previous: change(indicator, table, i, None, value, period.previous()),
-        year_ago: change(indicator, table, i, None, value, period.year_before()),
+        // A hidden figure's change would tell it (`< 5`, "6 fewer than last year's 9").
+        previous: (shown.suppressed.is_none())
+            .then(|| change(indicator, table, i, None, value, period.previous()))
+            .flatten(),
+        // A year's previous period is the year before: said once.
+        year_ago: (shown.suppressed.is_none() && period.level() < 2)
+            .then(|| change(indicator, table, i, None, value, period.year_before()))
+            .flatten(),
     })
 }
 

@@ -78,7 +78,7 @@ pub(super) fn report_data(
     let mut key_figures = Vec::new();
     let mut missing = Vec::new();
     for &i in &key_indices {
-        match key_figure(stats, table, i, period) {
+        match key_figure(stats, table, i, report_period(stats, table, i, period)) {
             Some(k) => key_figures.push(k),
             None => missing.push(MissingFigure {
                 indicator: stats.indicators[i].key.clone(),
@@ -114,9 +114,10 @@ pub(super) fn report_data(
         .collect();
     let mut charts: Vec<ChartSpec> = key_indices
         .iter()
-        .filter(|&&i| table.get(i, None, period).is_some())
+        .map(|&i| (i, report_period(stats, table, i, period)))
+        .filter(|&(i, p)| table.get(i, None, p).is_some())
         .take(3)
-        .filter_map(|&i| charts::trend(site, table, i, period))
+        .filter_map(|(i, p)| charts::trend(site, table, i, p))
         .collect();
     let measured: Vec<&ReportTarget> = report_targets
         .iter()

@@ -1,15 +1,15 @@
 //! Roll-ups: months -> quarters -> years and groups -> ward by each indicator's rules, ratios
-//! from their parts, and small-count suppression.
+//! from their parts; small-count suppression is in `suppress.rs`.
 
 use std::collections::BTreeMap;
-
-use rustc_hash::{FxHashMap, FxHashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diagnostics::Location;
-use crate::model::stats::{AreaIndex, AreaRule, IndicatorKind, Period, Statistics, TimeRule};
+use crate::model::stats::{
+    AreaIndex, AreaRule, Cycle, IndicatorKind, Period, Statistics, TimeRule,
+};
 
 /// Identifies one figure: indicator, area, period.
 pub type Key = (u16, AreaIndex, Period);
@@ -25,6 +25,8 @@ pub enum Origin {
     /// A ratio computed from its numerator and denominator.
     Computed,
 }
+
+pub use super::series::Series;
 
 /// A value and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -60,101 +62,20 @@ pub struct Mismatch {
     pub computed: f64,
 }
 
-/// One series of values (one indicator, one area) sorted by period: a flat vector searched by
-/// halving, which at a million figures is several times faster than a map of maps.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Series(Vec<(Period, Value)>);
-
-impl Series {
-    /// A series from entries already in period order with no period twice.
-    pub fn from_sorted(entries: Vec<(Period, Value)>) -> Series {
-        debug_assert!(entries.windows(2).all(|w| w[0].0 < w[1].0));
-        Series(entries)
-    }
-
-    /// The value of a period.
-    pub fn get(&self, period: Period) -> Option<&Value> {
-        self.0
-            .binary_search_by(|(p, _)| p.cmp(&period))
-            .ok()
-            .map(|n| &self.0[n].1)
-    }
-
-    /// The value of a period and its position, looked for first at `guess` and just after it
-    /// (where it is in a series with the same periods, or after the month before), then by
-    /// halving.
-    fn get_near(&self, period: Period, guess: usize) -> Option<(usize, &Value)> {
-        for n in [guess, guess + 1] {
-            if let Some((p, v)) = self.0.get(n)
-                && *p == period
-            {
-                return Some((n, v));
-            }
-        }
-        let n = self.0.binary_search_by(|(p, _)| p.cmp(&period)).ok()?;
-        Some((n, &self.0[n].1))
-    }
-
-    /// Whether a period has a value.
-    pub fn contains(&self, period: Period) -> bool {
-        self.get(period).is_some()
-    }
-
-    /// Periods and values in period order.
-    pub fn iter(&self) -> std::slice::Iter<'_, (Period, Value)> {
-        self.0.iter()
-    }
-
-    /// Periods in order.
-    pub fn periods(&self) -> impl Iterator<Item = Period> + '_ {
-        self.0.iter().map(|(p, _)| *p)
-    }
-
-    /// Whether the series has no value.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Adds values for periods not yet in the series (`added` in period order).
-    fn merge(&mut self, added: Vec<(Period, Value)>) {
-        if added.is_empty() {
-            return;
-        }
-        let old = std::mem::take(&mut self.0);
-        let mut merged = Vec::with_capacity(old.len() + added.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), added.into_iter().peekable());
-        loop {
-            let take_old = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => x.0 < y.0,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            merged.extend(if take_old { a.next() } else { b.next() });
-        }
-        self.0 = merged;
-    }
-}
-
-impl IntoIterator for Series {
-    type Item = (Period, Value);
-    type IntoIter = std::vec::IntoIter<(Period, Value)>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
-}
-
 /// Every value, given and derived.
 #[derive(Debug, Default)]
 pub struct Table {
     /// The series of each (indicator, area), in that order (the ward before its groups).
-    series: Vec<((u16, AreaIndex), Series)>,
+    pub(super) series: Vec<((u16, AreaIndex), Series)>,
     /// Suppressed cells.
     pub suppressed: BTreeMap<Key, Suppression>,
     /// Areas that do not add up.
     pub mismatches: Vec<Mismatch>,
     /// Computed ratios over 100% (a numerator above its denominator).
     pub ratios_over: Vec<RatioOver>,
+    /// Years of yearly indicators (`chu_ky = "nam"`) summed over part of the year: the year's
+    /// key and the last quarter its value covers (`2026` -> `2026-Q3`).
+    pub partial_years: BTreeMap<Key, Period>,
 }
 
 /// A ratio computed over 100%: its numerator is larger than its denominator (more participants
@@ -178,6 +99,29 @@ pub struct RatioOver {
 }
 
 impl Table {
+    /// For a year summed over part of it, the last quarter it covers.
+    pub fn covered_until(&self, key: Key) -> Option<Period> {
+        self.partial_years.get(&key).copied()
+    }
+
+    /// The last day a value covers: a year summed over part of it ends with its last quarter.
+    pub fn end_day(&self, key: Key) -> NaiveDate {
+        self.covered_until(key).unwrap_or(key.2).last_day()
+    }
+
+    /// The ward's periods of indicator `indicator` at the level of its `cycle`: years for a
+    /// yearly indicator, months (where there are any) for a monthly one, every period for a
+    /// quarterly one (the finest the figures have, as before cycles).
+    pub fn cycle_periods(&self, indicator: usize, cycle: Cycle) -> Vec<Period> {
+        let all = self.ward_periods(indicator);
+        let level = match cycle {
+            Cycle::Year => 2,
+            Cycle::Month if all.iter().any(|p| p.level() == 0) => 0,
+            Cycle::Month | Cycle::Quarter => return all,
+        };
+        all.into_iter().filter(|p| p.level() == level).collect()
+    }
+
     /// The series of one indicator and area.
     pub fn series(&self, indicator: u16, area: AreaIndex) -> Option<&Series> {
         self.series
@@ -194,7 +138,7 @@ impl Table {
     /// The values of neighbouring `cells` (the groups of one period, the months of a quarter) into
     /// `out`; `false` if one is missing. Each is looked for beside the one before (the next
     /// series, the same or the next position) before halving.
-    fn values_of(&self, cells: &[Key], out: &mut Vec<f64>) -> bool {
+    pub(super) fn values_of(&self, cells: &[Key], out: &mut Vec<f64>) -> bool {
         out.clear();
         let (mut series_guess, mut position_guess) = (0, 0);
         for &(i, area, period) in cells {
@@ -321,23 +265,71 @@ pub(super) fn close(a: f64, b: f64) -> bool {
 impl Table {
     /// Like [`Table::latest`], skipping trailing zeros (months without a celebration, say), so a
     /// dashboard does not announce "0" when the last event had a figure.
-    pub fn latest_nonzero(&self, indicator: usize, until: NaiveDate) -> Option<Period> {
+    /// Only periods of the indicator's `cycle` count (see [`Table::cycle_periods`]); a year summed
+    /// over part of it counts from the end of its last quarter.
+    pub fn latest_nonzero(
+        &self,
+        indicator: usize,
+        cycle: Cycle,
+        until: NaiveDate,
+    ) -> Option<Period> {
+        let end = |p: &Period| self.end_day((indicator as u16, None, *p));
         let mut periods: Vec<Period> = self
-            .ward_periods(indicator)
+            .cycle_periods(indicator, cycle)
             .into_iter()
-            .filter(|p| p.last_day() <= until)
+            .filter(|p| end(p) <= until)
             .collect();
-        periods.sort_by(|a, b| {
-            b.last_day()
-                .cmp(&a.last_day())
-                .then(a.level().cmp(&b.level()))
-        });
+        periods.sort_by(|a, b| end(b).cmp(&end(a)).then(a.level().cmp(&b.level())));
         periods
             .iter()
             .find(|p| self.get(indicator, None, **p).is_some_and(|v| v != 0.0))
             .or(periods.first())
             .copied()
     }
+}
+
+/// Sums a yearly indicator's year still running (or given in part) over the quarters it has from
+/// the first on (`rule` as for a whole year), where the year itself is not there; returns each
+/// such year with the last quarter it covers.
+pub fn roll_up_year_to_date(series: &mut Series, rule: TimeRule) -> Vec<(Period, Period)> {
+    let mut added = Vec::new();
+    let mut covered = Vec::new();
+    let years: Vec<Period> = series
+        .periods()
+        .filter(|p| p.level() == 1)
+        .filter_map(Period::parent)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for year in years {
+        if series.contains(year) {
+            continue;
+        }
+        let parts: Vec<(Period, f64)> = year
+            .children()
+            .into_iter()
+            .map_while(|q| series.get(q).map(|v| (q, v.value)))
+            .collect();
+        let Some(&(last, last_value)) = parts.last() else {
+            continue;
+        };
+        let values: Vec<f64> = parts.iter().map(|(_, v)| *v).collect();
+        let value = match rule {
+            TimeRule::Sum => combine(false, &values),
+            TimeRule::Mean => combine(true, &values),
+            TimeRule::Last => last_value,
+        };
+        added.push((
+            year,
+            Value {
+                value,
+                origin: Origin::RolledUp,
+            },
+        ));
+        covered.push((year, last));
+    }
+    series.merge(added);
+    covered
 }
 
 /// Computes every roll-up of the site's figures.
@@ -441,6 +433,17 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
         roll_up_time(ward, indicator.time_rule);
     }
     series.retain(|_, s| !s.is_empty());
+    // A yearly indicator's year given in part: summed over the quarters it has.
+    let mut partial_years = BTreeMap::new();
+    for ((i, area), s) in series.iter_mut() {
+        let indicator = &stats.indicators[*i as usize];
+        if indicator.cycle != Cycle::Year || indicator.kind == IndicatorKind::Ratio {
+            continue;
+        }
+        for (year, last) in roll_up_year_to_date(s, indicator.time_rule) {
+            partial_years.insert((*i, *area, year), last);
+        }
+    }
     // Where a given figure is (a computed ratio over 100% names its parts' rows).
     let area_rank = |area: AreaIndex| area.map_or(0, |a| u32::from(a) + 1);
     let given_anywhere = |i: usize, area: AreaIndex, period: Period| -> Option<Location> {
@@ -517,6 +520,13 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
                     ))
                 })
                 .collect();
+            // A ratio of years summed over part of them covers as far as its parts do.
+            for (p, _) in &ratios {
+                let part = |k: usize| partial_years.get(&(k as u16, area, *p)).copied();
+                if let Some(until) = part(num).or_else(|| part(den)) {
+                    partial_years.insert((i as u16, area, *p), until);
+                }
+            }
             if !ratios.is_empty() {
                 series.insert((i as u16, area), Series::from_sorted(ratios));
             }
@@ -527,90 +537,8 @@ pub fn roll_up(stats: &Statistics, area_count: usize) -> Table {
         suppressed: BTreeMap::new(),
         mismatches,
         ratios_over,
+        partial_years,
     };
-    table.suppressed = suppress(stats, &table, area_count);
+    table.suppressed = super::suppress::suppress(stats, &table, area_count);
     table
-}
-
-/// Small-count suppression for counts: cells from 1 to threshold-1 are hidden (`< 5`); where a
-/// group (the groups of one period and the ward total; the months of a quarter; the quarters of a
-/// year) would then have a single hidden cell beside a shown total, the smallest other cell is
-/// hidden too, and so on until no hidden value can be found by subtraction.
-pub fn suppress(
-    stats: &Statistics,
-    table: &Table,
-    area_count: usize,
-) -> BTreeMap<Key, Suppression> {
-    let threshold = f64::from(stats.threshold);
-    let mut hidden: FxHashMap<Key, Suppression> = FxHashMap::default();
-    let mut queue: Vec<Key> = Vec::new();
-    for ((i, area), series) in &table.series {
-        if stats.indicators[*i as usize].kind != IndicatorKind::Count {
-            continue;
-        }
-        for (period, value) in series.iter() {
-            if value.value > 0.0 && value.value < threshold {
-                let key = (*i, *area, *period);
-                hidden.insert(key, Suppression::Small);
-                queue.push(key);
-            }
-        }
-    }
-    // Each hidden cell is checked in the (at most two) groups it belongs to; a cell hidden in
-    // turn is checked the same way, so only groups near a hidden cell are ever looked at. A group
-    // is settled by its first check (it is skipped, or left with two hidden cells or more, and
-    // cells are only ever added to `hidden`), so each group is looked at once. A group is named
-    // by its total and whether it runs across groups or over time (the ward's quarter totals both
-    // its groups and its months).
-    let mut settled: FxHashSet<(Key, bool)> = FxHashSet::default();
-    let mut cells: Vec<Key> = Vec::with_capacity(area_count.max(4));
-    let mut values: Vec<f64> = Vec::with_capacity(area_count.max(4));
-    while let Some(key) = queue.pop() {
-        let (i, area, period) = key;
-        let indicator = &stats.indicators[i as usize];
-        for across_areas in [true, false] {
-            cells.clear();
-            let total = if across_areas {
-                if indicator.area_rule != AreaRule::Sum || area.is_none() || area_count == 0 {
-                    continue;
-                }
-                cells.extend((0..area_count).map(|a| (i, Some(a as u16), period)));
-                (i, None, period)
-            } else {
-                let Some(parent) = period
-                    .parent()
-                    .filter(|_| indicator.time_rule == TimeRule::Sum)
-                else {
-                    continue;
-                };
-                cells.extend(parent.children().into_iter().map(|c| (i, area, c)));
-                (i, area, parent)
-            };
-            if !settled.insert((total, across_areas)) {
-                continue;
-            }
-            if hidden.contains_key(&total) || table.value(total).is_none() {
-                continue;
-            }
-            if !table.values_of(&cells, &mut values) {
-                continue;
-            }
-            if cells.iter().filter(|k| hidden.contains_key(*k)).count() != 1 {
-                continue;
-            }
-            let next = (0..cells.len())
-                .filter(|&n| !hidden.contains_key(&cells[n]))
-                .min_by(|&a, &b| {
-                    values[a]
-                        .total_cmp(&values[b])
-                        .then(cells[a].cmp(&cells[b]))
-                })
-                .map(|n| cells[n]);
-            if let Some(next) = next {
-                hidden.insert(next, Suppression::Complementary);
-                queue.push(next);
-            }
-        }
-    }
-    hidden.into_iter().collect()
 }

@@ -15,6 +15,7 @@ fn indicator(key: &str, kind: IndicatorKind, time: TimeRule, area: AreaRule) -> 
         time_rule: time,
         area_rule: area,
         direction: Direction::Neutral,
+        cycle: Default::default(),
         numerator: None,
         denominator: None,
         sentence: "{so}".to_owned(),
@@ -470,5 +471,105 @@ fn the_year_so_far_stops_at_a_gap_and_uses_the_year_once_it_is_over() {
     assert_eq!(
         (value, text.as_str()),
         (7.0, "từ đầu năm 2026 đến hết tháng 2/2026")
+    );
+}
+
+#[test]
+fn a_yearly_indicator_sums_its_running_year_and_protects_its_quarters() {
+    let mut yearly = indicator("c", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+    yearly.cycle = crate::model::stats::Cycle::Year;
+    let quarterly = indicator("q", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+    let s = stats(
+        vec![yearly, quarterly],
+        vec![
+            fig(0, None, "2026-01", 3.0),
+            fig(0, None, "2026-02", 0.0),
+            fig(0, None, "2026-03", 0.0),
+            fig(0, None, "2026-Q2", 10.0),
+            fig(0, None, "2026-Q3", 20.0),
+            fig(1, None, "2026-Q1", 3.0),
+            fig(1, None, "2026-Q2", 10.0),
+        ],
+    );
+    let t = roll_up(&s, 0);
+    // The year so far: its three quarters, and how far it goes.
+    assert_eq!(t.get(0, None, p("2026")), Some(33.0));
+    assert_eq!(t.covered_until((0, None, p("2026"))), Some(p("2026-Q3")));
+    assert_eq!(
+        period_text(&t, (0, None, p("2026"))),
+        "năm 2026, đến hết quý III"
+    );
+    assert_eq!(t.end_day((0, None, p("2026"))).to_string(), "2026-09-30");
+    assert_eq!(
+        t.cycle_periods(0, crate::model::stats::Cycle::Year),
+        [p("2026")]
+    );
+    // Q1 (3) is small; with the year shown, Q2 is hidden too so that 33 - 20 - 10 is not told.
+    assert_eq!(
+        t.suppressed.get(&(0, None, p("2026-Q1"))),
+        Some(&Suppression::Small)
+    );
+    assert_eq!(
+        t.suppressed.get(&(0, None, p("2026-Q2"))),
+        Some(&Suppression::Complementary)
+    );
+    // A quarterly indicator's year is only ever the sum of four quarters.
+    assert_eq!(t.get(1, None, p("2026")), None);
+}
+
+#[test]
+fn a_monthly_indicator_reads_months_where_there_are_months_and_a_yearly_ratio_says_how_far() {
+    use crate::model::stats::Cycle;
+    let mut part = indicator("n", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+    part.cycle = Cycle::Year;
+    let mut whole = indicator("d", IndicatorKind::Count, TimeRule::Sum, AreaRule::None);
+    whole.cycle = Cycle::Year;
+    let mut ratio = indicator("r", IndicatorKind::Ratio, TimeRule::Last, AreaRule::None);
+    ratio.cycle = Cycle::Year;
+    ratio.numerator = Some("n".to_owned());
+    ratio.denominator = Some("d".to_owned());
+    let s = stats(
+        vec![part, whole, ratio],
+        vec![
+            fig(0, None, "2026-Q1", 30.0),
+            fig(0, None, "2026-Q2", 30.0),
+            fig(1, None, "2026-Q1", 60.0),
+            fig(1, None, "2026-Q2", 60.0),
+        ],
+    );
+    let t = roll_up(&s, 0);
+    assert_eq!(t.get(2, None, p("2026")), Some(50.0));
+    assert_eq!(
+        period_text(&t, (2, None, p("2026"))),
+        "năm 2026, đến hết quý II"
+    );
+    // Months where the figures are monthly, else every period as quarters read.
+    let monthly = stats(
+        vec![indicator(
+            "m",
+            IndicatorKind::Count,
+            TimeRule::Sum,
+            AreaRule::None,
+        )],
+        year_of_months(0, None, 1.0),
+    );
+    let t = roll_up(&monthly, 0);
+    let months = t.cycle_periods(0, Cycle::Month);
+    assert_eq!(months.len(), 12);
+    assert!(months.iter().all(|p| p.level() == 0));
+    assert_eq!(t.cycle_periods(0, Cycle::Quarter).len(), 12 + 4 + 1);
+    let quarterly = stats(
+        vec![indicator(
+            "q",
+            IndicatorKind::Count,
+            TimeRule::Sum,
+            AreaRule::None,
+        )],
+        vec![fig(0, None, "2026-Q1", 5.0), fig(0, None, "2026-Q2", 6.0)],
+    );
+    let t = roll_up(&quarterly, 0);
+    assert_eq!(
+        t.cycle_periods(0, Cycle::Month),
+        [p("2026-Q1"), p("2026-Q2")]
     );
 }

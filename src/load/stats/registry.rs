@@ -7,7 +7,9 @@ use super::INDICATORS_FILE;
 use crate::diagnostics::{Diagnostic, Diagnostics, Location};
 use crate::load::frontmatter::{SourceText, parse_toml};
 use crate::locale::{fold_diacritics, slugify};
-use crate::model::stats::{AreaRule, Direction, Indicator, IndicatorKind, Statistics, TimeRule};
+use crate::model::stats::{
+    AreaRule, Cycle, Direction, Indicator, IndicatorKind, Statistics, TimeRule,
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,6 +37,8 @@ struct RawIndicator {
     cong_don_khu_vuc: Option<String>,
     #[serde(default)]
     huong_tot: Option<String>,
+    #[serde(default)]
+    chu_ky: Option<String>,
     #[serde(default)]
     tu_so: Option<String>,
     #[serde(default)]
@@ -158,6 +162,18 @@ pub(super) fn load_indicators(
             diagnostics,
         )
         .unwrap_or(Direction::Neutral);
+        let cycle = choice(
+            raw.chu_ky.as_deref().unwrap_or("quy"),
+            &[
+                ("thang", Cycle::Month),
+                ("quy", Cycle::Quarter),
+                ("nam", Cycle::Year),
+            ],
+            "chu_ky",
+            &source.key_location("chu_ky", start),
+            diagnostics,
+        )
+        .unwrap_or_default();
         let key = slugify(&raw.ma);
         if stats.indicators.iter().any(|i| i.key == key) {
             diagnostics.push(
@@ -180,6 +196,7 @@ pub(super) fn load_indicators(
             time_rule,
             area_rule,
             direction,
+            cycle,
             numerator: raw.tu_so.map(|s| slugify(&s)),
             denominator: raw.mau_so.map(|s| slugify(&s)),
             description: raw.mo_ta,
