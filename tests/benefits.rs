@@ -356,3 +356,30 @@ fn a_news_item_with_a_lead_photo_shares_the_photo_with_its_title() {
     assert_eq!(without, [255, 255, 255]);
     assert_ne!(with, [255, 255, 255], "the lead photo fills the card");
 }
+
+#[test]
+fn a_photo_in_a_benefit_page_is_published_for_phones() {
+    let site = copy_site(&example_root());
+    std::fs::create_dir_all(site.path().join("content/toi-can/anh")).unwrap();
+    std::fs::copy(
+        site.path().join("content/news/anh/kham-suc-khoe.jpg"),
+        site.path().join("content/toi-can/anh/ban-tiep-nhan.jpg"),
+    )
+    .unwrap();
+    let file = site.path().join("content/toi-can/the-bao-hiem-y-te.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        format!("{text}\n![Bàn tiếp nhận hồ sơ thẻ bảo hiểm y tế](anh/ban-tiep-nhan.jpg \"Bộ phận một cửa\")\n"),
+    )
+    .unwrap();
+    let built = build_preview(site.path(), test_date());
+    assert!(built.errors().is_empty(), "{:?}", built.errors());
+    let page = built.page("/toi-can/the-bao-hiem-y-te/");
+    assert!(page.contains("<figure"), "the photo is a figure");
+    assert!(page.contains("alt=\"Bàn tiếp nhận hồ sơ thẻ bảo hiểm y tế\""));
+    assert!(
+        !page.contains("src=\"anh/ban-tiep-nhan.jpg\""),
+        "not the original file"
+    );
+}

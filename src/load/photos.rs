@@ -96,6 +96,9 @@ pub fn uses(loaded: &Loaded) -> Vec<PhotoUse> {
     for report in &loaded.stats.reports {
         out.extend(body_uses(&report.source, &report.links));
     }
+    for benefit in &loaded.benefits {
+        out.extend(body_uses(&benefit.source, &benefit.links));
+    }
     out
 }
 

@@ -209,7 +209,7 @@ pub fn benefit_view(site: &Site, index: usize, linker: &Linker<'_>) -> BenefitVi
                 url: urls::procedure_anchor(&p.anchor),
             })
             .collect(),
-        body_html: linker.block_html(&b.body),
+        body_html: linker.at(&b.source).block_html(&b.body),
     }
 }
 
