@@ -62,14 +62,18 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
             legal_keys.insert(citation_key(symbol), doc.id.clone());
         }
     }
+    // A legal registry id from what is written: the id itself, or a number and symbol.
+    let legal_key = |written: &str| {
+        legal_keys
+            .get(written.trim())
+            .or_else(|| legal_keys.get(&citation_key(written)))
+            .cloned()
+    };
     for day in &mut loaded.days {
         let mut resolved = Vec::new();
         for policy in &day.policies {
-            match legal_keys
-                .get(policy.trim())
-                .or_else(|| legal_keys.get(&citation_key(policy)))
-            {
-                Some(id) => resolved.push(id.clone()),
+            match legal_key(policy) {
+                Some(id) => resolved.push(id),
                 None => diagnostics.push(
                     Diagnostic::error(
                         "reference_unknown",
@@ -83,23 +87,14 @@ pub fn validate(mut loaded: Loaded, build_date: NaiveDate, diagnostics: &mut Dia
         }
         day.policies = resolved;
     }
-    let legal_key = |written: &str| {
-        legal_keys
-            .get(written.trim())
-            .or_else(|| legal_keys.get(&citation_key(written)))
-            .cloned()
-    };
     benefits::resolve(&mut loaded, &legal_key, diagnostics);
 
     // Questions and answers -> legal ids and procedure codes.
     for question in &mut loaded.questions {
         let mut resolved = Vec::new();
         for policy in &question.policies {
-            match legal_keys
-                .get(policy.trim())
-                .or_else(|| legal_keys.get(&citation_key(policy)))
-            {
-                Some(id) => resolved.push(id.clone()),
+            match legal_key(policy) {
+                Some(id) => resolved.push(id),
                 None => diagnostics.push(
                     Diagnostic::error(
                         "reference_unknown",
