@@ -1016,3 +1016,24 @@ fn a_report_shows_targets_as_they_stood_at_the_end_of_its_period() {
     assert_eq!(in_report.value_text.as_deref(), Some(shown.as_str()));
     assert_ne!(on_plan.value_text, in_report.value_text);
 }
+
+#[test]
+fn a_chart_by_area_is_described_in_words_a_reader_uses() {
+    let built = build_example();
+    let count = common::text_of(&built.page("/so-lieu/nguoi-cao-tuoi-mung-tho/"));
+    assert!(
+        count.contains("được mừng thọ ở 12 tổ dân phố trong năm 2026"),
+        "{count}"
+    );
+    // A percentage is written once with its sign; the ward's own bar is not one of the groups.
+    let ratio = common::text_of(&built.page("/so-lieu/ty-le-khong-tien-mat/"));
+    assert!(
+        ratio.contains("ở 12 tổ dân phố trong tháng 9/2026"),
+        "{ratio}"
+    );
+    assert!(ratio.contains("Tổ dân phố 8 (88,2%)"), "{ratio}");
+    assert!(
+        !ratio.contains("% %") && !ratio.contains(" cột "),
+        "{ratio}"
+    );
+}

@@ -294,7 +294,11 @@ pub fn ranked_bars(
         ("indicator", indicator.name.clone()),
         (texts.place.0, texts.place.1.clone()),
         ("period", period.to_owned()),
-        ("count", points.len().to_string()),
+        // The groups compared, the ward's own bar (drawn last, in the accent colour) not counted.
+        (
+            "count",
+            (points.len() - usize::from(last_accent && !points.is_empty())).to_string(),
+        ),
         (
             "highest",
             highest.map(|h| h.label.clone()).unwrap_or_default(),
@@ -303,7 +307,15 @@ pub fn ranked_bars(
             "highest_value",
             highest.map(|h| h.text.clone()).unwrap_or_default(),
         ),
-        ("unit", indicator.unit.clone()),
+        // A value already written with its unit (`88,2%`) is not followed by it again.
+        (
+            "unit",
+            match highest {
+                Some(h) if h.text.trim_end().ends_with(indicator.unit.trim()) => String::new(),
+                _ if indicator.unit.trim().is_empty() => String::new(),
+                _ => format!(" {}", indicator.unit.trim()),
+            },
+        ),
     ];
     let title = crate::messages::text(texts.title, &args).vi;
     let description = match highest {
