@@ -109,29 +109,23 @@ impl BenefitLinks {
             days: vec![Vec::new(); site.days.len()],
             policies: vec![Vec::new(); site.legal.len()],
         };
+        // Position of each plan, day and policy by the name a benefit gives it.
+        fn index<'a>(
+            names: impl Iterator<Item = &'a str>,
+        ) -> std::collections::HashMap<&'a str, usize> {
+            names.enumerate().map(|(i, n)| (n, i)).collect()
+        }
+        let plans = index(site.plans.iter().map(|p| p.slug.as_str()));
+        let days = index(site.days.iter().map(|d| d.id.as_str()));
+        let policies = index(site.legal.iter().map(|l| l.id.as_str()));
         for (b, benefit) in site.benefits.iter().enumerate() {
             for (names, targets, list) in [
-                (
-                    &benefit.plans,
-                    site.plans
-                        .iter()
-                        .map(|p| p.slug.as_str())
-                        .collect::<Vec<_>>(),
-                    &mut links.plans,
-                ),
-                (
-                    &benefit.days,
-                    site.days.iter().map(|d| d.id.as_str()).collect(),
-                    &mut links.days,
-                ),
-                (
-                    &benefit.policies,
-                    site.legal.iter().map(|l| l.id.as_str()).collect(),
-                    &mut links.policies,
-                ),
+                (&benefit.plans, &plans, &mut links.plans),
+                (&benefit.days, &days, &mut links.days),
+                (&benefit.policies, &policies, &mut links.policies),
             ] {
                 for name in names {
-                    if let Some(i) = targets.iter().position(|t| t == name) {
+                    if let Some(&i) = targets.get(name.as_str()) {
                         push_unique(&mut list[i], b);
                     }
                 }

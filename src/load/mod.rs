@@ -3,6 +3,7 @@
 
 pub mod abbreviations;
 pub mod article;
+pub mod attachment;
 pub mod benefit;
 pub mod budget;
 pub mod config;
@@ -200,14 +201,12 @@ pub fn load_site(root: &Path, diagnostics: &mut Diagnostics) -> Option<Loaded> {
     // The full texts to download, named from the site folder.
     for doc in &mut legal {
         if let Some((written, location)) = doc.file.clone() {
-            doc.download =
-                benefit::attachment(root, Path::new(""), &written, location, diagnostics).map(
-                    |(file_name, bytes)| crate::model::Form {
-                        title: doc.display_name(),
-                        file_name,
-                        bytes,
-                    },
-                );
+            doc.download = attachment::read(root, Path::new(""), &written, location, diagnostics)
+                .map(|(file_name, bytes)| crate::model::Form {
+                    title: doc.display_name(),
+                    file_name,
+                    bytes,
+                });
         }
     }
     let days = optional_registry(root, "data/days.toml", diagnostics, registry::load_days);

@@ -98,6 +98,11 @@ pub fn links(site: &Site, indices: &[usize]) -> Vec<BenefitLink> {
         .collect()
 }
 
+/// Every benefit, as links, in front-door order.
+pub fn all_links(site: &Site) -> Vec<BenefitLink> {
+    site.benefits.iter().map(benefit_link).collect()
+}
+
 /// The front door: benefits grouped by who they are for, groups in the order their first benefit
 /// comes.
 pub fn groups(site: &Site) -> Vec<BenefitGroup> {

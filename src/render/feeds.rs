@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::render::html::{Job, jobs};
 use crate::render::view::SiteView;
-use crate::render::{Renderer, Sink, Stats, Templates, template_diagnostic, urls};
+use crate::render::{Renderer, Sink, Stats, Templates, render_to_file, urls};
 
 /// How many entries the Atom feed carries.
 const FEED_LENGTH: usize = 30;
@@ -138,16 +138,9 @@ impl Renderer for FeedRenderer<'_> {
             ("sitemap.xml", "/sitemap.xml"),
             ("robots.txt", "/robots.txt"),
         ] {
-            match tera.render(template, &context) {
-                Ok(text) => match sink.put(&urls::file_for(path), text.as_bytes()) {
-                    Ok(()) => files += 1,
-                    Err(e) => errors.push(
-                        Diagnostic::error("output_error", None)
-                            .arg("path", path)
-                            .arg("reason", e.to_string()),
-                    ),
-                },
-                Err(e) => errors.push(template_diagnostic(&e, &self.templates.paths, Some(path))),
+            match render_to_file(&tera, self.templates, template, &context, path, sink) {
+                Ok(()) => files += 1,
+                Err(e) => errors.push(e),
             }
         }
         match sink.put(

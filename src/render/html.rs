@@ -168,6 +168,30 @@ impl Job {
     }
 }
 
+/// The files the site publishes as they were given, by address: the ward's logo, the benefits'
+/// forms and the full texts of legal documents. What the build writes and what links are checked
+/// against.
+pub fn downloads(site: &Site) -> Vec<(String, &[u8])> {
+    let mut out: Vec<(String, &[u8])> = Vec::new();
+    if let Some(logo) = &site.config.logo {
+        out.push((logo.url(), &logo.bytes[..]));
+    }
+    for b in &site.benefits {
+        for form in &b.forms {
+            out.push((
+                urls::benefit_form(&b.slug, &form.file_name),
+                &form.bytes[..],
+            ));
+        }
+    }
+    for doc in &site.legal {
+        if let Some(file) = &doc.download {
+            out.push((urls::policy_file(&doc.id, &file.file_name), &file.bytes[..]));
+        }
+    }
+    out
+}
+
 /// A month of the calendar page.
 #[derive(Debug, Serialize)]
 struct MonthView {
@@ -310,10 +334,7 @@ impl HtmlRenderer<'_> {
                     .map(|a| view::article_view(site, a, urls::news(&a.slug), &[], None))
                     .collect();
                 c.insert("news", &news);
-                c.insert(
-                    "benefits",
-                    &benefit::links(site, &(0..site.benefits.len()).collect::<Vec<_>>()),
-                );
+                c.insert("benefits", &benefit::all_links(site));
                 c.insert("plan_count", &site.plans.len());
                 c.insert("unit_count", &site.units.len());
                 c.insert("policy_count", &site.legal.len());
@@ -635,48 +656,17 @@ impl Renderer for HtmlRenderer<'_> {
                 );
             }
         }
-        let mut forms = 0;
-        for doc in &site.legal {
-            if let Some(file) = &doc.download {
-                forms += 1;
-                let target = urls::file_for(&urls::policy_file(&doc.id, &file.file_name));
-                if let Err(e) = sink.put(&target, &file.bytes) {
-                    static_errors.push(
-                        Diagnostic::error("output_error", None)
-                            .arg("path", target)
-                            .arg("reason", e.to_string()),
-                    );
-                }
-            }
-        }
-        if let Some(logo) = &site.config.logo {
-            forms += 1;
-            let target = urls::file_for(&logo.url());
-            if let Err(e) = sink.put(&target, &logo.bytes) {
-                static_errors.push(
-                    Diagnostic::error("output_error", None)
-                        .arg("path", target)
-                        .arg("reason", e.to_string()),
-                );
-            }
-        }
-        for b in &site.benefits {
-            for form in &b.forms {
-                let target = urls::file_for(&urls::benefit_form(&b.slug, &form.file_name));
-                forms += 1;
-                if let Err(e) = sink.put(&target, &form.bytes) {
-                    static_errors.push(
-                        Diagnostic::error("output_error", None)
-                            .arg("path", target)
-                            .arg("reason", e.to_string()),
-                    );
-                }
+        let files = downloads(site);
+        for (url, bytes) in &files {
+            let target = urls::file_for(url);
+            if let Err(e) = sink.put(&target, bytes) {
+                static_errors.push(super::write_error(&target, &e));
             }
         }
         if errors.is_empty() && static_errors.is_empty() {
             Ok(Stats {
                 pages: jobs.len(),
-                files: jobs.len() + site.theme.static_files.len() + forms,
+                files: jobs.len() + site.theme.static_files.len() + files.len(),
             })
         } else {
             let mut all = errors;

@@ -116,6 +116,30 @@ pub fn compile_templates(theme: &ThemeFiles) -> Result<Templates, Vec<Diagnostic
     }
 }
 
+/// A write failure as a diagnostic.
+pub fn write_error(path: &str, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error("output_error", None)
+        .arg("path", path.to_owned())
+        .arg("reason", error.to_string())
+}
+
+/// Renders `template` with `context` and writes it to the file of address `url`.
+pub fn render_to_file(
+    tera: &tera::Tera,
+    templates: &Templates,
+    template: &str,
+    context: &tera::Context,
+    url: &str,
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let text = tera
+        .render(template, context)
+        .map_err(|e| template_diagnostic(&e, &templates.paths, Some(url)))?;
+    let file = urls::file_for(url);
+    sink.put(&file, text.as_bytes())
+        .map_err(|e| write_error(&file, &e))
+}
+
 /// Turns a Tera error into a located diagnostic.
 pub fn template_diagnostic(
     error: &tera::Error,

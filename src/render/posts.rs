@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::render::share::{self, Shareable};
 use crate::render::view::SiteView;
-use crate::render::{Renderer, Sink, Stats, Templates, template_diagnostic, urls};
+use crate::render::{Renderer, Sink, Stats, Templates, render_to_file};
 
 /// The template of a post.
 pub const TEMPLATE: &str = "bai_dang.txt";
@@ -74,21 +74,9 @@ impl Renderer for PostRenderer<'_> {
                     hashtags: hashtags(site, &item),
                 },
             );
-            let path = urls::file_for(&item.post);
-            match tera.render(TEMPLATE, &context) {
-                Ok(text) => match sink.put(&path, text.as_bytes()) {
-                    Ok(()) => files += 1,
-                    Err(e) => errors.push(
-                        Diagnostic::error("output_error", None)
-                            .arg("path", path)
-                            .arg("reason", e.to_string()),
-                    ),
-                },
-                Err(e) => errors.push(template_diagnostic(
-                    &e,
-                    &self.templates.paths,
-                    Some(&item.post),
-                )),
+            match render_to_file(&tera, self.templates, TEMPLATE, &context, &item.post, sink) {
+                Ok(()) => files += 1,
+                Err(e) => errors.push(e),
             }
         }
         if errors.is_empty() {

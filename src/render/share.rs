@@ -56,6 +56,9 @@ pub struct Shareable {
     pub situation: String,
     /// A commemorative day's theme for the coming occurrence.
     pub note: String,
+    /// The news item it is (index into `Site::news`), for its lead photo.
+    #[serde(skip)]
+    pub news: Option<usize>,
     /// Two or three plain sentences.
     pub sentences: Vec<String>,
     /// Topics, for hashtags.
@@ -158,6 +161,7 @@ fn item(
         number: String::new(),
         situation: String::new(),
         note: String::new(),
+        news: None,
         sentences: Vec::new(),
         tags: Vec::new(),
         origin,
@@ -169,7 +173,7 @@ fn item(
 pub fn shareables(site: &Site, derived: &Derived) -> Vec<Shareable> {
     let mut out = Vec::new();
     let plain = |markdown: &str| crate::render::search::markdown_text(markdown);
-    for a in &site.news {
+    for (index, a) in site.news.iter().enumerate() {
         let date = a.date.unwrap_or(derived.build_date);
         let mut s = item(
             ShareKind::News,
@@ -186,6 +190,7 @@ pub fn shareables(site: &Site, derived: &Derived) -> Vec<Shareable> {
         };
         s.sentences = sentences(&text, 3);
         s.tags = a.tags.clone();
+        s.news = Some(index);
         out.push(s);
     }
     for p in &site.plans {
@@ -285,8 +290,8 @@ pub fn hashtag(topic: &str) -> String {
 /// has one: the card then shows the photo with the title on it.
 pub fn card_data(site: &Site, derived: &Derived, item: Option<&Shareable>) -> serde_json::Value {
     let photo = item
-        .filter(|s| s.kind == ShareKind::News)
-        .and_then(|s| site.news.iter().find(|a| urls::news(&a.slug) == s.url))
+        .and_then(|s| s.news)
+        .map(|index| &site.news[index])
         .map_or(serde_json::Value::Null, |a| {
             crate::render::print::data::lead_photo_data(
                 site,

@@ -206,16 +206,11 @@ impl Addresses {
             }
         }
         exact.extend(crate::render::print::product_urls(site));
-        exact.extend(site.legal.iter().filter_map(|d| {
-            d.download
-                .as_ref()
-                .map(|f| urls::policy_file(&d.id, &f.file_name))
-        }));
-        exact.extend(site.benefits.iter().flat_map(|b| {
-            b.forms
-                .iter()
-                .map(|f| urls::benefit_form(&b.slug, &f.file_name))
-        }));
+        exact.extend(
+            crate::render::html::downloads(site)
+                .into_iter()
+                .map(|(url, _)| url),
+        );
         Addresses {
             exact,
             folders: vec![urls::SEARCH, "/pagefind/"],

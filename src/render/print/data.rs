@@ -7,7 +7,6 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde_json::{Map, Value, json};
 
 use crate::derive::Derived;
-use crate::diagnostics::Diagnostic;
 use crate::locale::{format, text};
 use crate::model::{
     Block, BlockKind, ColumnAlign, DocType, Inline, Leaflet, PartialDate, Plan, Signer, Site, Table,
@@ -15,12 +14,7 @@ use crate::model::{
 use crate::render::urls;
 use crate::render::view;
 
-/// A write failure as a diagnostic.
-pub fn write_error(path: &str, error: &std::io::Error) -> Diagnostic {
-    Diagnostic::error("output_error", None)
-        .arg("path", path.to_owned())
-        .arg("reason", error.to_string())
-}
+pub use crate::render::write_error;
 
 /// Inline Markdown as runs of plain text with their bold and italic flags.
 pub fn runs(markdown: &str) -> Value {

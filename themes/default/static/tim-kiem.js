@@ -123,12 +123,13 @@ async function run(raw) {
     const guides = await pagefind.search(toIndex(query), { filters: { uu_tien: '1' } });
     if (mine !== latest) return;
     const words = fold(query).match(/[\p{L}\p{N}]+/gu) || [];
+    const pool = guides.results.slice(0, EXACT_POOL);
+    const datas = await Promise.all(pool.map((r) => r.data()));
     const named = new Set();
-    for (const r of guides.results.slice(0, EXACT_POOL)) {
-      const data = await r.data();
-      const own = fold(`${data.meta.title || ''} ${data.meta.situation || ''}`).match(/[\p{L}\p{N}]+/gu) || [];
+    pool.forEach((r, i) => {
+      const own = fold(`${datas[i].meta.title || ''} ${datas[i].meta.situation || ''}`).match(/[\p{L}\p{N}]+/gu) || [];
       if (words.length && words.every((w) => own.some((o) => o.startsWith(w)))) named.add(r.id);
-    }
+    });
     if (mine !== latest) return;
     results = results.filter((r) => named.has(r.id)).concat(results.filter((r) => !named.has(r.id)));
   } catch (e) {
