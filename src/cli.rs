@@ -329,20 +329,8 @@ fn fail(diagnostic: Diagnostic) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn toml_string(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
 /// Writes a new content file with every field explained; never overwrites.
 fn scaffold(root: &Path, kind: NewKind, title: &str) -> Result<PathBuf, Diagnostic> {
-    let today = chrono::Local::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string();
-    let mut diagnostics = Diagnostics::new();
-    let config = crate::load::read_source(root, Path::new("site.toml"))
-        .ok()
-        .and_then(|s| crate::load::config::load(&s, &mut diagnostics));
     let (folder, template) = match kind {
         NewKind::Plan => ("content/plans", include_str!("../locales/scaffold/plan.md")),
         NewKind::News => ("content/news", include_str!("../locales/scaffold/news.md")),
@@ -352,25 +340,8 @@ fn scaffold(root: &Path, kind: NewKind, title: &str) -> Result<PathBuf, Diagnost
             include_str!("../locales/scaffold/toi-can.md"),
         ),
     };
-    let signer = config
-        .as_ref()
-        .map(|c| c.default_signer.clone())
-        .unwrap_or_default();
-    let authority: Vec<String> = signer
-        .authority
-        .iter()
-        .map(|a| format!("\"{}\"", toml_string(a)))
-        .collect();
-    let text = template
-        .replace("{title}", &toml_string(title.trim()))
-        .replace("{date}", &today)
-        .replace(
-            "{place}",
-            &toml_string(config.as_ref().map_or("", |c| c.name.as_str())),
-        )
-        .replace("{authority}", &authority.join(", "))
-        .replace("{signer_title}", &toml_string(&signer.title))
-        .replace("{signer_name}", &toml_string(&signer.name));
+    let today = chrono::Local::now().date_naive();
+    let text = crate::scaffold::fill(root, template, title, today);
     let slug = slugify(title);
     let relative = PathBuf::from(folder).join(format!("{slug}.md"));
     let path = root.join(&relative);

@@ -8,6 +8,7 @@
 pub mod build;
 pub mod cli;
 pub mod derive;
+pub mod desk;
 pub mod diagnostics;
 pub mod import;
 pub mod load;
@@ -16,6 +17,7 @@ pub mod media;
 pub mod messages;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod validate;
 pub mod write;

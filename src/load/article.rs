@@ -7,7 +7,7 @@ use crate::load::frontmatter::{SourceText, parse_toml, split};
 use crate::load::markdown;
 use crate::model::{Article, ArticleKind, PartialDate};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawArticle {
     tieu_de: String,
@@ -117,4 +117,9 @@ pub fn load(
         ),
         links,
     })
+}
+
+/// The fields of a news item or page, as the loader reads them, for the editing desk's forms.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(RawArticle)
 }

@@ -10,7 +10,7 @@ use crate::load::frontmatter::{SourceText, parse_toml, split};
 use crate::load::markdown;
 use crate::model::{Amount, Benefit, BenefitLines, Form};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawBenefit {
     tieu_de: String,
@@ -52,7 +52,7 @@ struct RawBenefit {
     thu_tuc: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawForm {
     ten: String,
@@ -194,4 +194,9 @@ fn read_form(
         file_name,
         bytes,
     })
+}
+
+/// The fields of a benefit or service (its front matter), as the loader reads them, for the editing desk's forms.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(RawBenefit)
 }

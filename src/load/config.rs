@@ -7,7 +7,7 @@ use crate::load::frontmatter::{SourceText, parse_toml};
 use crate::load::links;
 use crate::model::{Area, Official, Signer, SiteConfig};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     ten: String,
@@ -48,10 +48,12 @@ struct RawConfig {
     #[serde(default)]
     khu_dan_cu: Vec<Area>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     phong_chu: Option<toml::Spanned<String>>,
     #[serde(default)]
     thu_muc_phong_chu: Vec<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     logo: Option<toml::Spanned<String>>,
     tieng_anh: Option<crate::model::EnglishInfo>,
 }
@@ -196,4 +198,9 @@ pub fn load(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<SiteCo
             }),
         logo: None,
     })
+}
+
+/// The fields of site.toml, as the loader reads them, for the editing desk's forms.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(RawConfig)
 }

@@ -8,7 +8,7 @@ use crate::load::frontmatter::{SourceText, parse_toml, split};
 use crate::load::markdown::{self, Piece};
 use crate::model::{Block, BlockKind, Inline, Leaflet, LeafletSection};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawLeaflet {
     tieu_de: String,
@@ -138,6 +138,11 @@ fn push_block(sections: &mut Vec<LeafletSection>, block: Block) {
     if let Some(last) = sections.last_mut() {
         last.blocks.push(block);
     }
+}
+
+/// The fields of a leaflet (its front matter), as the loader reads them, for the editing desk's forms.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(RawLeaflet)
 }
 
 #[cfg(test)]

@@ -101,6 +101,16 @@ fn markdown_files(root: &Path, dir: &str) -> Vec<PathBuf> {
 /// Files under `root/dir` with one of `extensions` (any case), sorted, relative to `root`; names
 /// starting with `.`, `_` or `~` (hidden, drafts, Office lock files) are skipped. Missing folder: none.
 pub(crate) fn files_in(root: &Path, dir: &str, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut files = files_in_with_drafts(root, dir, extensions);
+    files.retain(|p| {
+        !p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+    });
+    files
+}
+
+/// [`files_in`] with the drafts (`_name.md`) the build skips, for the editing desk's lists.
+pub fn files_in_with_drafts(root: &Path, dir: &str, extensions: &[&str]) -> Vec<PathBuf> {
     let folder = root.join(dir);
     // A folder that leads out of the site is never read (`confine::check_links` reports it).
     if !folder.is_dir() || confine::outside(root, Path::new(dir)).is_some() {
@@ -117,7 +127,7 @@ pub(crate) fn files_in(root: &Path, dir: &str, extensions: &[&str]) -> Vec<PathB
                 .extension()
                 .is_some_and(|x| extensions.iter().any(|w| x.eq_ignore_ascii_case(w)))
         })
-        .filter(|e| !e.file_name().to_string_lossy().starts_with(['.', '_', '~']))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with(['.', '~']))
         .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
         .collect();
     files.sort();

@@ -19,9 +19,10 @@ use crate::model::{
     PartialDate, Plan, Signer, Target, same_body,
 };
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPlan {
+    #[schemars(with = "String")]
     loai: Spanned<String>,
     #[serde(default)]
     so: String,
@@ -30,12 +31,14 @@ struct RawPlan {
     #[serde(default)]
     ky_hieu: String,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     ngay: Option<Spanned<String>>,
     #[serde(default)]
     noi_ban_hanh: Option<String>,
     #[serde(default)]
     co_quan_cap_tren: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     co_quan_ban_hanh: Option<Spanned<String>>,
     trich_yeu: String,
     #[serde(default)]
@@ -49,12 +52,13 @@ struct RawPlan {
     #[serde(default)]
     nguoi_ky: Option<Signer>,
     #[serde(default)]
+    #[schemars(with = "Vec<RawTarget>")]
     chi_tieu: Vec<Spanned<RawTarget>>,
 }
 
 /// An annotation on a target sentence: which indicator measures it, or a figure the text
 /// does not state plainly.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawTarget {
     khop: String,
@@ -600,6 +604,11 @@ fn find_assignments(body: &Document, doc_type: DocType) -> Vec<Assignment> {
         }
     }
     out
+}
+
+/// The fields of a plan (its front matter), as the loader reads them, for the editing desk's forms.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(RawPlan)
 }
 
 #[cfg(test)]

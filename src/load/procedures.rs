@@ -10,14 +10,15 @@ use crate::load::links;
 use crate::locale::slugify;
 use crate::model::Procedure;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ProceduresFile {
     #[serde(default)]
+    #[schemars(with = "Vec<RawProcedure>")]
     thu_tuc: Vec<Spanned<RawProcedure>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawProcedure {
     #[serde(default)]
@@ -129,6 +130,11 @@ pub fn load_procedures(source: &SourceText, diagnostics: &mut Diagnostics) -> Ve
         });
     }
     procedures
+}
+
+/// The fields of one procedure of data/thu-tuc.toml, as the loader reads them, for the editing desk's forms.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(RawProcedure)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::load::frontmatter::{SourceText, parse_toml, split};
 use crate::load::markdown;
 use crate::model::{PartialDate, Question};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawQuestion {
     cau_hoi: String,
@@ -89,4 +89,9 @@ pub fn load(source: &SourceText, slug: String, diagnostics: &mut Diagnostics) ->
         answer: parts.body.to_owned(),
         links,
     })
+}
+
+/// The fields of a question and answer (its front matter), as the loader reads them, for the editing desk's forms.
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(RawQuestion)
 }

@@ -10,14 +10,15 @@ use crate::load::links;
 use crate::locale::slugify;
 use crate::model::{Day, DayDate, LegalDoc, PartialDate, Unit};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct UnitsFile {
     #[serde(default)]
+    #[schemars(with = "Vec<RawUnit>")]
     don_vi: Vec<Spanned<RawUnit>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawUnit {
     ma: String,
@@ -73,14 +74,15 @@ pub fn load_units(source: &SourceText, diagnostics: &mut Diagnostics) -> Vec<Uni
     units
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct LegalFile {
     #[serde(default)]
+    #[schemars(with = "Vec<RawLegal>")]
     van_ban: Vec<Spanned<RawLegal>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawLegal {
     #[serde(default)]
@@ -104,6 +106,7 @@ struct RawLegal {
     #[serde(default)]
     ngay_hieu_luc: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     tep: Option<toml::Spanned<String>>,
 }
 
@@ -200,14 +203,15 @@ pub fn load_legal(source: &SourceText, diagnostics: &mut Diagnostics) -> Vec<Leg
     docs
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct DaysFile {
     #[serde(default)]
+    #[schemars(with = "Vec<RawDay>")]
     ngay: Vec<Spanned<RawDay>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawDay {
     ma: String,
@@ -374,6 +378,21 @@ fn check_unique<'a>(
             );
         }
     }
+}
+
+/// The fields of one unit of data/units.toml, as the loader reads them, for the editing desk's forms.
+pub fn unit_schema() -> schemars::Schema {
+    schemars::schema_for!(RawUnit)
+}
+
+/// The fields of one legal document of data/legal.toml, as the loader reads them, for the editing desk's forms.
+pub fn legal_schema() -> schemars::Schema {
+    schemars::schema_for!(RawLegal)
+}
+
+/// The fields of one commemorative day of data/days.toml, as the loader reads them, for the editing desk's forms.
+pub fn day_schema() -> schemars::Schema {
+    schemars::schema_for!(RawDay)
 }
 
 #[cfg(test)]

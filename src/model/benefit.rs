@@ -79,7 +79,9 @@ pub struct BenefitLines {
 }
 
 /// An amount paid or given.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Amount {
     /// Who gets it (`Người từ đủ 80 tuổi`).

@@ -100,7 +100,9 @@ impl DocType {
 }
 
 /// The signature block: authority lines (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`), title, name.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Authority lines, top to bottom.
@@ -388,7 +390,9 @@ pub struct BudgetRow {
 }
 
 /// An official to contact.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Official {
     /// Full name.
@@ -413,7 +417,9 @@ pub struct Official {
 
 /// What the page in English says about the body (site.toml `[tieng_anh]`; Nghị định 42/2022,
 /// Điều 7): its English name, what it is, its functions and duties, and its structure.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct EnglishInfo {
     /// The body's English name (`People's Committee of Luu Kiem Ward`).
@@ -437,7 +443,9 @@ pub struct EnglishInfo {
 }
 
 /// A residential group (tổ dân phố, khu phố, thôn).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     /// Short key (`tdp-1`).

@@ -116,6 +116,14 @@ pub fn compile_templates(theme: &ThemeFiles) -> Result<Templates, Vec<Diagnostic
     }
 }
 
+/// Text made safe to put in HTML (`&`, `<`, `>`, `"`).
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// A write failure as a diagnostic.
 pub fn write_error(path: &str, error: &std::io::Error) -> Diagnostic {
     Diagnostic::error("output_error", None)

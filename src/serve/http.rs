@@ -32,11 +32,7 @@ const RELOAD_SCRIPT: &str = r#"(() => {
 })();
 "#;
 
-fn html_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
+use crate::render::escape_html as html_escape;
 
 /// Adds the reload script (and the error box, when the last rebuild failed) to a page.
 fn inject(html: &[u8], status: &Status) -> Vec<u8> {
@@ -148,6 +144,7 @@ impl Preview {
         out: &Path,
         port: u16,
         status: Arc<Mutex<Status>>,
+        desk: Option<Arc<crate::desk::Desk>>,
     ) -> Result<Preview, Diagnostic> {
         let asked = format!("127.0.0.1:{port}");
         let server = tiny_http::Server::http(&asked).map_err(|e| {
@@ -166,9 +163,10 @@ impl Preview {
             let status = Arc::clone(&status);
             let out = out.to_path_buf();
             let port = address.port();
+            let desk = desk.clone();
             std::thread::spawn(move || {
                 for request in server.incoming_requests() {
-                    answer(request, &out, &status, port);
+                    answer(request, &out, &status, port, desk.as_deref());
                 }
             });
         }
@@ -176,13 +174,26 @@ impl Preview {
     }
 }
 
-fn answer(request: tiny_http::Request, out: &Path, status: &Mutex<Status>, port: u16) {
+fn answer(
+    request: tiny_http::Request,
+    out: &Path,
+    status: &Mutex<Status>,
+    port: u16,
+    desk: Option<&crate::desk::Desk>,
+) {
     let url = request.url().to_owned();
     let host = request
         .headers()
         .iter()
         .find(|h| h.field.equiv("Host"))
         .map(|h| h.value.as_str().to_owned());
+    let local = is_local_host(host.as_deref(), port);
+    let to_desk = url == crate::desk::BASE
+        || url.starts_with(&format!("{}/", crate::desk::BASE))
+        || url.starts_with(&format!("{}?", crate::desk::BASE));
+    if let Some(desk) = desk.filter(|_| local && to_desk) {
+        return answer_desk(request, desk);
+    }
     let status = status.lock().map(|s| s.clone()).unwrap_or_default();
     let respond = |code: u16, body: Vec<u8>, kind: &str| {
         let response = tiny_http::Response::from_data(body)
@@ -191,7 +202,7 @@ fn answer(request: tiny_http::Request, out: &Path, status: &Mutex<Status>, port:
             .with_header(header("Cache-Control", "no-store"));
         let _ = request.respond(response);
     };
-    if !is_local_host(host.as_deref(), port) {
+    if !local {
         let allowed = local_hosts(port).join(", ");
         let text = messages::text("serve_host_refused", &[("allowed", allowed)]);
         let body = format!("{}\n({})\n", text.vi, text.en);
@@ -229,6 +240,56 @@ fn answer(request: tiny_http::Request, out: &Path, status: &Mutex<Status>, port:
     } else {
         respond(code, bytes, kind)
     }
+}
+
+/// Hands a request to the editing desk and sends its answer.
+fn answer_desk(mut request: tiny_http::Request, desk: &crate::desk::Desk) {
+    use std::io::Read as _;
+    let headers: Vec<(String, String)> = request
+        .headers()
+        .iter()
+        .map(|h| {
+            (
+                h.field.as_str().as_str().to_ascii_lowercase(),
+                h.value.as_str().to_owned(),
+            )
+        })
+        .collect();
+    let mut body = Vec::new();
+    let limit = crate::desk::MAX_BODY as u64 + 1;
+    let read = request.as_reader().take(limit).read_to_end(&mut body);
+    let too_large = body.len() as u64 >= limit;
+    let answer = if read.is_err() || too_large {
+        crate::desk::Response::too_large()
+    } else {
+        desk.answer(&crate::desk::Request {
+            method: request.method().as_str().to_owned(),
+            url: request.url().to_owned(),
+            headers,
+            body,
+        })
+    };
+    let mut response = tiny_http::Response::from_data(answer.body)
+        .with_status_code(answer.status)
+        .with_header(header("Content-Type", answer.content_type))
+        .with_header(header("Cache-Control", "no-store"))
+        .with_header(header("X-Frame-Options", "SAMEORIGIN"))
+        .with_header(header("Referrer-Policy", "same-origin"));
+    if let Some(location) = answer.location {
+        // Header values are ASCII: a file name with marks is sent percent-encoded.
+        let ascii: String = location
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_graphic() {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect();
+        response = response.with_header(header("Location", &ascii));
+    }
+    let _ = request.respond(response);
 }
 
 #[cfg(test)]

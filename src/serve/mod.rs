@@ -135,6 +135,13 @@ fn diagnostics_text(diagnostics: &Diagnostics) -> Vec<String> {
         .collect()
 }
 
+/// Gives the desk the problems of the last build.
+fn set_problems(desk: &crate::desk::Desk, diagnostics: &Diagnostics) {
+    if let Ok(mut problems) = desk.problems.lock() {
+        *problems = diagnostics.iter().cloned().collect();
+    }
+}
+
 /// Runs the whole pipeline; on success returns the state to update from.
 fn full_rebuild(options: &BuildOptions) -> (build::Report, Option<Live>) {
     let (report, checked) = build::build_keeping(options);
@@ -206,6 +213,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     crate::write::check_output(&root, &out).map_err(|refusal| refusal.diagnostic(&out))?;
     let (report, mut live) = full_rebuild(&options.build);
     print_report(&report, &out, false);
+    // The editing desk, beside the preview: its saves and the rebuilds take turns (`desk.lock`),
+    // and it shows the last build's problems at the fields they name.
+    let desk = Arc::new(crate::desk::Desk::new(root.clone(), options.build.date)?);
+    set_problems(&desk, &report.diagnostics);
     let status = Arc::new(Mutex::new(Status {
         version: 1,
         errors: diagnostics_text(&report.diagnostics),
@@ -233,12 +244,29 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         let _ = watcher.watch(&root, RecursiveMode::NonRecursive);
     }
     // Serve only once the watcher is in place: every edit after the page is up is seen.
-    let preview = http::Preview::start(&out, options.port, Arc::clone(&status))?;
+    let preview = http::Preview::start(
+        &out,
+        options.port,
+        Arc::clone(&status),
+        Some(Arc::clone(&desk)),
+    )?;
+    desk.set_port(preview.address.port());
     println!(
         "{}",
         messages::text(
             "serve_listening",
             &[("url", format!("http://{}/", preview.address))]
+        )
+        .vi
+    );
+    println!(
+        "{}",
+        messages::text(
+            "serve_desk",
+            &[(
+                "url",
+                format!("http://{}{}/", preview.address, crate::desk::BASE)
+            )]
         )
         .vi
     );
@@ -299,6 +327,12 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
+        // A desk save being checked in the site folder finishes first (it may put the old
+        // text back, which is then no change at all).
+        let turn = Arc::clone(&desk.lock);
+        let _turn = turn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let changed = really_changed(&root, sources, &mut stamps);
         if changed.is_empty() {
             continue;
@@ -313,6 +347,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
                 for d in warnings.sorted() {
                     eprintln!("{d}");
                 }
+                set_problems(&desk, &warnings);
                 if let Some(l) = &live {
                     let _ = search_tx.send(l.records.clone());
                 }
@@ -322,11 +357,13 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
                 for d in diagnostics.sorted() {
                     eprintln!("{d}");
                 }
+                set_problems(&desk, &diagnostics);
                 (diagnostics_text(&diagnostics), "news")
             }
             None => {
                 let (report, fresh) = full_rebuild(&options.build);
                 print_report(&report, &out, false);
+                set_problems(&desk, &report.diagnostics);
                 if report.photos_pending > 0 {
                     let _ = photo_tx.send(());
                 }

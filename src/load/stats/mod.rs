@@ -33,8 +33,9 @@ pub use cell::{column_letters, parse_number};
 pub use privacy::{
     FigureProblem, MAX_DIGITS, MAX_FIGURE, Personal, figure_problem, personal_data_in,
 };
+pub use registry::indicator_schema;
 pub use table::ERRORS_PER_FILE;
-pub use texts::{load_campaign, load_report, report_subject};
+pub use texts::{campaign_schema, load_campaign, load_report, report_schema, report_subject};
 pub use xlsx::{MAX_COLUMNS, MAX_ROWS};
 
 use table::{ErrorCap, TableReader, data_file};

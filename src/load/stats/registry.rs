@@ -11,7 +11,7 @@ use crate::model::stats::{
     AreaRule, Cycle, Direction, Indicator, IndicatorKind, Statistics, TimeRule,
 };
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct IndicatorsFile {
     #[serde(default)]
@@ -21,10 +21,11 @@ struct IndicatorsFile {
     #[serde(default)]
     giay_phep: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<RawIndicator>")]
     chi_so: Vec<Spanned<RawIndicator>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawIndicator {
     ma: String,
@@ -231,4 +232,9 @@ pub(super) fn load_indicators(
             }
         }
     }
+}
+
+/// The fields of one indicator of data/indicators.toml, as the loader reads them, for the editing desk's forms.
+pub fn indicator_schema() -> schemars::Schema {
+    schemars::schema_for!(RawIndicator)
 }

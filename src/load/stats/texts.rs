@@ -12,14 +12,14 @@ use crate::locale::slugify;
 use crate::model::stats::{Campaign, Goal, Period, ReportText};
 use crate::model::{DocType, PartialDate, Signer, SiteConfig};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawGoal {
     chi_so: String,
     gia_tri: f64,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawCampaign {
     ten: String,
@@ -29,6 +29,7 @@ struct RawCampaign {
     #[serde(default)]
     tom_tat: String,
     #[serde(default)]
+    #[schemars(with = "Vec<RawGoal>")]
     muc_tieu: Vec<Spanned<RawGoal>>,
 }
 
@@ -115,7 +116,7 @@ pub fn load_campaign(source: &SourceText, diagnostics: &mut Diagnostics) -> Opti
     })
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawReport {
     tieu_de: String,
@@ -203,4 +204,14 @@ pub fn load_report(
         links,
         location: source.location(parts.front_offset),
     })
+}
+
+/// The fields of a campaign (its front matter), as the loader reads them, for the editing desk's forms.
+pub fn campaign_schema() -> schemars::Schema {
+    schemars::schema_for!(RawCampaign)
+}
+
+/// The fields of a report (its front matter), as the loader reads them, for the editing desk's forms.
+pub fn report_schema() -> schemars::Schema {
+    schemars::schema_for!(RawReport)
 }

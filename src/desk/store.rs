@@ -1,0 +1,582 @@
+//! The desk's files: listing and reading the items of a kind, making the text of a saved item,
+//! checking it with the whole site before it replaces the file, and keeping what does not pass as
+//! a draft beside it (`_name.md`, skipped by the build like every name starting with `_`).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use toml_edit::DocumentMut;
+
+use super::edit::{apply, join_front, json_of_table, split_front};
+use super::fields::{Field, fields};
+use super::kinds::{Kind, Storage};
+use crate::diagnostics::{Diagnostic, Diagnostics, Location};
+use crate::locale::slugify;
+use crate::locale::text::normalize;
+
+/// One item in a kind's list.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Listed {
+    /// Its key in the desk's addresses (file stem, or entry number).
+    pub key: String,
+    /// What it is called.
+    pub title: String,
+    /// The file, from the site folder.
+    pub file: String,
+    /// A draft that did not pass the check.
+    pub draft: bool,
+    /// Its date, when it has one.
+    pub date: String,
+}
+
+/// An item as the form shows it.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    /// The fields' values, keyed like the file.
+    pub values: Value,
+    /// The Markdown body (kinds with files).
+    pub body: String,
+    /// The file, from the site folder.
+    pub file: PathBuf,
+    /// The entry's number (kinds with entries).
+    pub entry: Option<usize>,
+}
+
+/// The whole text of a TOML or content file, or empty when it does not exist yet.
+fn read_text(root: &Path, relative: &Path) -> Result<String, Diagnostic> {
+    match std::fs::read(root.join(relative)) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(|t| normalize(&t))
+            .map_err(|_| {
+                Diagnostic::error("encoding_invalid", Some(Location::file(relative)))
+                    .arg("offset", "?")
+            }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(Diagnostic::error("io_read", Some(Location::file(relative)))
+            .arg("reason", e.to_string())),
+    }
+}
+
+fn parse(relative: &Path, text: &str) -> Result<DocumentMut, Diagnostic> {
+    text.parse::<DocumentMut>().map_err(|e| {
+        let line = e.span().map_or(1, |s| {
+            text[..s.start.min(text.len())].matches('\n').count() + 1
+        });
+        Diagnostic::error(
+            "desk_toml_unreadable",
+            Some(Location::new(relative, line, 1)),
+        )
+        .arg("reason", e.message().to_owned())
+    })
+}
+
+fn text_field(values: &Value, key: &str) -> String {
+    match values.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The items of a kind, drafts first, then by file name (newest news first).
+pub fn list(root: &Path, kind: &Kind) -> Vec<Listed> {
+    match kind.storage {
+        Storage::Files { dir } => {
+            let mut items: Vec<Listed> = crate::load::files_in_with_drafts(root, dir, &["md"])
+                .into_iter()
+                .filter_map(|relative| {
+                    let text = read_text(root, &relative).ok()?;
+                    let (front, _) = split_front(&text).unwrap_or(("", ""));
+                    let values = front
+                        .parse::<DocumentMut>()
+                        .map(|d| json_of_table(d.as_table()))
+                        .unwrap_or(Value::Null);
+                    let stem = relative.file_stem()?.to_string_lossy().into_owned();
+                    Some(Listed {
+                        title: text_field(&values, kind.title),
+                        draft: stem.starts_with('_'),
+                        date: text_field(&values, "ngay"),
+                        file: crate::diagnostics::display_path(&relative),
+                        key: stem,
+                    })
+                })
+                .collect();
+            items.sort_by(|a, b| {
+                b.draft
+                    .cmp(&a.draft)
+                    .then_with(|| b.date.cmp(&a.date))
+                    .then_with(|| a.key.cmp(&b.key))
+            });
+            items
+        }
+        Storage::Entries { file, table } => {
+            let text = read_text(root, Path::new(file)).unwrap_or_default();
+            let Ok(doc) = text.parse::<DocumentMut>() else {
+                return Vec::new();
+            };
+            doc.get(table)
+                .and_then(|i| i.as_array_of_tables())
+                .map(|entries| {
+                    entries
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| {
+                            let values = json_of_table(t);
+                            Listed {
+                                key: i.to_string(),
+                                title: text_field(&values, kind.title),
+                                file: file.to_owned(),
+                                draft: false,
+                                date: String::new(),
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+        Storage::Single { file } => vec![Listed {
+            key: String::new(),
+            title: String::new(),
+            file: file.to_owned(),
+            draft: false,
+            date: String::new(),
+        }],
+    }
+}
+
+/// Whether a key names a file of the folder and nothing else (no path, no `..`).
+fn plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !key.contains("..")
+        && !key.starts_with('.')
+}
+
+/// The file of item `key` of a kind kept in files.
+pub fn file_of(kind: &Kind, key: &str) -> Option<PathBuf> {
+    match kind.storage {
+        Storage::Files { dir } if plain_key(key) => Some(Path::new(dir).join(format!("{key}.md"))),
+        Storage::Files { .. } => None,
+        Storage::Entries { file, .. } | Storage::Single { file } => Some(PathBuf::from(file)),
+    }
+}
+
+/// Opens item `key` (`None`: a new one, from the kind's scaffold).
+pub fn open(
+    root: &Path,
+    kind: &Kind,
+    key: Option<&str>,
+    date: NaiveDate,
+) -> Result<Opened, Diagnostic> {
+    let not_found = || Diagnostic::error("desk_not_found", None).arg("key", key.unwrap_or(""));
+    match (kind.storage, key) {
+        (Storage::Files { dir }, None) => {
+            let text = new_text(root, kind, date);
+            let (front, body) = split_front(&text).unwrap_or(("", ""));
+            let values = parse(Path::new(dir), front).map(|d| json_of_table(d.as_table()))?;
+            let _ = body; // the scaffold's body is the placeholder of the editor
+            Ok(Opened {
+                values,
+                body: String::new(),
+                file: PathBuf::from(dir),
+                entry: None,
+            })
+        }
+        (Storage::Files { .. }, Some(key)) => {
+            let relative = file_of(kind, key).ok_or_else(not_found)?;
+            if !root.join(&relative).is_file() {
+                return Err(not_found());
+            }
+            let text = read_text(root, &relative)?;
+            let (front, body) = split_front(&text).ok_or_else(|| {
+                Diagnostic::error("frontmatter_missing", Some(Location::new(&relative, 1, 1)))
+            })?;
+            let values = json_of_table(parse(&relative, front)?.as_table());
+            Ok(Opened {
+                values,
+                body: body.trim_start_matches('\n').to_owned(),
+                file: relative,
+                entry: None,
+            })
+        }
+        (Storage::Entries { file, table }, key) => {
+            let relative = PathBuf::from(file);
+            let doc = parse(&relative, &read_text(root, &relative)?)?;
+            let values = match key {
+                None => Value::Object(Default::default()),
+                Some(key) => {
+                    let i: usize = key.parse().map_err(|_| not_found())?;
+                    doc.get(table)
+                        .and_then(|t| t.as_array_of_tables())
+                        .and_then(|a| a.get(i))
+                        .map(|t| json_of_table(t))
+                        .ok_or_else(not_found)?
+                }
+            };
+            Ok(Opened {
+                values,
+                body: String::new(),
+                file: relative,
+                entry: key.and_then(|k| k.parse().ok()),
+            })
+        }
+        (Storage::Single { file }, _) => {
+            let relative = PathBuf::from(file);
+            let doc = parse(&relative, &read_text(root, &relative)?)?;
+            Ok(Opened {
+                values: json_of_table(doc.as_table()),
+                body: String::new(),
+                file: relative,
+                entry: None,
+            })
+        }
+    }
+}
+
+/// The text a new item starts from: the `loa new` scaffold with today's date, or an empty front
+/// matter for kinds without one.
+pub fn new_text(root: &Path, kind: &Kind, date: NaiveDate) -> String {
+    match kind.scaffold {
+        Some(template) => crate::scaffold::fill(root, template, "", date),
+        None => "+++\n+++\n".to_owned(),
+    }
+}
+
+/// What saving a form would write.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The file, from the site folder.
+    pub file: PathBuf,
+    /// Its whole new text.
+    pub text: String,
+    /// The key of the item after saving (a new file's stem, a new entry's number).
+    pub key: String,
+}
+
+/// A file name for a new item called `title` in `dir` that is not taken (`loa new`'s name, then
+/// `-2`, `-3`, ...).
+fn free_name(root: &Path, dir: &str, title: &str) -> String {
+    let base = match slugify(title) {
+        s if s.is_empty() => "bai-moi".to_owned(),
+        s => s
+            .chars()
+            .take(80)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_owned(),
+    };
+    let taken = |name: &str| {
+        root.join(dir).join(format!("{name}.md")).exists()
+            || root.join(dir).join(format!("_{name}.md")).exists()
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken(&name) {
+        name = format!("{base}-{n}");
+        n += 1;
+    }
+    name
+}
+
+/// The new text of item `key` (`None`: a new item) with `values` and `body`.
+pub fn candidate(
+    root: &Path,
+    kind: &Kind,
+    key: Option<&str>,
+    values: &Value,
+    body: &str,
+    date: NaiveDate,
+) -> Result<Candidate, Diagnostic> {
+    let fields: Vec<Field> = fields(&(kind.schema)());
+    let body = normalize(&body.replace("\r\n", "\n"));
+    match kind.storage {
+        Storage::Files { dir } => {
+            let (relative, old, key) = match key {
+                Some(key) => {
+                    let relative = file_of(kind, key)
+                        .ok_or_else(|| Diagnostic::error("desk_not_found", None).arg("key", key))?;
+                    // Saving a draft writes the real file.
+                    let real = key.trim_start_matches('_').to_owned();
+                    let old = read_text(root, &relative)?;
+                    (Path::new(dir).join(format!("{real}.md")), old, real)
+                }
+                None => {
+                    let name = free_name(root, dir, &text_field(values, kind.title));
+                    (
+                        Path::new(dir).join(format!("{name}.md")),
+                        new_text(root, kind, date),
+                        name,
+                    )
+                }
+            };
+            let (front, _) = split_front(&old).unwrap_or(("", ""));
+            let mut doc = parse(&relative, front)?;
+            apply(doc.as_table_mut(), &fields, values, false);
+            Ok(Candidate {
+                file: relative,
+                text: join_front(&doc.to_string(), &body),
+                key,
+            })
+        }
+        Storage::Entries { file, table } => {
+            let relative = PathBuf::from(file);
+            let mut doc = parse(&relative, &read_text(root, &relative)?)?;
+            if doc.get(table).is_none() {
+                doc.insert(
+                    table,
+                    toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
+                );
+            }
+            let entries = doc
+                .get_mut(table)
+                .and_then(|t| t.as_array_of_tables_mut())
+                .ok_or_else(|| {
+                    Diagnostic::error("desk_toml_unreadable", Some(Location::file(&relative)))
+                        .arg("reason", table)
+                })?;
+            let index = match key {
+                Some(key) => key
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|i| *i < entries.len())
+                    .ok_or_else(|| Diagnostic::error("desk_not_found", None).arg("key", key))?,
+                None => {
+                    let mut entry = toml_edit::Table::new();
+                    entry.decor_mut().set_prefix("\n");
+                    entries.push(entry);
+                    entries.len() - 1
+                }
+            };
+            if let Some(entry) = entries.get_mut(index) {
+                apply(entry, &fields, values, false);
+            }
+            Ok(Candidate {
+                file: relative,
+                text: doc.to_string(),
+                key: index.to_string(),
+            })
+        }
+        Storage::Single { file } => {
+            let relative = PathBuf::from(file);
+            let mut doc = parse(&relative, &read_text(root, &relative)?)?;
+            apply(doc.as_table_mut(), &fields, values, false);
+            Ok(Candidate {
+                file: relative,
+                text: doc.to_string(),
+                key: String::new(),
+            })
+        }
+    }
+}
+
+/// The draft beside a file (`content/news/_a.md`, `data/_units.toml`).
+pub fn draft_of(relative: &Path) -> PathBuf {
+    let name = relative
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = name.trim_start_matches('_');
+    relative.with_file_name(format!("_{name}"))
+}
+
+/// Writes a file through a temporary file in its folder (never half a file), inside `root`.
+pub fn write_atomic(root: &Path, relative: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    use std::io::Write as _;
+    let error = |e: std::io::Error| {
+        Diagnostic::error("output_error", None)
+            .arg("path", crate::diagnostics::display_path(relative))
+            .arg("reason", e.to_string())
+    };
+    if relative.is_absolute()
+        || relative
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(Diagnostic::error("desk_outside", None)
+            .arg("path", crate::diagnostics::display_path(relative)));
+    }
+    let path = root.join(relative);
+    let dir = path.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).map_err(error)?;
+    // A folder on the way that leads out of the site (a link) is refused.
+    if crate::load::confine::outside(root, relative.parent().unwrap_or(Path::new(""))).is_some() {
+        return Err(Diagnostic::error("desk_outside", None)
+            .arg("path", crate::diagnostics::display_path(relative)));
+    }
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(error)?;
+    temp.write_all(bytes).map_err(error)?;
+    temp.persist(&path).map_err(|e| error(e.error))?;
+    Ok(())
+}
+
+/// Checks the site as it would be with `files` written, and puts everything back: the
+/// diagnostics the build would report.
+pub fn trial(
+    root: &Path,
+    date: NaiveDate,
+    files: &[(PathBuf, Vec<u8>)],
+    lock: &std::sync::Mutex<()>,
+) -> Result<Diagnostics, Diagnostic> {
+    let _guard = lock
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let old: Vec<Option<Vec<u8>>> = files
+        .iter()
+        .map(|(p, _)| std::fs::read(root.join(p)).ok())
+        .collect();
+    for (path, bytes) in files {
+        write_atomic(root, path, bytes)?;
+    }
+    let mut diagnostics = Diagnostics::new();
+    let _ = crate::build::check(root, date, &mut diagnostics);
+    restore(root, files, old)?;
+    Ok(diagnostics)
+}
+
+/// Puts back what `files` replaced (`None`: the file did not exist).
+fn restore(
+    root: &Path,
+    files: &[(PathBuf, Vec<u8>)],
+    old: Vec<Option<Vec<u8>>>,
+) -> Result<(), Diagnostic> {
+    for ((path, _), old) in files.iter().zip(old) {
+        match old {
+            Some(old) => write_atomic(root, path, &old)?,
+            None => {
+                let _ = std::fs::remove_file(root.join(path));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The outcome of a save.
+#[derive(Debug)]
+pub enum Saved {
+    /// The text is the file's own: nothing was written.
+    Unchanged,
+    /// Written; the site builds. Warnings of the file, if any.
+    Written(Diagnostics),
+    /// Kept as a draft; the file and the served site are unchanged.
+    Draft {
+        /// Where the draft is.
+        draft: PathBuf,
+        /// Why (new errors, located).
+        problems: Diagnostics,
+    },
+}
+
+/// Replaces `candidate.file` with `candidate.text` if the whole site still builds (no error that
+/// the site did not have before), else keeps it as a draft and leaves the file as it was. The
+/// check runs on the site folder itself (the candidate written, checked, and the old text put
+/// back when it does not pass), with `lock` held so no rebuild of the preview reads it meanwhile.
+pub fn save(
+    root: &Path,
+    date: NaiveDate,
+    candidate: &Candidate,
+    extra: &[(PathBuf, Vec<u8>)],
+    lock: &std::sync::Mutex<()>,
+) -> Result<Saved, Diagnostic> {
+    let _guard = lock
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let old = std::fs::read(root.join(&candidate.file)).ok();
+    if extra.is_empty() && old.as_deref() == Some(candidate.text.as_bytes()) {
+        return Ok(Saved::Unchanged);
+    }
+    let mut before = Diagnostics::new();
+    let baseline: std::collections::BTreeSet<String> = {
+        let _ = crate::build::check(root, date, &mut before);
+        before
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{}|{:?}", d.code, d.args))
+            .collect()
+    };
+    let old_extra: Vec<Option<Vec<u8>>> = extra
+        .iter()
+        .map(|(p, _)| std::fs::read(root.join(p)).ok())
+        .collect();
+    // A copy of what is replaced, in case the machine stops in the middle.
+    if let Some(old) = &old {
+        let backup = Path::new(".loa/ban-lam-viec/truoc-khi-luu").join(&candidate.file);
+        write_atomic(root, &backup, old)?;
+    }
+    for (path, bytes) in extra {
+        write_atomic(root, path, bytes)?;
+    }
+    write_atomic(root, &candidate.file, candidate.text.as_bytes())?;
+    let mut after = Diagnostics::new();
+    let _ = crate::build::check(root, date, &mut after);
+    let mut problems = Diagnostics::new();
+    for d in after.iter() {
+        let fresh = d.is_error() && !baseline.contains(&format!("{}|{:?}", d.code, d.args));
+        let here = d
+            .location
+            .as_ref()
+            .is_some_and(|l| l.file == candidate.file);
+        if fresh || (here && d.is_error()) {
+            problems.push(d.clone());
+        }
+    }
+    if problems.has_errors() {
+        // Put everything back, keep the work as a draft.
+        restore(
+            root,
+            std::slice::from_ref(&(candidate.file.clone(), Vec::new())),
+            vec![old],
+        )?;
+        restore(root, extra, old_extra)?;
+        let draft = draft_of(&candidate.file);
+        write_atomic(root, &draft, candidate.text.as_bytes())?;
+        return Ok(Saved::Draft { draft, problems });
+    }
+    let _ = std::fs::remove_file(root.join(draft_of(&candidate.file)));
+    let mut warnings = Diagnostics::new();
+    for d in after.iter() {
+        if d.location
+            .as_ref()
+            .is_some_and(|l| l.file == candidate.file)
+        {
+            warnings.push(d.clone());
+        }
+    }
+    Ok(Saved::Written(warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_never_lead_out_of_the_folder() {
+        let kind = super::super::kinds::find("tin-tuc").unwrap();
+        assert_eq!(
+            file_of(kind, "a-b_2"),
+            Some(PathBuf::from("content/news/a-b_2.md"))
+        );
+        for key in ["../site", "a/b", "..", ".hidden", "", "a\\b", "%2e%2e"] {
+            assert_eq!(file_of(kind, key), None, "{key}");
+        }
+        assert!(write_atomic(Path::new("/tmp"), Path::new("../x"), b"").is_err());
+        assert!(write_atomic(Path::new("/tmp"), Path::new("/etc/x"), b"").is_err());
+    }
+
+    #[test]
+    fn drafts_are_named_so_the_build_skips_them() {
+        assert_eq!(
+            draft_of(Path::new("content/news/a.md")),
+            PathBuf::from("content/news/_a.md")
+        );
+        assert_eq!(
+            draft_of(Path::new("content/news/_a.md")),
+            PathBuf::from("content/news/_a.md")
+        );
+        assert_eq!(
+            draft_of(Path::new("site.toml")),
+            PathBuf::from("_site.toml")
+        );
+    }
+}

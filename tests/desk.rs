@@ -1,0 +1,520 @@
+//! The editing desk (`loa serve`, `/ban-lam-viec/`) driven over HTTP as a browser would: forms
+//! saved into the site's files, the preview showing them, refused saves kept as drafts, the
+//! session token, dropped Word plans and figure files.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{copy_site, example_root};
+
+/// A running `loa serve` on a copy of the example site.
+struct Server {
+    child: Child,
+    port: u16,
+    site: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Answer {
+    status: u16,
+    location: String,
+    body: String,
+}
+
+fn start() -> Server {
+    let site = copy_site(&example_root());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--no-pdf",
+            "--date",
+            "2026-11-22",
+            "--root",
+        ])
+        .arg(site.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            text.push_str(&String::from_utf8_lossy(&buf[..n]));
+            if let Some(at) = text.find("/ban-lam-viec/") {
+                let before = &text[..at];
+                let port = before.rsplit(':').next().unwrap().trim().to_owned();
+                let _ = tx.send(port);
+            }
+        }
+    });
+    let port: u16 = rx
+        .recv_timeout(Duration::from_secs(300))
+        .expect("loa serve printed the desk's address")
+        .parse()
+        .unwrap();
+    Server { child, port, site }
+}
+
+impl Server {
+    fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        let mut head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\nContent-Length: {}\r\n",
+            self.port,
+            body.len()
+        );
+        for (name, value) in headers {
+            head.push_str(&format!("{name}: {value}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).unwrap();
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        let location = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Location: "))
+            .unwrap_or("")
+            .to_owned();
+        // tiny_http sends small bodies whole; chunked bodies are joined.
+        let body = if head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            dechunk(body)
+        } else {
+            body.to_owned()
+        };
+        Answer {
+            status,
+            location,
+            body,
+        }
+    }
+
+    fn get(&self, path: &str) -> Answer {
+        self.request("GET", path, &[], b"")
+    }
+
+    fn post_form(&self, path: &str, pairs: &[(String, String)]) -> Answer {
+        let body: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        self.request(
+            "POST",
+            path,
+            &[("Content-Type", "application/x-www-form-urlencoded")],
+            body.as_bytes(),
+        )
+    }
+
+    fn post_file(&self, path: &str, token: &str, name: &str, bytes: &[u8]) -> Answer {
+        let boundary = "loa-boundary-7f3a";
+        let mut body = Vec::new();
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"_token\"\r\n\r\n{token}\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.request(
+            "POST",
+            path,
+            &[(
+                "Content-Type",
+                &format!("multipart/form-data; boundary={boundary}"),
+            )],
+            &body,
+        )
+    }
+
+    fn root(&self) -> &Path {
+        self.site.path()
+    }
+
+    /// Waits until the preview serves `path` containing `text`; the time it took.
+    fn wait_for(&self, path: &str, text: &str) -> Duration {
+        let started = Instant::now();
+        loop {
+            let page = self.get(path);
+            if page.status == 200 && page.body.contains(text) {
+                return started.elapsed();
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(120),
+                "{path} never showed {text:?}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
+        if n == 0 || after.len() < n {
+            break;
+        }
+        out.push_str(&after[..n]);
+        rest = after[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn token_of(page: &str) -> String {
+    let at = page.find("name=\"loa-token\" content=\"").unwrap() + 26;
+    page[at..at + 32].to_owned()
+}
+
+/// The pairs a browser submits for the first form of `page` with action `action`, as rendered.
+fn form_pairs(page: &str, action: &str) -> Vec<(String, String)> {
+    let start = page.find(&format!("action=\"{action}\"")).expect(action);
+    let end = page[start..].find("</form>").unwrap() + start;
+    let form = &page[start..end];
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let key = format!(" {name}=\"");
+        let at = tag.find(&key)? + key.len();
+        let len = tag[at..].find('"')?;
+        Some(unescape(&tag[at..at + len]))
+    };
+    let mut pairs = Vec::new();
+    let mut rest = form;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        let close = rest.find('>').unwrap();
+        let tag = &rest[..=close];
+        if tag.starts_with("<input") {
+            let name = attr(tag, "name");
+            let kind = attr(tag, "type").unwrap_or_default();
+            if let Some(name) = name {
+                match kind.as_str() {
+                    "checkbox" => {
+                        if tag.contains(" checked") {
+                            pairs.push((name, attr(tag, "value").unwrap_or_default()));
+                        }
+                    }
+                    "file" => {}
+                    _ => pairs.push((name, attr(tag, "value").unwrap_or_default())),
+                }
+            }
+        } else if tag.starts_with("<textarea") {
+            let name = attr(tag, "name").unwrap();
+            let after = &rest[close + 1..];
+            let end = after.find("</textarea>").unwrap();
+            // The newline right after <textarea> is not part of the value (HTML).
+            let value = after[..end].strip_prefix('\n').unwrap_or(&after[..end]);
+            pairs.push((name, unescape(value)));
+        }
+        rest = &rest[1..];
+    }
+    pairs
+}
+
+fn set(pairs: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match pairs.iter_mut().find(|(n, _)| n == name) {
+        Some(pair) => pair.1 = value.to_owned(),
+        None => pairs.push((name.to_owned(), value.to_owned())),
+    }
+}
+
+#[test]
+fn the_desk_saves_forms_into_the_files_and_the_preview_shows_them() {
+    let server = start();
+    let home = server.get("/ban-lam-viec/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("Bàn làm việc"), "{}", home.body);
+    let token = token_of(&home.body);
+
+    // A new news item through its form.
+    let form = server.get("/ban-lam-viec/tin-tuc/moi");
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("<label for=\"f-tieu_de\">Tiêu đề"));
+    // Help from the `loa new` comments.
+    assert!(form.body.contains("NĂM-THÁNG-NGÀY"));
+    let mut pairs = form_pairs(&form.body, "/ban-lam-viec/tin-tuc/luu");
+    set(
+        &mut pairs,
+        "f.tieu_de",
+        "Phường trao quà Tết cho người cao tuổi",
+    );
+    set(&mut pairs, "f.ngay", "2026-11-20");
+    set(
+        &mut pairs,
+        "f.tom_tat",
+        "Sáng 20/11, phường trao 120 suất quà.",
+    );
+    set(&mut pairs, "f.the.0", "người cao tuổi");
+    set(
+        &mut pairs,
+        "_body",
+        "Sáng 20/11, UBND phường trao quà theo Nghị định số 20/2021/NĐ-CP.\r\n\r\n- Ý một\r\n",
+    );
+
+    // Without the session's token (a page of another site): refused, nothing written.
+    let mut forged = pairs.clone();
+    forged.retain(|(n, _)| n != "_token");
+    let refused = server.post_form("/ban-lam-viec/tin-tuc/luu", &forged);
+    assert_eq!(refused.status, 403);
+    let file = server
+        .root()
+        .join("content/news/phuong-trao-qua-tet-cho-nguoi-cao-tuoi.md");
+    assert!(!file.exists());
+    let cross_site = server.request(
+        "POST",
+        "/ban-lam-viec/tin-tuc/luu",
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", "http://attacker.example"),
+        ],
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(&pairs)
+            .finish()
+            .as_bytes(),
+    );
+    assert_eq!(cross_site.status, 403);
+    assert!(!file.exists());
+
+    let started = Instant::now();
+    let saved = server.post_form("/ban-lam-viec/tin-tuc/luu", &pairs);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        saved.location,
+        "/ban-lam-viec/tin-tuc/sua/phuong-trao-qua-tet-cho-nguoi-cao-tuoi?da-luu=1"
+    );
+    // The file reads like one `loa new` made: its comments, the values, the body.
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("+++\n# ── Phần thông tin của bài viết"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "# Tiêu đề bài viết.\ntieu_de = \"Phường trao quà Tết cho người cao tuổi\"\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("ngay = \"2026-11-20\""));
+    assert!(text.contains("the = [\"người cao tuổi\"]"));
+    assert!(
+        text.ends_with(
+            "+++\n\nSáng 20/11, UBND phường trao quà theo Nghị định số 20/2021/NĐ-CP.\n\n- Ý một\n"
+        ),
+        "{text}"
+    );
+    // The preview shows it.
+    let took = server.wait_for(
+        "/tin-tuc/phuong-trao-qua-tet-cho-nguoi-cao-tuoi/",
+        "Phường trao quà Tết cho người cao tuổi",
+    );
+    eprintln!(
+        "save to preview: {} ms (save {} ms)",
+        started.elapsed().as_millis(),
+        (started.elapsed() - took).as_millis()
+    );
+    let page = server
+        .get("/tin-tuc/phuong-trao-qua-tet-cho-nguoi-cao-tuoi/")
+        .body;
+    assert!(
+        page.contains("/chinh-sach/nghi-dinh-20-2021-nd-cp/"),
+        "the citation is linked"
+    );
+
+    // The form again, after the save: the note, the values.
+    let again = server.get(&saved.location);
+    assert!(again.body.contains("Đã lưu"));
+    assert!(again.body.contains("value=\"2026-11-20\""));
+
+    // A date that is no date: refused at its field, kept as a draft, the file and page unchanged.
+    let mut bad = form_pairs(&again.body, "/ban-lam-viec/tin-tuc/luu");
+    set(&mut bad, "f.ngay", "2026-13-45");
+    set(&mut bad, "f.tieu_de", "Tiêu đề mới chưa được đăng");
+    let before = std::fs::read_to_string(&file).unwrap();
+    let refused = server.post_form("/ban-lam-viec/tin-tuc/luu", &bad);
+    assert_eq!(refused.status, 200);
+    let body = &refused.body;
+    let field = body.find("<label for=\"f-ngay\">").unwrap();
+    let error = body.find("2026-13-45").unwrap();
+    assert!(
+        error > field && error < body[field..].find("id=\"f-ngay\"").unwrap() + field,
+        "the error is shown at the date field"
+    );
+    assert!(
+        body.contains("bản nháp content/news/_phuong-trao-qua-tet-cho-nguoi-cao-tuoi.md"),
+        "{body}"
+    );
+    assert!(
+        body.contains("value=\"Tiêu đề mới chưa được đăng\""),
+        "the work is on the page"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+    let draft = std::fs::read_to_string(
+        server
+            .root()
+            .join("content/news/_phuong-trao-qua-tet-cho-nguoi-cao-tuoi.md"),
+    )
+    .unwrap();
+    assert!(draft.contains("Tiêu đề mới chưa được đăng"));
+    // The list shows the draft.
+    let list = server.get("/ban-lam-viec/tin-tuc/");
+    assert!(list.body.contains("Bản nháp, chưa đăng"));
+    // The site still builds and serves the last good page.
+    std::thread::sleep(Duration::from_millis(500));
+    let page = server
+        .get("/tin-tuc/phuong-trao-qua-tet-cho-nguoi-cao-tuoi/")
+        .body;
+    assert!(page.contains("Phường trao quà Tết cho người cao tuổi"));
+    assert!(
+        !page.contains("role=\"alert\""),
+        "no error box: the real file did not change"
+    );
+
+    // Fixed in the draft and saved: the real file takes it, the draft goes.
+    set(&mut bad, "f.ngay", "2026-11-21");
+    let _ = token;
+    let saved = server.post_form("/ban-lam-viec/tin-tuc/luu", &bad);
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Tiêu đề mới chưa được đăng")
+    );
+    assert!(
+        !server
+            .root()
+            .join("content/news/_phuong-trao-qua-tet-cho-nguoi-cao-tuoi.md")
+            .exists()
+    );
+}
+
+/// The text files of a site folder, by path.
+fn snapshot(root: &Path) -> std::collections::BTreeMap<String, String> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x == "md" || x == "toml")
+        })
+        .filter(|e| {
+            !e.path().starts_with(root.join("output")) && !e.path().starts_with(root.join(".loa"))
+        })
+        .map(|e| {
+            (
+                e.path().strip_prefix(root).unwrap().display().to_string(),
+                std::fs::read_to_string(e.path()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_item_of_the_example_saved_unchanged_is_left_byte_for_byte() {
+    let server = start();
+    let kinds = [
+        "tin-tuc",
+        "ke-hoach",
+        "trang",
+        "toi-can",
+        "chien-dich",
+        "bao-cao",
+        "hoi-dap",
+        "to-roi",
+        "ngay-ky-niem",
+        "don-vi",
+        "van-ban",
+        "thu-tuc",
+        "chi-so",
+    ];
+    let mut checked = 0;
+    for kind in kinds {
+        let list = server.get(&format!("/ban-lam-viec/{kind}/"));
+        assert_eq!(list.status, 200, "{kind}");
+        let prefix = format!("href=\"/ban-lam-viec/{kind}/sua/");
+        let keys: Vec<String> = list
+            .body
+            .match_indices(&prefix)
+            .map(|(at, _)| {
+                let rest = &list.body[at + prefix.len()..];
+                rest[..rest.find('"').unwrap()].to_owned()
+            })
+            .collect();
+        assert!(!keys.is_empty(), "{kind} lists its items");
+        for key in keys {
+            let form = server.get(&format!("/ban-lam-viec/{kind}/sua/{key}"));
+            assert_eq!(form.status, 200, "{kind}/{key}");
+            let pairs = form_pairs(&form.body, &format!("/ban-lam-viec/{kind}/luu"));
+            let before = snapshot(server.root());
+            let saved = server.post_form(&format!("/ban-lam-viec/{kind}/luu"), &pairs);
+            assert_eq!(saved.status, 303, "{kind}/{key}: {}", saved.body);
+            let after = snapshot(server.root());
+            for (path, text) in &after {
+                if before.get(path) != Some(text) {
+                    panic!(
+                        "{kind}/{key}: the unchanged form changed {path}:\n--- before\n{}\n--- after\n{text}",
+                        before.get(path).map_or("", String::as_str)
+                    );
+                }
+            }
+            assert!(
+                saved.location.ends_with("?da-luu=khong-doi"),
+                "{kind}/{key}: {}",
+                saved.location
+            );
+            checked += 1;
+        }
+    }
+    // The site's settings too.
+    let form = server.get("/ban-lam-viec/cai-dat/sua");
+    let pairs = form_pairs(&form.body, "/ban-lam-viec/cai-dat/luu");
+    let saved = server.post_form("/ban-lam-viec/cai-dat/luu", &pairs);
+    assert!(
+        saved.location.ends_with("?da-luu=khong-doi"),
+        "site.toml: {}",
+        saved.location
+    );
+    assert!(checked > 40, "{checked}");
+    let _ = PathBuf::new();
+}
