@@ -90,22 +90,25 @@ impl Server {
         stream.write_all(body).unwrap();
         let mut bytes = Vec::new();
         stream.read_to_end(&mut bytes).unwrap();
-        let text = String::from_utf8_lossy(&bytes).into_owned();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let split = bytes
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(bytes.len());
+        let head = String::from_utf8_lossy(&bytes[..split]).into_owned();
+        let raw = bytes.get(split + 4..).unwrap_or_default();
         let status = head.split(' ').nth(1).unwrap().parse().unwrap();
         let location = head
             .lines()
             .find_map(|l| l.strip_prefix("Location: "))
             .unwrap_or("")
             .to_owned();
-        // tiny_http sends small bodies whole; chunked bodies are joined.
         let body = if head
             .to_ascii_lowercase()
             .contains("transfer-encoding: chunked")
         {
-            dechunk(body)
+            String::from_utf8_lossy(&dechunk(raw)).into_owned()
         } else {
-            body.to_owned()
+            String::from_utf8_lossy(raw).into_owned()
         };
         Answer {
             status,
@@ -130,17 +133,23 @@ impl Server {
         )
     }
 
-    fn post_file(&self, path: &str, token: &str, name: &str, bytes: &[u8]) -> Answer {
+    /// A `multipart/form-data` post: text fields and one file `(field, file name, bytes)`.
+    fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(String, String)],
+        file: (&str, &str, &[u8]),
+    ) -> Answer {
         let boundary = "loa-boundary-7f3a";
         let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+            );
+        }
+        let (field, name, bytes) = file;
         body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"_token\"\r\n\r\n{token}\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(
-            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes(),
         );
         body.extend_from_slice(bytes);
         body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
@@ -152,6 +161,14 @@ impl Server {
                 &format!("multipart/form-data; boundary={boundary}"),
             )],
             &body,
+        )
+    }
+
+    fn post_file(&self, path: &str, token: &str, name: &str, bytes: &[u8]) -> Answer {
+        self.post_multipart(
+            path,
+            &[("_token".to_owned(), token.to_owned())],
+            ("tep", name, bytes),
         )
     }
 
@@ -176,18 +193,19 @@ impl Server {
     }
 }
 
-fn dechunk(body: &str) -> String {
-    let mut out = String::new();
-    let mut rest = body;
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(n) = usize::from_str_radix(size.trim(), 16) else {
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = String::from_utf8_lossy(&rest[..end]).trim().to_owned();
+        let Ok(n) = usize::from_str_radix(&size, 16) else {
             break;
         };
+        let after = &rest[end + 2..];
         if n == 0 || after.len() < n {
             break;
         }
-        out.push_str(&after[..n]);
-        rest = after[n..].trim_start_matches("\r\n");
+        out.extend_from_slice(&after[..n]);
+        rest = after[n..].strip_prefix(b"\r\n").unwrap_or(&after[n..]);
     }
     out
 }
@@ -517,4 +535,260 @@ fn every_item_of_the_example_saved_unchanged_is_left_byte_for_byte() {
     );
     assert!(checked > 40, "{checked}");
     let _ = PathBuf::new();
+}
+
+fn pending_of(page: &str) -> String {
+    let key = "name=\"_pending\" value=\"";
+    let at = page.find(key).expect("a save button") + key.len();
+    page[at..at + 32].to_owned()
+}
+
+#[test]
+fn a_dropped_word_plan_and_text_export_are_summarised_then_saved() {
+    let server = start();
+    let token = token_of(&server.get("/ban-lam-viec/nhap-ke-hoach").body);
+    let text = std::fs::read_to_string(
+        example_root().join("tests/fixtures/documents/ke-hoach-bao-tro-xa-hoi-ngoc-lien-2026.txt"),
+    )
+    .unwrap();
+    let word = common::word::docx_from_text(&text);
+    let shown = server.post_file(
+        "/ban-lam-viec/nhap-ke-hoach",
+        &token,
+        "Kế hoạch bảo trợ xã hội.docx",
+        &word.bytes,
+    );
+    assert_eq!(shown.status, 200);
+    // The summary `loa import` prints, before anything is written.
+    assert!(
+        shown
+            .body
+            .contains("Đọc được từ Kế hoạch bảo trợ xã hội.docx"),
+        "{}",
+        shown.body
+    );
+    assert!(shown.body.contains("Lưu kế hoạch</button>"));
+    let plans_before = std::fs::read_dir(server.root().join("content/plans"))
+        .unwrap()
+        .count();
+    let file_at = shown.body.find("Sẽ lưu thành <code>").unwrap() + "Sẽ lưu thành <code>".len();
+    let file = shown.body[file_at..file_at + shown.body[file_at..].find('<').unwrap()].to_owned();
+    assert!(file.starts_with("content/plans/"), "{file}");
+    assert!(!server.root().join(&file).exists());
+    let saved = server.post_form(
+        "/ban-lam-viec/nhap-ke-hoach/luu",
+        &[
+            ("_token".to_owned(), token.clone()),
+            ("_pending".to_owned(), pending_of(&shown.body)),
+        ],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert!(server.root().join(&file).exists());
+    assert_eq!(
+        std::fs::read_dir(server.root().join("content/plans"))
+            .unwrap()
+            .count(),
+        plans_before + 1
+    );
+    let slug = Path::new(&file)
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    server.wait_for(&format!("/ke-hoach/{slug}/"), "</html>");
+
+    // A text export in the old TCVN3 encoding, as Word saved it on an office machine.
+    let legacy = loa::import::decode::encode_tcvn3(&text);
+    let shown = server.post_file(
+        "/ban-lam-viec/nhap-ke-hoach",
+        &token,
+        "ke-hoach.txt",
+        &legacy,
+    );
+    assert_eq!(shown.status, 200);
+    assert!(
+        shown.body.contains("TCVN3"),
+        "the encoding is named in the summary"
+    );
+    assert!(shown.body.contains("Lưu kế hoạch</button>"));
+
+    // Not a plan: a located refusal, nothing to save.
+    let shown = server.post_file(
+        "/ban-lam-viec/nhap-ke-hoach",
+        &token,
+        "anh.docx",
+        b"PK\x03\x04 not a zip",
+    );
+    assert_eq!(shown.status, 200);
+    assert!(!shown.body.contains("Lưu kế hoạch</button>"));
+    assert!(shown.body.contains("class=\"loi\""), "{}", shown.body);
+}
+
+#[test]
+fn a_workbook_with_a_bad_cell_is_refused_with_the_cell_named() {
+    let server = start();
+    let token = token_of(&server.get("/ban-lam-viec/so-lieu").body);
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Q4").unwrap();
+    for (c, h) in ["ky", "khu_vuc", "chi_so", "gia_tri"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "2026-10").unwrap();
+    sheet.write_string(1, 1, "tdp-1").unwrap();
+    sheet.write_string(1, 2, "tro-cap-xa-hoi").unwrap();
+    sheet.write_number(1, 3, 51.0).unwrap();
+    sheet.write_string(2, 0, "2026-10").unwrap();
+    sheet.write_string(2, 1, "tdp-2").unwrap();
+    sheet.write_string(2, 2, "tro-cap-xa-hoi").unwrap();
+    sheet.write_string(2, 3, "năm mươi").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let shown = server.post_file(
+        "/ban-lam-viec/so-lieu",
+        &token,
+        "Số liệu quý 4.xlsx",
+        &bytes,
+    );
+    assert_eq!(shown.status, 200);
+    let body = &shown.body;
+    assert!(
+        body.contains("<th scope=\"row\">Q4!D3</th><td>năm mươi</td>"),
+        "{body}"
+    );
+    assert!(body.contains("không phải là số"));
+    assert!(
+        !body.contains("Lưu tệp số liệu"),
+        "a refused file cannot be saved"
+    );
+    assert!(!server.root().join("data/stats/so-lieu-quy-4.xlsx").exists());
+    // The preview still serves the last good site, without an error box.
+    let home = server.get("/");
+    assert!(!home.body.contains("role=\"alert\""));
+
+    // Mended, it is saved into data/stats/.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Q4").unwrap();
+    for (c, h) in ["ky", "khu_vuc", "chi_so", "gia_tri"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "2026-10").unwrap();
+    sheet.write_string(1, 1, "tdp-1").unwrap();
+    sheet.write_string(1, 2, "tro-cap-xa-hoi").unwrap();
+    sheet.write_number(1, 3, 51.0).unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let shown = server.post_file(
+        "/ban-lam-viec/so-lieu",
+        &token,
+        "Số liệu quý 4.xlsx",
+        &bytes,
+    );
+    assert!(shown.body.contains("Lưu tệp số liệu"), "{}", shown.body);
+    let saved = server.post_form(
+        "/ban-lam-viec/so-lieu/luu",
+        &[
+            ("_token".to_owned(), token.clone()),
+            ("_pending".to_owned(), pending_of(&shown.body)),
+        ],
+    );
+    assert_eq!(saved.status, 200);
+    assert_eq!(
+        std::fs::read(server.root().join("data/stats/so-lieu-quy-4.xlsx")).unwrap(),
+        bytes
+    );
+}
+
+#[test]
+fn a_photo_dropped_on_a_news_item_asks_for_its_alt_text_and_becomes_its_lead_photo() {
+    let server = start();
+    let form = server.get("/ban-lam-viec/tin-tuc/moi");
+    let mut pairs = form_pairs(&form.body, "/ban-lam-viec/tin-tuc/luu");
+    set(
+        &mut pairs,
+        "f.tieu_de",
+        "Khám sức khỏe cho người cao tuổi tổ 3",
+    );
+    set(&mut pairs, "f.ngay", "2026-11-19");
+    set(
+        &mut pairs,
+        "_body",
+        "Sáng 19/11, trạm y tế phường khám cho 80 cụ.",
+    );
+    let photo = std::fs::read(example_root().join("tests/fixtures/photos/dien-thoai.jpg")).unwrap();
+    // Without the alt text: refused at the photo, nothing written.
+    let refused = server.post_multipart(
+        "/ban-lam-viec/tin-tuc/luu",
+        &pairs,
+        ("_anh", "IMG_2041.JPG", &photo),
+    );
+    assert_eq!(refused.status, 200);
+    assert!(refused.body.contains("chưa có mô tả"), "{}", refused.body);
+    let item = server
+        .root()
+        .join("content/news/kham-suc-khoe-cho-nguoi-cao-tuoi-to-3.md");
+    assert!(!item.exists());
+    assert!(
+        !server
+            .root()
+            .join("content/news/anh/kham-suc-khoe-cho-nguoi-cao-tuoi-to-3-1.jpg")
+            .exists()
+    );
+
+    set(
+        &mut pairs,
+        "_anh_mo_ta",
+        "Bác sĩ đo huyết áp cho một cụ ông",
+    );
+    set(
+        &mut pairs,
+        "_anh_chu_thich",
+        "Khám sức khỏe tại nhà văn hóa tổ 3",
+    );
+    let saved = server.post_multipart(
+        "/ban-lam-viec/tin-tuc/luu",
+        &pairs,
+        ("_anh", "IMG_2041.JPG", &photo),
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let text = std::fs::read_to_string(&item).unwrap();
+    assert!(
+        text.contains("anh = \"anh/kham-suc-khoe-cho-nguoi-cao-tuoi-to-3-1.jpg\""),
+        "{text}"
+    );
+    assert!(text.contains("mo_ta_anh = \"Bác sĩ đo huyết áp cho một cụ ông\""));
+    assert!(text.contains("chu_thich = \"Khám sức khỏe tại nhà văn hóa tổ 3\""));
+    assert_eq!(
+        std::fs::read(
+            server
+                .root()
+                .join("content/news/anh/kham-suc-khoe-cho-nguoi-cao-tuoi-to-3-1.jpg")
+        )
+        .unwrap(),
+        photo
+    );
+    let page = {
+        server.wait_for(
+            "/tin-tuc/kham-suc-khoe-cho-nguoi-cao-tuoi-to-3/",
+            "Bác sĩ đo huyết áp",
+        );
+        server
+            .get("/tin-tuc/kham-suc-khoe-cho-nguoi-cao-tuoi-to-3/")
+            .body
+    };
+    assert!(page.contains("Ảnh: ") || page.contains("Khám sức khỏe tại nhà văn hóa tổ 3"));
+
+    // A second photo goes into the body, with its caption.
+    let form = server.get("/ban-lam-viec/tin-tuc/sua/kham-suc-khoe-cho-nguoi-cao-tuoi-to-3");
+    let mut pairs = form_pairs(&form.body, "/ban-lam-viec/tin-tuc/luu");
+    set(&mut pairs, "_anh_mo_ta", "Cụ bà nhận thuốc");
+    set(&mut pairs, "_anh_chu_thich", "Phát thuốc miễn phí");
+    let saved = server.post_multipart(
+        "/ban-lam-viec/tin-tuc/luu",
+        &pairs,
+        ("_anh", "IMG_2042.JPG", &photo),
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let text = std::fs::read_to_string(&item).unwrap();
+    assert!(
+        text.ends_with("![Cụ bà nhận thuốc](anh/kham-suc-khoe-cho-nguoi-cao-tuoi-to-3-2.jpg \"Phát thuốc miễn phí\")\n"),
+        "{text}"
+    );
 }

@@ -314,28 +314,25 @@ pub fn check_figures(
     let file = Path::new(crate::load::stats::STATS_DIR).join(format!("{stem}.{extension}"));
     let diagnostics =
         super::store::trial(root, date, &[(file.clone(), upload.bytes.clone())], lock)?;
-    let workbook = extension != "csv";
+    let shown_path = display_path(&file);
     let cells: Vec<RefusedCell> = diagnostics
         .sorted()
         .into_iter()
-        .filter(|d| d.location.as_ref().is_some_and(|l| l.file == file))
-        .map(|d| {
-            let location = d
-                .location
-                .as_ref()
-                .map(|l| (l.line, l.column))
-                .unwrap_or((1, 1));
+        .filter_map(|d| {
+            let location = d.location.as_ref()?;
+            let path = display_path(&location.file);
+            // A workbook's cells are named `file!sheet!B7`; a CSV file's by line.
+            let cell = match path.strip_prefix(&shown_path) {
+                Some("") => {
+                    crate::messages::text("desk_csv_line", &[("line", location.line.to_string())])
+                        .vi
+                }
+                Some(rest) if rest.starts_with('!') => rest[1..].to_owned(),
+                _ => return None,
+            };
             let text = d.text();
-            RefusedCell {
-                cell: if workbook {
-                    format!(
-                        "{}{}",
-                        crate::load::stats::column_letters(location.1.saturating_sub(1)),
-                        location.0
-                    )
-                } else {
-                    crate::messages::text("desk_csv_line", &[("line", location.0.to_string())]).vi
-                },
+            Some(RefusedCell {
+                cell,
                 value: d
                     .args
                     .iter()
@@ -345,7 +342,7 @@ pub fn check_figures(
                 reason: text.vi,
                 hint: text.hint_vi.unwrap_or_default(),
                 error: d.is_error(),
-            }
+            })
         })
         .collect();
     Ok(FiguresResult {
