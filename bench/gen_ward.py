@@ -725,6 +725,11 @@ def main():
         days_text = f.read()
     write(os.path.join(out, "site.toml"), site_text)
     write(os.path.join(out, "data", "days.toml"), days_text)
+    # The files site.toml names (the logo since issue #16).
+    for named in ["data/logo.svg"]:
+        if os.path.exists(os.path.join(REPO, named)) and named in site_text:
+            os.makedirs(os.path.dirname(os.path.join(out, named)), exist_ok=True)
+            shutil.copy2(os.path.join(REPO, named), os.path.join(out, named))
     write(os.path.join(out, "data", "units.toml"), units_toml())
     legal_text, legal_count = legal_toml(days_policies(days_text))
     write(os.path.join(out, "data", "legal.toml"), legal_text)

@@ -537,6 +537,68 @@ fn every_item_of_the_example_saved_unchanged_is_left_byte_for_byte() {
     let _ = PathBuf::new();
 }
 
+/// The workbook of the browser test (`.ci/desk.mjs`): figures of Q4 with one cell, D3, in words.
+fn bad_workbook() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Q4").unwrap();
+    for (c, h) in ["ky", "khu_vuc", "chi_so", "gia_tri"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (area, value)) in [("tdp-1", None), ("tdp-2", Some("năm mươi"))]
+        .iter()
+        .enumerate()
+    {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, "2026-10").unwrap();
+        sheet.write_string(r, 1, *area).unwrap();
+        sheet.write_string(r, 2, "tro-cap-xa-hoi").unwrap();
+        match value {
+            Some(text) => sheet.write_string(r, 3, *text).unwrap(),
+            None => sheet.write_number(r, 3, 51.0).unwrap(),
+        };
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// The plan of the browser test: the Ngọc Liên plan as Word writes it (numbering by styles).
+fn word_plan() -> Vec<u8> {
+    let text = std::fs::read_to_string(
+        example_root().join("tests/fixtures/documents/ke-hoach-bao-tro-xa-hoi-ngoc-lien-2026.txt"),
+    )
+    .unwrap();
+    common::word::docx_from_text(&text).bytes
+}
+
+/// A committed fixture of `tests/fixtures/desk/` (what the browser test drops); written afresh
+/// with `LOA_WRITE_FIXTURES=1`.
+fn fixture(name: &str, make: fn() -> Vec<u8>) -> Vec<u8> {
+    let path = example_root().join("tests/fixtures/desk").join(name);
+    if std::env::var_os("LOA_WRITE_FIXTURES").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, make()).unwrap();
+    }
+    std::fs::read(&path).unwrap_or_else(|_| panic!("{name}: run with LOA_WRITE_FIXTURES=1"))
+}
+
+#[test]
+fn the_browser_tests_word_file_is_the_real_plan() {
+    let bytes = fixture("ke-hoach-ngoc-lien.docx", word_plan);
+    let site = loa::import::SiteData::read(&example_root());
+    let imported = loa::import::import(
+        Path::new("ke-hoach-ngoc-lien.docx"),
+        &bytes,
+        &site.context(),
+    )
+    .unwrap();
+    assert!(
+        imported.plan.subject.contains("bảo trợ xã hội"),
+        "{}",
+        imported.plan.subject
+    );
+    assert!(imported.plan.body.parts.len() >= 3);
+    assert!(!imported.plan.assignments.is_empty());
+}
+
 fn pending_of(page: &str) -> String {
     let key = "name=\"_pending\" value=\"";
     let at = page.find(key).expect("a save button") + key.len();
@@ -551,12 +613,12 @@ fn a_dropped_word_plan_and_text_export_are_summarised_then_saved() {
         example_root().join("tests/fixtures/documents/ke-hoach-bao-tro-xa-hoi-ngoc-lien-2026.txt"),
     )
     .unwrap();
-    let word = common::word::docx_from_text(&text);
+    let word = fixture("ke-hoach-ngoc-lien.docx", word_plan);
     let shown = server.post_file(
         "/ban-lam-viec/nhap-ke-hoach",
         &token,
         "Kế hoạch bảo trợ xã hội.docx",
-        &word.bytes,
+        &word,
     );
     assert_eq!(shown.status, 200);
     // The summary `loa import` prints, before anything is written.
@@ -628,20 +690,7 @@ fn a_dropped_word_plan_and_text_export_are_summarised_then_saved() {
 fn a_workbook_with_a_bad_cell_is_refused_with_the_cell_named() {
     let server = start();
     let token = token_of(&server.get("/ban-lam-viec/so-lieu").body);
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet().set_name("Q4").unwrap();
-    for (c, h) in ["ky", "khu_vuc", "chi_so", "gia_tri"].iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).unwrap();
-    }
-    sheet.write_string(1, 0, "2026-10").unwrap();
-    sheet.write_string(1, 1, "tdp-1").unwrap();
-    sheet.write_string(1, 2, "tro-cap-xa-hoi").unwrap();
-    sheet.write_number(1, 3, 51.0).unwrap();
-    sheet.write_string(2, 0, "2026-10").unwrap();
-    sheet.write_string(2, 1, "tdp-2").unwrap();
-    sheet.write_string(2, 2, "tro-cap-xa-hoi").unwrap();
-    sheet.write_string(2, 3, "năm mươi").unwrap();
-    let bytes = book.save_to_buffer().unwrap();
+    let bytes = fixture("so-lieu-quy-4-o-sai.xlsx", bad_workbook);
     let shown = server.post_file(
         "/ban-lam-viec/so-lieu",
         &token,

@@ -316,6 +316,11 @@ impl Desk {
         }
     }
 
+    /// The problems of the preview's last build (a save is refused only for new ones).
+    fn known_problems(&self) -> Vec<Diagnostic> {
+        self.problems.lock().map(|p| p.clone()).unwrap_or_default()
+    }
+
     fn trusted_origin(&self, request: &Request) -> bool {
         self.trusted(
             &Request {
@@ -540,7 +545,14 @@ impl Desk {
             Ok(c) => c,
             Err(d) => return self.message(400, &d.text().vi, &[d]),
         };
-        match store::save(&self.root, self.date, &candidate, &extra, &self.lock) {
+        match store::save(
+            &self.root,
+            self.date,
+            &candidate,
+            &extra,
+            &self.known_problems(),
+            &self.lock,
+        ) {
             Ok(saved @ (Saved::Written(_) | Saved::Unchanged)) => {
                 let note = if matches!(saved, Saved::Unchanged) {
                     "khong-doi"
@@ -733,7 +745,14 @@ impl Desk {
                 text: String::from_utf8_lossy(&pending.bytes).into_owned(),
                 file: pending.file.clone(),
             };
-            return match store::save(&self.root, self.date, &candidate, &[], &self.lock) {
+            return match store::save(
+                &self.root,
+                self.date,
+                &candidate,
+                &[],
+                &self.known_problems(),
+                &self.lock,
+            ) {
                 Ok(Saved::Written(_) | Saved::Unchanged) => {
                     Response::redirect(format!("{BASE}/{}/sua/{}?da-luu=1", kind.id, candidate.key))
                 }

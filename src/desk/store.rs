@@ -469,7 +469,8 @@ pub enum Saved {
 }
 
 /// Replaces `candidate.file` with `candidate.text` if the whole site still builds (no error that
-/// the site did not have before), else keeps it as a draft and leaves the file as it was. The
+/// the site did not have before: `known`, the problems of the preview's last build), else keeps
+/// it as a draft and leaves the file as it was. The
 /// check runs on the site folder itself (the candidate written, checked, and the old text put
 /// back when it does not pass), with `lock` held so no rebuild of the preview reads it meanwhile.
 pub fn save(
@@ -477,6 +478,7 @@ pub fn save(
     date: NaiveDate,
     candidate: &Candidate,
     extra: &[(PathBuf, Vec<u8>)],
+    known: &[Diagnostic],
     lock: &std::sync::Mutex<()>,
 ) -> Result<Saved, Diagnostic> {
     let _guard = lock
@@ -486,15 +488,11 @@ pub fn save(
     if extra.is_empty() && old.as_deref() == Some(candidate.text.as_bytes()) {
         return Ok(Saved::Unchanged);
     }
-    let mut before = Diagnostics::new();
-    let baseline: std::collections::BTreeSet<String> = {
-        let _ = crate::build::check(root, date, &mut before);
-        before
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| format!("{}|{:?}", d.code, d.args))
-            .collect()
-    };
+    let baseline: std::collections::BTreeSet<String> = known
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{}|{:?}", d.code, d.args))
+        .collect();
     let old_extra: Vec<Option<Vec<u8>>> = extra
         .iter()
         .map(|(p, _)| std::fs::read(root.join(p)).ok())
