@@ -34,19 +34,30 @@ fn say(key: &str, args: &[(&str, String)]) {
 }
 
 /// The destination: `--dich`, else `[xuat_ban]` of site.toml; `--nguoi-dung` and `--khoa` on top.
-pub fn destination(options: &Options) -> Result<Destination, Diagnostic> {
+/// Every problem of site.toml is reported here (before a build is started).
+pub fn destination(options: &Options) -> Result<Destination, Diagnostics> {
     let mut diagnostics = Diagnostics::new();
-    let config = crate::load::read_source(&options.root, Path::new("site.toml"))
-        .ok()
-        .and_then(|s| crate::load::config::load(&s, &mut diagnostics));
+    let one = |d: Diagnostic| {
+        let mut all = Diagnostics::new();
+        all.push(d);
+        all
+    };
+    let config = match crate::load::read_source(&options.root, Path::new("site.toml")) {
+        Ok(source) => crate::load::config::load(&source, &mut diagnostics),
+        Err(e) => return Err(one(e)),
+    };
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
     let mut destination = match &options.destination {
-        Some(text) => Destination::parse(text, &options.root, None)?,
+        Some(text) => Destination::parse(text, &options.root, None).map_err(one)?,
         None => config
             .as_ref()
             .map(|c| Destination::from_config(c, &options.root))
-            .transpose()?
+            .transpose()
+            .map_err(one)?
             .flatten()
-            .ok_or_else(|| Diagnostic::error("publish_no_destination", None))?,
+            .ok_or_else(|| one(Diagnostic::error("publish_no_destination", None)))?,
     };
     if destination.user.is_none() {
         destination.user = options.user.clone().or_else(|| {
@@ -166,7 +177,12 @@ pub fn run(options: &Options) -> ExitCode {
     // The destination is checked before the build, so a typo in it does not wait for one.
     let destination = match destination(options) {
         Ok(d) => d,
-        Err(e) => return fail(e),
+        Err(problems) => {
+            for d in problems.sorted().into_iter().filter(|d| d.is_error()) {
+                eprintln!("{d}");
+            }
+            return ExitCode::FAILURE;
+        }
     };
     let out = options.root.join("output");
     let (report, checked) = build::build_keeping(&BuildOptions {
