@@ -60,6 +60,20 @@ fn tree(folder: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Asserts two trees hold the same files with the same bytes, naming the paths that differ.
+fn assert_same(
+    found: &BTreeMap<String, Vec<u8>>,
+    expected: &BTreeMap<String, Vec<u8>>,
+    what: &str,
+) {
+    let differ: Vec<&String> = found
+        .keys()
+        .chain(expected.keys())
+        .filter(|p| found.get(*p) != expected.get(*p))
+        .collect();
+    assert!(differ.is_empty(), "{what}: these files differ: {differ:?}");
+}
+
 /// The built site as it must arrive: output/ without loa's marker file.
 fn site_tree(output: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = tree(output);
@@ -119,10 +133,10 @@ fn first_publish_sends_everything_and_a_second_sends_nothing() {
     assert!(run.status.success(), "{}", stderr(&run));
     let out = stdout(&run);
     let expected = site_tree(&site.path().join("output"));
-    assert_eq!(
-        tree(web.path()),
-        expected,
-        "the destination holds the built site"
+    assert_same(
+        &tree(web.path()),
+        &expected,
+        "the destination holds the built site",
     );
     let sent = progress_lines(&out);
     assert_eq!(sent.len(), expected.len(), "{out}");
@@ -146,7 +160,11 @@ fn first_publish_sends_everything_and_a_second_sends_nothing() {
     let out = stdout(&again);
     assert!(progress_lines(&out).is_empty(), "nothing is sent: {out}");
     assert!(out.contains("không có gì phải gửi"), "{out}");
-    assert_eq!(tree(web.path()), expected);
+    assert_same(
+        &tree(web.path()),
+        &expected,
+        "the destination holds the built site",
+    );
 }
 
 #[test]
@@ -162,7 +180,7 @@ fn an_edit_sends_only_what_changed_and_a_removed_item_goes_last() {
     let dry = loa(site.path(), &["--dich", &dest, "--thu-nghiem"]);
     assert!(dry.status.success(), "{}", stderr(&dry));
     let listed = stdout(&dry);
-    assert_eq!(tree(web.path()), published, "a dry run sends nothing");
+    assert_same(&tree(web.path()), &published, "a dry run sends nothing");
     assert!(
         !site.path().join(".loa/xuat-ban").exists()
             || std::fs::read_dir(site.path().join(".loa/xuat-ban"))
@@ -223,7 +241,11 @@ fn an_edit_sends_only_what_changed_and_a_removed_item_goes_last() {
         removed.len(),
         "removals come after every upload: {out}"
     );
-    assert_eq!(tree(web.path()), new, "the destination holds the new site");
+    assert_same(
+        &tree(web.path()),
+        &new,
+        "the destination holds the new site",
+    );
     assert!(!web.path().join(format!("tin-tuc/{DELETED}")).exists());
     let page = String::from_utf8_lossy(&new[&news_page(EDITED)]).into_owned();
     assert!(page.contains("buổi lễ được dời sang 8 giờ sáng"));
@@ -344,12 +366,61 @@ fn an_interrupted_publish_keeps_every_link_working_and_the_next_run_sends_the_re
             .unwrap();
             assert_eq!(summary.resumed, n);
             assert_eq!(seen.len(), steps - n, "only the rest is sent: {seen:?}");
-            assert_eq!(tree(&folder), new);
+            assert_same(&tree(&folder), &new, "the destination holds the built site");
             assert!(dead_links(&folder).is_empty());
             let again = publish::plan(root, &output, &destination, &Credentials::none()).unwrap();
             assert!(again.is_empty() && again.resumed == 0);
         }
     }
+}
+
+#[test]
+fn an_edit_undone_after_an_interrupted_publish_is_sent_back() {
+    let site = common::copy_site(&common::example_root());
+    let root = site.path();
+    let web = tempfile::tempdir().unwrap();
+    let dest = web.path().to_str().unwrap().to_owned();
+    assert!(loa(root, &["--dich", &dest]).status.success());
+    let source = root.join(format!("content/news/{EDITED}.md"));
+    let original = std::fs::read(&source).unwrap();
+    edit_news(root);
+    let build = |root: &Path| {
+        let report = loa::build::build(&loa::build::BuildOptions {
+            root: root.to_path_buf(),
+            out: root.join("output"),
+            date: common::test_date(),
+            outputs: Default::default(),
+        });
+        assert!(!report.diagnostics.has_errors());
+    };
+    build(root);
+    let output = root.join("output");
+    let destination = Destination::parse(&dest, root, None).unwrap();
+    // Every upload and one removal go through, then the connection drops.
+    let plan = publish::plan(root, &output, &destination, &Credentials::none()).unwrap();
+    let uploads = plan.added.len() + plan.changed.len();
+    let mut transport = Failing {
+        inner: publish::folder::Folder::open(web.path()).unwrap(),
+        allowed: uploads + 1,
+    };
+    assert!(publish::publish_with(&plan, &mut transport, &mut |_| {}).is_err());
+    assert!(
+        String::from_utf8_lossy(&tree(web.path())[&news_page(EDITED)])
+            .contains("buổi lễ được dời sang 8 giờ sáng")
+    );
+    // The office undoes the edit and restores the deleted item, then publishes again: the
+    // destination must get the old page and the removed file back, though the site now equals
+    // what its manifest lists.
+    std::fs::write(&source, original).unwrap();
+    let restored = common::example_root().join(format!("content/news/{DELETED}.md"));
+    std::fs::copy(restored, root.join(format!("content/news/{DELETED}.md"))).unwrap();
+    let run = loa(root, &["--dich", &dest]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert_same(
+        &tree(web.path()),
+        &site_tree(&output),
+        "the destination holds the built site",
+    );
 }
 
 #[test]
@@ -579,14 +650,18 @@ fn publishes_over_sftp_to_a_real_sshd() {
         ),
     )
     .unwrap();
-    let _server = Server(
-        Command::new(sshd)
-            .args(["-D", "-e", "-f"])
-            .arg(&config)
-            .spawn()
-            .unwrap(),
-    );
-    wait_for_port(port);
+    let start = || {
+        let server = Server(
+            Command::new(sshd)
+                .args(["-D", "-e", "-f"])
+                .arg(&config)
+                .spawn()
+                .unwrap(),
+        );
+        wait_for_port(port);
+        server
+    };
+    let server = start();
 
     let site = common::copy_site(&common::example_root());
     let address = format!("sftp://{user}@127.0.0.1:{port}{}", web.display());
@@ -597,7 +672,7 @@ fn publishes_over_sftp_to_a_real_sshd() {
     );
     assert!(run.status.success(), "{}\n{}", stdout(&run), stderr(&run));
     let expected = site_tree(&site.path().join("output"));
-    assert_eq!(tree(&web), expected, "the site arrived over SFTP");
+    assert_same(&tree(&web), &expected, "the site arrived over SFTP");
     assert!(
         site.path().join(".loa/xuat-ban/known_hosts").is_file(),
         "the host key is remembered"
@@ -611,10 +686,10 @@ fn publishes_over_sftp_to_a_real_sshd() {
     assert!(run.status.success(), "{}", stderr(&run));
     let new = site_tree(&site.path().join("output"));
     assert!(progress_lines(&stdout(&run)).len() < new.len() / 2);
-    assert_eq!(
-        tree(&web),
-        new,
-        "the edit arrived, the removed item is gone"
+    assert_same(
+        &tree(&web),
+        &new,
+        "the edit arrived, the removed item is gone",
     );
     assert!(dead_links(&web).is_empty());
 
@@ -635,7 +710,28 @@ fn publishes_over_sftp_to_a_real_sshd() {
         "{}",
         stderr(&run)
     );
-    assert_eq!(tree(&web), new);
+    assert_same(&tree(&web), &new, "the destination holds the built site");
+
+    // The same address answering with another host key: refused before any login.
+    drop(server);
+    std::fs::remove_file(dir.join("host_key")).unwrap();
+    std::fs::remove_file(dir.join("host_key.pub")).unwrap();
+    keygen("host_key");
+    let _server = start();
+    let edited = site.path().join(format!("content/news/{EDITED}.md"));
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, format!("{text}\nMột câu nữa.\n")).unwrap();
+    let run = loa(
+        site.path(),
+        &["--dich", &address, "--khoa", key.to_str().unwrap()],
+    );
+    assert!(!run.status.success());
+    assert!(
+        stderr(&run).contains("Khóa nhận dạng của máy chủ"),
+        "{}",
+        stderr(&run)
+    );
+    assert_same(&tree(&web), &new, "nothing was sent to the impostor");
 }
 
 /// Publishes the example to a real FTP server (Python's pyftpdlib, installed by `.ci/run`) with a
@@ -682,14 +778,18 @@ fn publishes_over_ftp_to_a_real_server() {
     .unwrap();
     let run = loa(site.path(), &[]);
     assert!(run.status.success(), "{}\n{}", stdout(&run), stderr(&run));
-    assert_eq!(tree(&web), site_tree(&site.path().join("output")));
+    assert_same(
+        &tree(&web),
+        &site_tree(&site.path().join("output")),
+        "the destination holds the built site",
+    );
 
     edit_news(site.path());
     let run = loa(site.path(), &[]);
     assert!(run.status.success(), "{}", stderr(&run));
     let new = site_tree(&site.path().join("output"));
     assert!(progress_lines(&stdout(&run)).len() < new.len() / 2);
-    assert_eq!(tree(&web), new);
+    assert_same(&tree(&web), &new, "the destination holds the built site");
     assert!(dead_links(&web).is_empty());
 
     for (name, bytes) in tree(site.path()).into_iter().chain(tree(&web)) {

@@ -187,7 +187,14 @@ impl Destination {
         let user = Some(url.username())
             .filter(|u| !u.is_empty())
             .map(|u| percent_decoded(u));
+        // `/~/public_html`: a folder in the login's home folder (sent as a relative path).
         let path = percent_decoded(url.path().trim_end_matches('/'));
+        let path = match path.strip_prefix("/~") {
+            Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                rest.trim_start_matches('/').to_owned()
+            }
+            _ => path,
+        };
         Ok(Destination {
             target: Target::Remote {
                 protocol,
@@ -290,6 +297,8 @@ mod tests {
             }
         );
         assert_eq!(d.user.as_deref(), Some("ubnd"));
+        let d = Destination::parse("sftp://host.vn/~/public_html", root, None).unwrap();
+        assert!(matches!(d.target, Target::Remote { ref path, .. } if path == "public_html"));
         let d = Destination::parse("ftps://host.vn", root, None).unwrap();
         assert!(matches!(
             d.target,

@@ -2,9 +2,11 @@
 //! site folder (`.loa/xuat-ban/<destination>.txt`) at once. The journal belongs to one state of
 //! the destination: its first line is the digest of the manifest the destination held when the
 //! publish started. A publish run again while the destination still holds that manifest (the
-//! interrupted one never got to write its new manifest) skips every file the journal says was
-//! already sent with the same content, and every removal already done. A finished publish
-//! deletes its journal; a journal from another state of the destination is ignored.
+//! interrupted one never got to write its new manifest) takes the destination to hold that
+//! manifest with the journal's uploads and removals applied, and plans against that: a file the
+//! journal says was sent with the same content is not sent again, a removal done is not done
+//! again, and a file changed back or restored since is sent. A finished publish deletes its
+//! journal; a journal from another state of the destination is ignored.
 //!
 //! Why a local journal and not a remote manifest rewritten after each batch: the remote
 //! manifest says what the live site *is* and is written once, last, so another office machine
@@ -24,8 +26,8 @@ const HEADER: &str = "loa-xuat-ban 1";
 pub struct Journal {
     path: PathBuf,
     base: String,
-    /// Path -> SHA-256 of what the destination confirmed receiving.
-    pub sent: BTreeMap<String, String>,
+    /// Path -> SHA-256 and size of what the destination confirmed receiving.
+    pub sent: BTreeMap<String, (String, u64)>,
     /// Paths the destination confirmed removing.
     pub removed: BTreeSet<String>,
     file: Option<std::fs::File>,
@@ -58,10 +60,14 @@ impl Journal {
         }
         for line in lines {
             if let Some(rest) = line.strip_prefix("+ ")
-                && let Some((sha, path)) = rest.split_once(' ')
+                && let Some((sha, rest)) = rest.split_once(' ')
+                && let Some((size, path)) = rest.split_once(' ')
+                && let Ok(size) = size.parse()
             {
-                journal.sent.insert(path.to_owned(), sha.to_owned());
+                journal.removed.remove(path);
+                journal.sent.insert(path.to_owned(), (sha.to_owned(), size));
             } else if let Some(path) = line.strip_prefix("- ") {
+                journal.sent.remove(path);
                 journal.removed.insert(path.to_owned());
             }
         }
@@ -91,15 +97,17 @@ impl Journal {
     }
 
     /// Records an upload the destination confirmed.
-    pub fn record_sent(&mut self, path: &str, sha256: &str) -> std::io::Result<()> {
-        self.append(&format!("+ {sha256} {path}"))?;
-        self.sent.insert(path.to_owned(), sha256.to_owned());
+    pub fn record_sent(&mut self, path: &str, sha256: &str, size: u64) -> std::io::Result<()> {
+        self.append(&format!("+ {sha256} {size} {path}"))?;
+        self.removed.remove(path);
+        self.sent.insert(path.to_owned(), (sha256.to_owned(), size));
         Ok(())
     }
 
     /// Records a removal the destination confirmed.
     pub fn record_removed(&mut self, path: &str) -> std::io::Result<()> {
         self.append(&format!("- {path}"))?;
+        self.sent.remove(path);
         self.removed.insert(path.to_owned());
         Ok(())
     }

@@ -244,7 +244,9 @@ pub fn publish_with(
                 transport
                     .put(path, &bytes)
                     .map_err(|e| step_error(plan, path, e))?;
-                journal.record_sent(path, sha256).map_err(journal_error)?;
+                journal
+                    .record_sent(path, sha256, *size)
+                    .map_err(journal_error)?;
                 summary.sent += 1;
                 summary.bytes_sent += size;
                 bytes_done += size;

@@ -50,7 +50,7 @@ pub struct Plan {
     pub removed: Vec<Change>,
     /// Files already there, unchanged.
     pub unchanged: usize,
-    /// Files an interrupted publish already sent or removed (not done again).
+    /// Steps an interrupted publish already did (its uploads are not sent again).
     pub resumed: usize,
     pub(crate) root: PathBuf,
     pub(crate) output: PathBuf,
@@ -59,8 +59,6 @@ pub struct Plan {
     pub(crate) old: Option<Manifest>,
     /// Digest of the destination's manifest as read ("none" when it had none).
     pub(crate) base: String,
-    done_sent: BTreeSet<String>,
-    done_removed: BTreeSet<String>,
 }
 
 /// Reads the destination's manifest: the manifest (if any) and the digest of its bytes.
@@ -104,23 +102,34 @@ pub(crate) fn prepare(
     let (old, base) = read_remote(transport, destination)?;
     let journal_file = journal_path(root, &destination.label());
     let journal = Journal::load(&journal_file, &base);
-    let empty = Manifest::default();
-    let before = old.as_ref().unwrap_or(&empty);
+    // What the destination holds now: its manifest with an interrupted publish's confirmed
+    // uploads and removals applied.
+    let mut before = old.clone().unwrap_or_default();
+    for (path, (sha256, size)) in &journal.sent {
+        before.files.insert(
+            path.clone(),
+            super::manifest::Entry {
+                sha256: sha256.clone(),
+                size: *size,
+            },
+        );
+    }
+    for path in &journal.removed {
+        before.files.remove(path);
+    }
     let mut plan = Plan {
         destination: destination.clone(),
         added: Vec::new(),
         changed: Vec::new(),
         removed: Vec::new(),
         unchanged: 0,
-        resumed: 0,
+        resumed: journal.sent.len() + journal.removed.len(),
         root: root.to_path_buf(),
         output: output.to_path_buf(),
         journal: journal_file,
         new: Manifest::default(),
         old: old.clone(),
         base,
-        done_sent: BTreeSet::new(),
-        done_removed: BTreeSet::new(),
     };
     for (path, entry) in &new.files {
         let change = Change {
@@ -132,9 +141,6 @@ pub(crate) fn prepare(
             Some(_) => plan.changed.push(change),
             None => plan.added.push(change),
         }
-        if journal.sent.get(path) == Some(&entry.sha256) && before.files.get(path) != Some(entry) {
-            plan.done_sent.insert(path.clone());
-        }
     }
     for (path, entry) in &before.files {
         if !new.files.contains_key(path) {
@@ -142,12 +148,8 @@ pub(crate) fn prepare(
                 path: path.clone(),
                 size: entry.size,
             });
-            if journal.removed.contains(path) {
-                plan.done_removed.insert(path.clone());
-            }
         }
     }
-    plan.resumed = plan.done_sent.len() + plan.done_removed.len();
     plan.new = new;
     Ok(plan)
 }
@@ -162,9 +164,13 @@ fn depth(path: &str) -> usize {
 }
 
 impl Plan {
-    /// Whether the destination already holds exactly this site.
+    /// Whether the destination already holds exactly this site, its manifest included (an
+    /// interrupted publish that sent everything still has the manifest to write).
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+        self.added.is_empty()
+            && self.changed.is_empty()
+            && self.removed.is_empty()
+            && !self.manifest_needed()
     }
 
     /// Bytes of the files to send (added and changed).
@@ -178,16 +184,11 @@ impl Plan {
     ///    links to it), the home page `index.html` very last;
     /// 3. removals of files the site no longer has (no page sent links to them any more);
     ///
-    /// then the manifest ([`super::publish_with`]). Steps an interrupted publish confirmed are left
-    /// out.
+    /// then the manifest ([`super::publish_with`]). What an interrupted publish already did is not
+    /// in the plan (it was compared with the destination as that publish left it).
     pub fn steps(&self) -> Vec<Step> {
         let added: BTreeSet<&str> = self.added.iter().map(|c| c.path.as_str()).collect();
-        let mut sends: Vec<&Change> = self
-            .added
-            .iter()
-            .chain(&self.changed)
-            .filter(|c| !self.done_sent.contains(&c.path))
-            .collect();
+        let mut sends: Vec<&Change> = self.added.iter().chain(&self.changed).collect();
         let class = |path: &str| match (is_page(path), path == "index.html") {
             (false, _) => 0,
             (true, true) => 3,
@@ -208,11 +209,7 @@ impl Plan {
                 size: c.size,
             })
             .collect();
-        let mut removals: Vec<&Change> = self
-            .removed
-            .iter()
-            .filter(|c| !self.done_removed.contains(&c.path))
-            .collect();
+        let mut removals: Vec<&Change> = self.removed.iter().collect();
         removals.sort_by(|a, b| {
             let page = |p: &str| is_page(p) as u8;
             // Pages first (nothing links to a removed page's files once it is gone), deepest first.
