@@ -186,7 +186,7 @@ impl Destination {
             .to_owned();
         let user = Some(url.username())
             .filter(|u| !u.is_empty())
-            .map(|u| percent_decoded(u));
+            .map(percent_decoded);
         // `/~/public_html`: a folder in the login's home folder (sent as a relative path).
         let path = percent_decoded(url.path().trim_end_matches('/'));
         let path = match path.strip_prefix("/~") {

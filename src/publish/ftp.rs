@@ -30,7 +30,7 @@ fn is_missing(e: &FtpError) -> bool {
     matches!(e, FtpError::UnexpectedResponse(r) if r.status == Status::FileUnavailable)
 }
 
-fn tls_connector() -> RustlsConnector {
+fn tls_connector() -> Result<RustlsConnector, TransportError> {
     let roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
@@ -38,20 +38,10 @@ fn tls_connector() -> RustlsConnector {
         rustls::crypto::ring::default_provider(),
     ))
     .with_safe_default_protocol_versions()
-    .map(|c| c.with_root_certificates(roots).with_no_client_auth());
-    match config {
-        Ok(config) => RustlsConnector::from(Arc::new(config)),
-        // The ring provider supports the default versions; this is not reached.
-        Err(_) => RustlsConnector::from(Arc::new(
-            rustls::ClientConfig::builder_with_provider(Arc::new(
-                rustls::crypto::ring::default_provider(),
-            ))
-            .with_protocol_versions(&[&rustls::version::TLS12])
-            .expect("TLS 1.2 with ring")
-            .with_root_certificates(rustls::RootCertStore::empty())
-            .with_no_client_auth(),
-        )),
-    }
+    .map_err(|e| TransportError::Failed(e.to_string()))?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(RustlsConnector::from(Arc::new(config)))
 }
 
 /// A plain connection; the stream type can later be secured (`into_secure`) for FTPS.
@@ -90,7 +80,7 @@ impl Ftp {
         let mut stream = open(host, *port)?;
         if *protocol == Protocol::Ftps {
             stream = stream
-                .into_secure(tls_connector(), host)
+                .into_secure(tls_connector()?, host)
                 .map_err(|e| TransportError::Unreachable(e.to_string()))?;
         }
         stream.login(user, password).map_err(|e| match &e {
