@@ -800,3 +800,140 @@ fn publishes_over_ftp_to_a_real_server() {
     }
     assert!(!stdout(&run).contains(SECRET) && !stderr(&run).contains(SECRET));
 }
+
+/// FTPS (explicit TLS) to pyftpdlib's TLS handler (needs pyOpenSSL, installed by `.ci/run`), with
+/// a certificate from a test authority that `chung_chi` names: without it the host is refused and
+/// nothing is sent.
+#[test]
+#[ignore = "needs python3 -m pyftpdlib with pyOpenSSL and openssl; .ci/run runs it"]
+fn publishes_over_ftps_trusting_the_authority_named_in_site_toml() {
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path();
+    let openssl = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=loa test CA",
+    ]);
+    openssl(&[
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "server.key",
+        "-out",
+        "server.csr",
+        "-subj",
+        "/CN=127.0.0.1",
+    ]);
+    std::fs::write(
+        dir.join("ext"),
+        "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .unwrap();
+    openssl(&[
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "ext",
+    ]);
+    let web = dir.join("web");
+    std::fs::create_dir(&web).unwrap();
+    let port = free_port();
+    let script = "import sys\n\
+from pyftpdlib.authorizers import DummyAuthorizer\n\
+from pyftpdlib.handlers import TLS_FTPHandler\n\
+from pyftpdlib.servers import FTPServer\n\
+port, root, password, cert, key = sys.argv[1:]\n\
+users = DummyAuthorizer()\n\
+users.add_user('ubnd', password, root, perm='elradfmwMT')\n\
+TLS_FTPHandler.certfile = cert\n\
+TLS_FTPHandler.keyfile = key\n\
+TLS_FTPHandler.authorizer = users\n\
+TLS_FTPHandler.tls_control_required = True\n\
+TLS_FTPHandler.tls_data_required = True\n\
+FTPServer(('127.0.0.1', int(port)), TLS_FTPHandler).serve_forever()\n";
+    let _server = Server(
+        Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(port.to_string())
+            .arg(&web)
+            .arg(SECRET)
+            .arg(dir.join("server.pem"))
+            .arg(dir.join("server.key"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    wait_for_port(port);
+    let site = common::copy_site(&common::example_root());
+    let config = site.path().join("site.toml");
+    let before = std::fs::read_to_string(&config).unwrap();
+    let table = format!("[xuat_ban]\ndich = \"ftps://127.0.0.1:{port}/\"\nnguoi_dung = \"ubnd\"\n");
+    // Without the authority: the certificate is not trusted, nothing is sent.
+    std::fs::write(&config, format!("{before}\n{table}")).unwrap();
+    let run = loa(site.path(), &[]);
+    assert!(!run.status.success());
+    let err = stderr(&run);
+    assert!(
+        err.contains(&format!("site.toml:{}:", before.lines().count() + 3))
+            && err.contains("Chứng chỉ bảo mật"),
+        "{err}"
+    );
+    assert!(tree(&web).is_empty());
+    // With it: the site arrives over TLS (the server refuses a login in clear).
+    std::fs::copy(dir.join("ca.pem"), site.path().join("data/ca-tinh.pem")).unwrap();
+    std::fs::write(
+        &config,
+        format!("{before}\n{table}chung_chi = \"data/ca-tinh.pem\"\n"),
+    )
+    .unwrap();
+    let run = loa(site.path(), &[]);
+    assert!(run.status.success(), "{}\n{}", stdout(&run), stderr(&run));
+    assert_same(
+        &tree(&web),
+        &site_tree(&site.path().join("output")),
+        "the site arrived over FTPS",
+    );
+    for (name, bytes) in tree(site.path()) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(SECRET),
+            "the password is written in {name}"
+        );
+    }
+}

@@ -67,6 +67,8 @@ struct RawPublish {
     nguoi_dung: Option<String>,
     #[serde(default)]
     khoa: Option<String>,
+    #[serde(default)]
+    chung_chi: Option<String>,
     /// Read only to refuse it: a password is never kept in the site folder.
     #[serde(default)]
     mat_khau: Option<toml::Spanned<toml::Value>>,
@@ -95,6 +97,7 @@ fn publish_config(
         destination_at: source.location(raw.dich.span().start),
         user: nonempty(raw.nguoi_dung),
         key_file: nonempty(raw.khoa),
+        ca_file: nonempty(raw.chung_chi),
     })
 }
 

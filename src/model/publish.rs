@@ -14,4 +14,7 @@ pub struct PublishConfig {
     pub user: Option<String>,
     /// `khoa`: an SSH private key file (SFTP), relative to the site folder or with `~/`.
     pub key_file: Option<String>,
+    /// `chung_chi`: a PEM file of certificate authorities to trust for FTPS besides the usual
+    /// ones (a host whose certificate comes from a national or internal CA).
+    pub ca_file: Option<String>,
 }

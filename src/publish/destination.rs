@@ -58,6 +58,8 @@ pub struct Destination {
     pub user: Option<String>,
     /// SSH private key file (`khoa`, or `--khoa`).
     pub key_file: Option<PathBuf>,
+    /// Extra certificate authorities for FTPS (`chung_chi`, a PEM file).
+    pub ca_file: Option<PathBuf>,
     /// Where the destination is written (site.toml), for located problems.
     pub location: Option<Location>,
 }
@@ -127,6 +129,9 @@ impl Destination {
         if let Some(key) = &publish.key_file {
             destination.key_file = Some(expand_path(key, root));
         }
+        if let Some(ca) = &publish.ca_file {
+            destination.ca_file = Some(expand_path(ca, root));
+        }
         Ok(Some(destination))
     }
 
@@ -151,6 +156,7 @@ impl Destination {
                 target: Target::Folder(expand_path(text, root)),
                 user: None,
                 key_file: None,
+                ca_file: None,
                 location,
             });
         };
@@ -168,6 +174,7 @@ impl Destination {
                     target: Target::Folder(path),
                     user: None,
                     key_file: None,
+                    ca_file: None,
                     location,
                 });
             }
@@ -204,6 +211,7 @@ impl Destination {
             },
             user,
             key_file: None,
+            ca_file: None,
             location,
         })
     }

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::io::Cursor;
 use std::net::ToSocketAddrs;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,14 +27,39 @@ fn failed(e: FtpError) -> TransportError {
     TransportError::Failed(e.to_string())
 }
 
+/// A refused TLS certificate (the handshake may first show at the login), else `other`.
+fn untrusted_or(e: FtpError, other: fn(String) -> TransportError) -> TransportError {
+    let reason = e.to_string();
+    if reason.contains("certificate") {
+        TransportError::Untrusted(reason)
+    } else {
+        other(reason)
+    }
+}
+
 fn is_missing(e: &FtpError) -> bool {
     matches!(e, FtpError::UnexpectedResponse(r) if r.status == Status::FileUnavailable)
 }
 
-fn tls_connector() -> Result<RustlsConnector, TransportError> {
-    let roots = rustls::RootCertStore {
+/// TLS with Mozilla's roots, and the certificate authorities of `ca_file` (PEM) when given.
+fn tls_connector(ca_file: Option<&Path>) -> Result<RustlsConnector, TransportError> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
     };
+    if let Some(file) = ca_file {
+        let unreadable =
+            |e: &dyn std::fmt::Display| TransportError::Failed(format!("{}: {e}", file.display()));
+        let certificates = CertificateDer::pem_file_iter(file)
+            .map_err(|e| unreadable(&e))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| unreadable(&e))?;
+        let (added, _) = roots.add_parsable_certificates(certificates);
+        if added == 0 {
+            return Err(unreadable(&"no certificate"));
+        }
+    }
     let config = rustls::ClientConfig::builder_with_provider(Arc::new(
         rustls::crypto::ring::default_provider(),
     ))
@@ -80,14 +106,14 @@ impl Ftp {
         let mut stream = open(host, *port)?;
         if *protocol == Protocol::Ftps {
             stream = stream
-                .into_secure(tls_connector()?, host)
-                .map_err(|e| TransportError::Unreachable(e.to_string()))?;
+                .into_secure(tls_connector(destination.ca_file.as_deref())?, host)
+                .map_err(|e| untrusted_or(e, TransportError::Unreachable))?;
         }
         stream.login(user, password).map_err(|e| match &e {
             FtpError::UnexpectedResponse(r) if r.status == Status::NotLoggedIn => {
                 TransportError::LoginRefused(e.to_string())
             }
-            _ => failed(e),
+            _ => untrusted_or(e, TransportError::Failed),
         })?;
         stream.transfer_type(FileType::Binary).map_err(failed)?;
         Ok(Ftp {

@@ -52,6 +52,8 @@ pub enum TransportError {
     LoginRefused(String),
     /// The host's SSH key differs from the one recorded at the first publish.
     HostKeyChanged(String),
+    /// The host's TLS certificate is not from a trusted authority (FTPS).
+    Untrusted(String),
     /// A step failed.
     Failed(String),
 }
@@ -126,6 +128,7 @@ fn connect_error(destination: &Destination, error: TransportError) -> Diagnostic
         TransportError::Unreachable(r) => ("publish_unreachable", r),
         TransportError::LoginRefused(r) => ("publish_login_refused", r),
         TransportError::HostKeyChanged(r) => ("publish_host_key_changed", r),
+        TransportError::Untrusted(r) => ("publish_certificate_untrusted", r),
         TransportError::Failed(r) => ("publish_connect_failed", r),
     };
     if let Some(missing) = reason.strip_prefix(MISSING_PREFIX) {
@@ -290,6 +293,7 @@ fn step_error(plan: &Plan, path: &str, error: TransportError) -> Diagnostic {
         TransportError::Unreachable(r)
         | TransportError::LoginRefused(r)
         | TransportError::HostKeyChanged(r)
+        | TransportError::Untrusted(r)
         | TransportError::Failed(r) => r,
     };
     Diagnostic::error("publish_step_failed", plan.destination.location.clone())

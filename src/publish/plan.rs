@@ -71,6 +71,7 @@ pub(crate) fn read_remote(
             TransportError::Unreachable(r)
             | TransportError::LoginRefused(r)
             | TransportError::HostKeyChanged(r)
+            | TransportError::Untrusted(r)
             | TransportError::Failed(r) => r,
         };
         Diagnostic::error("publish_step_failed", destination.location.clone())
