@@ -50,6 +50,7 @@ const site = path.join(work, 'desk-site');
 const published = path.join(work, 'desk-published');
 await fs.rm(site, { recursive: true, force: true });
 await fs.rm(published, { recursive: true, force: true });
+await fs.mkdir(published, { recursive: true }); // a mounted share exists before the first publish
 await fs.mkdir(site, { recursive: true });
 for (const entry of ['content', 'data', 'themes', 'site.toml']) {
   await fs.cp(path.join(root, entry), path.join(site, entry), { recursive: true });
@@ -187,8 +188,24 @@ try {
   check(!(await fs.stat(path.join(site, 'data/stats/so-lieu-quy-4-o-sai.xlsx')).catch(() => null)), 'the refused workbook is not written');
   axePages.push(`${desk}/so-lieu#bang`);
 
-  // 4. Publish to a folder.
-  // (added with loa publish)
+  // 4. Publish to a folder named in site.toml: a dry run first (nothing sent), then for real.
+  const siteToml = path.join(site, 'site.toml');
+  await fs.writeFile(siteToml, `${await fs.readFile(siteToml, 'utf8')}\n[xuat_ban]\ndich = ${JSON.stringify(published)}\n`);
+  await page.goto(`${desk}/xuat-ban`);
+  check((await page.textContent('main')).includes(published), 'the publish page names the destination of site.toml');
+  await page.check('#chay-thu');
+  await Promise.all([page.waitForURL(/xuat-ban$/), page.click('button:has-text("Xuất bản")')]);
+  await page.waitForFunction(() => /Kết quả chạy thử|chưa xong/.test(document.querySelector('#tien-do-tieu-de')?.textContent || ''), null, { timeout: 300_000 });
+  const dryLog = await page.textContent('.tien-do');
+  check(dryLog.includes('+ index.html'), 'the dry run lists the files it would send');
+  check(!(await fs.stat(path.join(published, 'index.html')).catch(() => null)), 'the dry run sends nothing');
+  axePages.push(`${desk}/xuat-ban`);
+  await Promise.all([page.waitForURL(/xuat-ban$/), page.click('button:has-text("Xuất bản")')]);
+  await page.waitForFunction(() => /Đã xuất bản|chưa xong/.test(document.querySelector('#tien-do-tieu-de')?.textContent || ''), null, { timeout: 300_000 });
+  check((await page.textContent('#tien-do-tieu-de')).includes('Đã xuất bản'), `the publish finished (${(await page.textContent('.tien-do')).slice(-300)})`);
+  const publishedNews = await fs.readFile(path.join(published, 'tin-tuc/phuong-trao-qua-cho-nguoi-cao-tuoi-to-dan-pho-so-5/index.html'), 'utf8').catch(() => '');
+  check(publishedNews.includes('tổ dân phố số 5'), 'the site is in the publish folder, with the news item made in the form');
+  check(!!(await fs.stat(path.join(published, 'in')).catch(() => null)), 'the published site carries its PDFs (output/in/)');
 
   // 5. axe on every kind of desk page, and no sideways scroll at 320 px.
   const more = ['', '/tin-tuc/', '/ke-hoach/sua/ke-hoach-an-sinh-xa-hoi-2026', '/ngay-ky-niem/sua/0',

@@ -1,4 +1,5 @@
-//! The command line, in Vietnamese: `loa build`, `loa check`, `loa serve`, `loa new`.
+//! The command line, in Vietnamese: `loa build`, `loa check`, `loa serve`, `loa new`, `loa import`,
+//! `loa publish`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -125,6 +126,38 @@ enum Command {
         port: u16,
         #[command(flatten)]
         outputs: OutputArgs,
+    },
+    #[command(
+        about = "Dựng trang rồi gửi lên máy chủ (SFTP, FTP, FTPS) hoặc chép vào thư mục: chỉ gửi tệp đã thay đổi",
+        help_template = HELP_TEMPLATE
+    )]
+    Publish {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(
+            long = "thu-nghiem",
+            visible_alias = "dry-run",
+            help = "Chạy thử: chỉ liệt kê tệp sẽ thêm, sửa, xóa; không gửi gì"
+        )]
+        dry_run: bool,
+        #[arg(
+            long,
+            value_name = "ĐÍCH",
+            help = "Nơi gửi (sftp://…, ftp://…, ftps://… hoặc thư mục) thay cho [xuat_ban] dich trong site.toml"
+        )]
+        dich: Option<String>,
+        #[arg(
+            long = "nguoi-dung",
+            value_name = "TÊN",
+            help = "Tên đăng nhập trên máy chủ thay cho [xuat_ban] nguoi_dung"
+        )]
+        user: Option<String>,
+        #[arg(
+            long,
+            value_name = "TỆP",
+            help = "Tệp khóa SSH (SFTP), ví dụ ~/.ssh/id_ed25519; mật khẩu của khóa hỏi khi cần"
+        )]
+        khoa: Option<PathBuf>,
     },
     #[command(about = "Tạo tệp mới có sẵn các trường và lời giải thích", help_template = HELP_TEMPLATE)]
     New {
@@ -310,6 +343,26 @@ pub fn run() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),
             }
+        }
+        Command::Publish {
+            site,
+            dry_run,
+            dich,
+            user,
+            khoa,
+        } => {
+            let date = match build_date(site.date.as_deref()) {
+                Ok(d) => d,
+                Err(e) => return fail(e),
+            };
+            crate::publish::command::run(&crate::publish::command::Options {
+                root: site.root,
+                date,
+                destination: dich,
+                user,
+                key_file: khoa,
+                dry_run,
+            })
         }
         Command::New { kind, title, root } => match scaffold(&root, kind, &title) {
             Ok(path) => {

@@ -16,6 +16,7 @@ pub mod locale;
 pub mod media;
 pub mod messages;
 pub mod model;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -79,7 +79,6 @@ impl Response {
         }
     }
 
-    #[allow(dead_code)]
     fn json(value: &Value) -> Response {
         Response {
             status: 200,
@@ -292,6 +291,12 @@ impl Desk {
             (true, ["so-lieu"]) => self.stats_page(None),
             (false, ["so-lieu"]) => self.stats_drop(request),
             (false, ["so-lieu", "luu"]) => self.pending_save(request, "so-lieu"),
+            (true, ["xuat-ban"]) => self.publish_page(),
+            (false, ["xuat-ban"]) => self.publish_start(request),
+            (true, ["xuat-ban", "trang-thai"]) => {
+                let state = self.publish.lock().map(|s| s.clone()).unwrap_or_default();
+                Response::json(&serde_json::to_value(state).unwrap_or_default())
+            }
             (true, [kind]) => match find(kind) {
                 Some(kind) => self.list_page(kind),
                 None => self.not_found(),
@@ -776,6 +781,42 @@ impl Desk {
             }
             Err(d) => self.message(500, &d.text().vi, &[d]),
         }
+    }
+}
+
+impl Desk {
+    fn publish_page(&self) -> Response {
+        let mut c = self.context(&catalogue_text("desk_publish_title"));
+        let state = self.publish.lock().map(|s| s.clone()).unwrap_or_default();
+        c.insert("state", &state);
+        match super::publish::destination_of(&self.root) {
+            Ok(Some(destination)) => {
+                c.insert("destination", &destination.label());
+                c.insert("needs_password", &destination.needs_password());
+            }
+            Ok(None) => c.insert("destination", ""),
+            Err(d) => {
+                c.insert("destination", "");
+                let mut all = Diagnostics::new();
+                all.push(d);
+                c.insert("problems", &shown_of(&all));
+            }
+        }
+        self.page("xuat_ban.html", &c)
+    }
+
+    fn publish_start(&self, request: &Request) -> Response {
+        let pairs = request.form();
+        super::publish::start(
+            self.root.clone(),
+            self.out.clone(),
+            self.date,
+            value_of(&pairs, "thu").is_some(),
+            value_of(&pairs, "mat_khau").unwrap_or("").to_owned(),
+            std::sync::Arc::clone(&self.publish),
+            std::sync::Arc::clone(&self.lock),
+        );
+        Response::redirect(format!("{BASE}/xuat-ban"))
     }
 }
 

@@ -7,8 +7,9 @@
 //! [`form`] (submitted values, the controls of a page), [`edit`] (values written into the TOML
 //! in place), [`store`] (listing, opening, checking and saving files, drafts), [`located`]
 //! (diagnostics placed at fields and lines), [`upload`] (dropped files: plans to import,
-//! figures to check, photos), [`pages`] (the desk's HTML from its templates) and [`http`]
-//! (requests: the session token, the routes).
+//! figures to check, photos), [`publish`] (the "Xuất bản" button: `loa publish` in the
+//! background), [`pages`] (the desk's HTML from its templates) and [`http`] (requests: the
+//! session token, the routes).
 //!
 //! Safety: the server answers on the loopback only with the `Host` check of `loa serve`; every
 //! request that changes a file carries the session's random token (a page of another site cannot
@@ -22,6 +23,7 @@ mod http;
 pub mod kinds;
 mod located;
 mod pages;
+mod publish;
 pub mod store;
 mod upload;
 
@@ -51,6 +53,8 @@ struct Pending {
 pub struct Desk {
     /// The site folder.
     root: PathBuf,
+    /// The output folder (built again by "Xuất bản").
+    out: PathBuf,
     /// The build date (new items are dated with it).
     date: NaiveDate,
     /// The session's token, asked of every request that changes something.
@@ -65,6 +69,8 @@ pub struct Desk {
     pending: Mutex<BTreeMap<String, Pending>>,
     /// The desk's templates.
     pages: pages::Pages,
+    /// The last publish, for its progress.
+    publish: Arc<Mutex<publish::PublishState>>,
 }
 
 /// A random token (32 hex digits) from the operating system.
@@ -81,10 +87,11 @@ fn random_token() -> String {
 }
 
 impl Desk {
-    /// A desk over the site folder `root`.
-    pub fn new(root: PathBuf, date: NaiveDate) -> Result<Desk, Diagnostic> {
+    /// A desk over the site folder `root`, whose site is built into `out`.
+    pub fn new(root: PathBuf, out: PathBuf, date: NaiveDate) -> Result<Desk, Diagnostic> {
         Ok(Desk {
             root,
+            out,
             date,
             token: random_token(),
             port: Mutex::new(0),
@@ -92,6 +99,7 @@ impl Desk {
             problems: Arc::new(Mutex::new(Vec::new())),
             pending: Mutex::new(BTreeMap::new()),
             pages: pages::Pages::new()?,
+            publish: Arc::new(Mutex::new(publish::PublishState::default())),
         })
     }
 

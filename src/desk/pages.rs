@@ -19,6 +19,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("templates/nhap_ke_hoach.html"),
     ),
     ("so_lieu.html", include_str!("templates/so_lieu.html")),
+    ("xuat_ban.html", include_str!("templates/xuat_ban.html")),
     ("thong_bao.html", include_str!("templates/thong_bao.html")),
     ("van_de.html", include_str!("templates/van_de.html")),
 ];

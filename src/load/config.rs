@@ -56,6 +56,54 @@ struct RawConfig {
     #[schemars(with = "Option<String>")]
     logo: Option<toml::Spanned<String>>,
     tieng_anh: Option<crate::model::EnglishInfo>,
+    #[serde(default)]
+    xuat_ban: Option<RawPublish>,
+}
+
+/// `[xuat_ban]`: where `loa publish` sends the site.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawPublish {
+    #[schemars(with = "String")]
+    dich: toml::Spanned<String>,
+    #[serde(default)]
+    nguoi_dung: Option<String>,
+    #[serde(default)]
+    khoa: Option<String>,
+    #[serde(default)]
+    chung_chi: Option<String>,
+    /// Read only to refuse it: a password is never kept in the site folder (so the desk's form
+    /// has no field for it).
+    #[serde(default)]
+    #[schemars(skip)]
+    mat_khau: Option<toml::Spanned<toml::Value>>,
+}
+
+/// `[xuat_ban]` as the model keeps it; a password written there is an error (its value is never
+/// repeated).
+fn publish_config(
+    source: &SourceText,
+    raw: Option<RawPublish>,
+    diagnostics: &mut Diagnostics,
+) -> Option<crate::model::publish::PublishConfig> {
+    let raw = raw?;
+    if let Some(password) = &raw.mat_khau {
+        diagnostics.push(
+            Diagnostic::error(
+                "publish_password_in_config",
+                Some(source.location(password.span().start)),
+            )
+            .field("xuat_ban.mat_khau"),
+        );
+    }
+    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    Some(crate::model::publish::PublishConfig {
+        destination: raw.dich.get_ref().trim().to_owned(),
+        destination_at: source.location(raw.dich.span().start),
+        user: nonempty(raw.nguoi_dung),
+        key_file: nonempty(raw.khoa),
+        ca_file: nonempty(raw.chung_chi),
+    })
 }
 
 fn default_level() -> String {
@@ -150,6 +198,7 @@ pub fn load(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<SiteCo
         }
     }
     check_english(source, raw.tieng_anh.as_ref(), &raw.can_bo, diagnostics);
+    let publish = publish_config(source, raw.xuat_ban, diagnostics);
     Some(SiteConfig {
         name: raw.ten,
         level: raw.cap,
@@ -197,6 +246,7 @@ pub fn load(source: &SourceText, diagnostics: &mut Diagnostics) -> Option<SiteCo
                 )
             }),
         logo: None,
+        publish,
     })
 }
 

@@ -57,6 +57,15 @@ pub fn decimal(value: f64, max_decimals: usize, fixed: bool) -> String {
     out
 }
 
+/// A file size as a resident reads it: `24 KB` (rounded up), `1,2 MB`.
+pub fn file_size(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KB", integer(bytes.div_ceil(1024) as i64))
+    } else {
+        format!("{} MB", decimal(bytes as f64 / (1024.0 * 1024.0), 1, false))
+    }
+}
+
 /// A percentage without a space: `96.5` -> `96,5%`, `100.0` -> `100%`.
 pub fn percent(value: f64) -> String {
     format!("{}%", decimal(value, 1, false))

@@ -6,6 +6,7 @@ pub mod date;
 pub mod document;
 pub mod fonts;
 pub mod photo;
+pub mod publish;
 pub mod registry;
 pub mod spoken;
 pub mod stats;
@@ -516,6 +517,9 @@ pub struct SiteConfig {
     /// The ward's logo (header, icons, share cards); none: a drawn emblem.
     #[serde(skip)]
     pub logo: Option<Logo>,
+    /// Where `loa publish` sends the site (`[xuat_ban]`); none: not said in site.toml.
+    #[serde(skip)]
+    pub publish: Option<publish::PublishConfig>,
 }
 
 /// An image file of the site given to the print engine (the ward's logo).

@@ -131,19 +131,7 @@ pub fn form_view(form: &Form, url: String) -> FormView {
             .rsplit_once('.')
             .map(|(_, x)| x.to_owned())
             .unwrap_or_default(),
-        size_text: size_text(form.bytes.len()),
-    }
-}
-
-/// File size in Vietnamese usage.
-fn size_text(bytes: usize) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KB", format::integer(bytes.div_ceil(1024) as i64))
-    } else {
-        format!(
-            "{} MB",
-            format::decimal(bytes as f64 / (1024.0 * 1024.0), 1, false)
-        )
+        size_text: format::file_size(form.bytes.len() as u64),
     }
 }
 
@@ -220,7 +208,7 @@ pub fn benefit_view(site: &Site, index: usize, linker: &Linker<'_>) -> BenefitVi
 
 #[cfg(test)]
 mod tests {
-    use super::size_text;
+    use crate::locale::format::file_size as size_text;
 
     #[test]
     fn sizes_read_as_a_resident_reads_them() {

@@ -9,6 +9,7 @@ use loa::build::{BuildOptions, Report, build};
 
 pub mod fuzz;
 pub mod pdf;
+pub mod publish;
 pub mod scenes;
 pub mod word;
 

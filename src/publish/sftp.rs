@@ -1,0 +1,271 @@
+//! SFTP in pure Rust: `russh` (ring backend) and `russh-sftp`, driven by a one-thread tokio
+//! runtime, one request at a time.
+//!
+//! The host's key is checked against the site's own `known_hosts` (`.loa/xuat-ban/known_hosts`):
+//! the first publish records it, a later publish to a host showing another key is refused
+//! (someone may be in between).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use russh::client::{self, Handle};
+use russh::keys::{PrivateKeyWithHashAlg, PublicKeyOrCertificate};
+use russh_sftp::client::SftpSession;
+use russh_sftp::client::error::Error as SftpError;
+use russh_sftp::protocol::StatusCode;
+use tokio::io::AsyncWriteExt;
+
+use super::destination::{Credentials, Destination, Target};
+use super::journal::JOURNAL_DIR;
+use super::{MISSING_PREFIX, Transport, TransportError};
+
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Checks the host key against the site's known hosts.
+struct HostCheck {
+    host: String,
+    port: u16,
+    known_hosts: PathBuf,
+    changed: Arc<Mutex<Option<String>>>,
+}
+
+impl client::Handler for HostCheck {
+    type Error = russh::Error;
+
+    async fn check_server_key(
+        &mut self,
+        server_key: &PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
+        let PublicKeyOrCertificate::PublicKey { key, .. } = server_key else {
+            return Ok(false);
+        };
+        match russh::keys::check_known_hosts_path(&self.host, self.port, key, &self.known_hosts) {
+            Ok(true) => Ok(true),
+            Ok(false) => {
+                // First publish to this host from this site: remember its key.
+                let _ = russh::keys::known_hosts::learn_known_hosts_path(
+                    &self.host,
+                    self.port,
+                    key,
+                    &self.known_hosts,
+                );
+                Ok(true)
+            }
+            Err(e) => {
+                if let Ok(mut changed) = self.changed.lock() {
+                    *changed = Some(format!("{e} ({})", self.known_hosts.display()));
+                }
+                Ok(false)
+            }
+        }
+    }
+}
+
+/// A logged-in SFTP session.
+pub struct Sftp {
+    runtime: tokio::runtime::Runtime,
+    session: SftpSession,
+    _handle: Handle<HostCheck>,
+    base: String,
+    made: BTreeSet<String>,
+}
+
+fn failed(e: impl std::fmt::Display) -> TransportError {
+    TransportError::Failed(e.to_string())
+}
+
+fn is_missing(e: &SftpError) -> bool {
+    matches!(e, SftpError::Status(s) if s.status_code == StatusCode::NoSuchFile)
+}
+
+impl Sftp {
+    /// Connects, checks the host key, logs in (key file, else password) and opens SFTP.
+    pub fn connect(
+        root: &Path,
+        destination: &Destination,
+        credentials: &Credentials,
+    ) -> Result<Sftp, TransportError> {
+        let Target::Remote {
+            host, port, path, ..
+        } = &destination.target
+        else {
+            return Err(TransportError::Failed(String::new()));
+        };
+        let user = destination
+            .user
+            .clone()
+            .ok_or_else(|| TransportError::Failed(format!("{MISSING_PREFIX}user")))?;
+        let key = match &destination.key_file {
+            Some(file) => Some(
+                russh::keys::load_secret_key(file, credentials.secret()).map_err(|e| {
+                    TransportError::LoginRefused(format!("{}: {e}", file.display()))
+                })?,
+            ),
+            None => None,
+        };
+        let password = match &key {
+            Some(_) => None,
+            None => Some(
+                credentials
+                    .secret()
+                    .ok_or_else(|| TransportError::Failed(format!("{MISSING_PREFIX}password")))?
+                    .to_owned(),
+            ),
+        };
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(failed)?;
+        let changed = Arc::new(Mutex::new(None));
+        let check = HostCheck {
+            host: host.clone(),
+            port: *port,
+            known_hosts: root.join(JOURNAL_DIR).join("known_hosts"),
+            changed: Arc::clone(&changed),
+        };
+        let config = Arc::new(client::Config {
+            inactivity_timeout: Some(Duration::from_secs(120)),
+            ..Default::default()
+        });
+        let (handle, session) = runtime.block_on(async {
+            let connecting = client::connect(config, (host.as_str(), *port), check);
+            let mut handle = match tokio::time::timeout(TIMEOUT, connecting).await {
+                Ok(Ok(handle)) => handle,
+                Ok(Err(e)) => {
+                    let changed = changed.lock().ok().and_then(|c| c.clone());
+                    return Err(match changed {
+                        Some(reason) => TransportError::HostKeyChanged(reason),
+                        None => TransportError::Unreachable(e.to_string()),
+                    });
+                }
+                Err(_) => return Err(TransportError::Unreachable(format!("{host}:{port}"))),
+            };
+            let result = match key {
+                Some(key) => {
+                    let hash = handle
+                        .best_supported_rsa_hash()
+                        .await
+                        .map_err(failed)?
+                        .flatten();
+                    handle
+                        .authenticate_publickey(
+                            user.as_str(),
+                            PrivateKeyWithHashAlg::new(Arc::new(key), hash),
+                        )
+                        .await
+                }
+                None => {
+                    handle
+                        .authenticate_password(user.as_str(), password.unwrap_or_default())
+                        .await
+                }
+            }
+            .map_err(failed)?;
+            if !result.success() {
+                return Err(TransportError::LoginRefused(format!("{user}@{host}")));
+            }
+            let channel = handle.channel_open_session().await.map_err(failed)?;
+            channel
+                .request_subsystem(true, "sftp")
+                .await
+                .map_err(failed)?;
+            let session = SftpSession::new(channel.into_stream())
+                .await
+                .map_err(failed)?;
+            Ok((handle, session))
+        })?;
+        Ok(Sftp {
+            runtime,
+            session,
+            _handle: handle,
+            base: path.clone(),
+            made: BTreeSet::new(),
+        })
+    }
+
+    fn at(&self, path: &str) -> String {
+        if self.base.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{}/{path}", self.base)
+        }
+    }
+}
+
+impl Transport for Sftp {
+    fn read(&mut self, path: &str) -> Result<Option<Vec<u8>>, TransportError> {
+        let at = self.at(path);
+        match self.runtime.block_on(self.session.read(at)) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) if is_missing(&e) => Ok(None),
+            Err(e) => Err(failed(e)),
+        }
+    }
+
+    /// Written under a temporary name, then renamed. SFTP version 3 renames only onto a free
+    /// name: when the old file is there, it is removed just before the rename.
+    fn put(&mut self, path: &str, bytes: &[u8]) -> Result<(), TransportError> {
+        let parts: Vec<&str> = path.split('/').collect();
+        let mut folders = Vec::new();
+        let mut prefix = String::new();
+        for part in &parts[..parts.len().saturating_sub(1)] {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(part);
+            if self.made.insert(prefix.clone()) {
+                folders.push(self.at(&prefix));
+            }
+        }
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        let temporary = if folder.is_empty() {
+            format!("{}{name}", super::TEMPORARY_PREFIX)
+        } else {
+            format!("{folder}/{}{name}", super::TEMPORARY_PREFIX)
+        };
+        let temporary = self.at(&temporary);
+        let target = self.at(path);
+        let session = &self.session;
+        self.runtime.block_on(async {
+            for folder in folders {
+                // One already there is fine.
+                let _ = session.create_dir(folder).await;
+            }
+            let mut file = session.create(temporary.clone()).await.map_err(failed)?;
+            file.write_all(bytes).await.map_err(failed)?;
+            file.shutdown().await.map_err(failed)?;
+            if session
+                .rename(temporary.clone(), target.clone())
+                .await
+                .is_err()
+            {
+                let _ = session.remove_file(target.clone()).await;
+                session.rename(temporary, target).await.map_err(failed)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn remove(&mut self, path: &str) -> Result<(), TransportError> {
+        let at = self.at(path);
+        match self.runtime.block_on(self.session.remove_file(at)) {
+            Err(e) if !is_missing(&e) => Err(failed(e)),
+            _ => Ok(()),
+        }
+    }
+
+    fn remove_dir(&mut self, path: &str) -> Result<(), TransportError> {
+        let at = self.at(path);
+        self.runtime
+            .block_on(self.session.remove_dir(at))
+            .map_err(failed)
+    }
+}
+
+impl Drop for Sftp {
+    fn drop(&mut self) {
+        let _ = self.runtime.block_on(self.session.close());
+    }
+}
