@@ -6,7 +6,7 @@ mod common;
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -309,6 +309,10 @@ fn the_desk_saves_forms_into_the_files_and_the_preview_shows_them() {
         "Sáng 20/11, UBND phường trao quà theo Nghị định số 20/2021/NĐ-CP.\r\n\r\n- Ý một\r\n",
     );
 
+    assert!(
+        pairs.contains(&("_token".to_owned(), token.clone())),
+        "every form carries the session token"
+    );
     // Without the session's token (a page of another site): refused, nothing written.
     let mut forged = pairs.clone();
     forged.retain(|(n, _)| n != "_token");
@@ -429,7 +433,6 @@ fn the_desk_saves_forms_into_the_files_and_the_preview_shows_them() {
 
     // Fixed in the draft and saved: the real file takes it, the draft goes.
     set(&mut bad, "f.ngay", "2026-11-21");
-    let _ = token;
     let saved = server.post_form("/ban-lam-viec/tin-tuc/luu", &bad);
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert!(
@@ -534,7 +537,6 @@ fn every_item_of_the_example_saved_unchanged_is_left_byte_for_byte() {
         saved.location
     );
     assert!(checked > 40, "{checked}");
-    let _ = PathBuf::new();
 }
 
 /// The workbook of the browser test (`.ci/desk.mjs`): figures of Q4 with one cell, D3, in words.

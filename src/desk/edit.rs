@@ -128,7 +128,6 @@ fn same(old: Option<&Item>, new: &Value) -> bool {
 /// Writes `values` (keyed like the file) into `table`. `inline`: the table is written on one line
 /// (records inside it are inline too).
 pub fn apply(table: &mut dyn TableLike, fields: &[Field], values: &Value, inline: bool) {
-    let empty = Value::Object(Map::new());
     for field in fields {
         let new = values.get(&field.key).unwrap_or(&Value::Null);
         if same(table.get(&field.key), new) {
@@ -193,7 +192,6 @@ pub fn apply(table: &mut dyn TableLike, fields: &[Field], values: &Value, inline
             _ => set_value(table, &field.key, new),
         }
     }
-    let _ = empty;
 }
 
 /// A record without its empty fields (how a person writes an inline table).
@@ -221,10 +219,10 @@ fn set_value(table: &mut dyn TableLike, key: &str, json: &Value) {
     match table.get_mut(key) {
         Some(Item::Value(old)) => {
             let multiline = matches!(old, toml_edit::Value::Array(a) if is_multiline(a));
-            if let toml_edit::Value::Array(array) = &mut value {
-                if multiline {
-                    one_per_line(array);
-                }
+            if let toml_edit::Value::Array(array) = &mut value
+                && multiline
+            {
+                one_per_line(array);
             }
             *value.decor_mut() = old.decor().clone();
             *old = value;

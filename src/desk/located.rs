@@ -132,10 +132,10 @@ pub fn place(
             continue;
         }
         let line = location.line;
-        if let Some((start, end)) = range {
-            if line < start || line > end {
-                continue;
-            }
+        if let Some((start, end)) = range
+            && (line < start || line > end)
+        {
+            continue;
         }
         let in_body = front_lines.is_some_and(|(_, last)| line > last + 1);
         let field = if in_body {

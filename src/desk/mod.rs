@@ -16,7 +16,9 @@
 //! know it) and a cross-site `Origin` is refused; every path written is made from a kind's folder
 //! and a slug, checked to stay inside the site folder.
 
+mod drops;
 pub mod edit;
+mod editing;
 pub mod fields;
 pub mod form;
 mod http;

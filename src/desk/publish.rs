@@ -14,6 +14,10 @@ use crate::locale::format;
 use crate::messages;
 use crate::publish::{Credentials, Destination, Progress};
 
+use super::http::{Request, Response, catalogue_text, shown_of, value_of};
+use super::{BASE, Desk};
+use crate::diagnostics::Diagnostics;
+
 /// Where a publish is, for the page.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PublishState {
@@ -94,7 +98,9 @@ pub fn start(
         };
         say(&state, "desk_publish_building", &[]);
         let report = {
-            let _turn = lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let _turn = lock
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             build::build(&BuildOptions {
                 root: root.clone(),
                 out: out.clone(),
@@ -128,7 +134,11 @@ pub fn start(
         );
         if dry_run {
             if let Ok(mut s) = state.lock() {
-                for (sign, list) in [("+", &plan.added), ("~", &plan.changed), ("-", &plan.removed)] {
+                for (sign, list) in [
+                    ("+", &plan.added),
+                    ("~", &plan.changed),
+                    ("-", &plan.removed),
+                ] {
                     for change in list {
                         s.lines.push(format!(
                             "{sign} {} ({})",
@@ -189,4 +199,40 @@ pub fn start(
             Err(d) => fail(&state, &d),
         }
     });
+}
+
+impl Desk {
+    pub(super) fn publish_page(&self) -> Response {
+        let mut c = self.context(&catalogue_text("desk_publish_title"));
+        let state = self.publish.lock().map(|s| s.clone()).unwrap_or_default();
+        c.insert("state", &state);
+        match super::publish::destination_of(&self.root) {
+            Ok(Some(destination)) => {
+                c.insert("destination", &destination.label());
+                c.insert("needs_password", &destination.needs_password());
+            }
+            Ok(None) => c.insert("destination", ""),
+            Err(d) => {
+                c.insert("destination", "");
+                let mut all = Diagnostics::new();
+                all.push(d);
+                c.insert("problems", &shown_of(&all));
+            }
+        }
+        self.page("xuat_ban.html", &c)
+    }
+
+    pub(super) fn publish_start(&self, request: &Request) -> Response {
+        let pairs = request.form();
+        super::publish::start(
+            self.root.clone(),
+            self.out.clone(),
+            self.date,
+            value_of(&pairs, "thu").is_some(),
+            value_of(&pairs, "mat_khau").unwrap_or("").to_owned(),
+            std::sync::Arc::clone(&self.publish),
+            std::sync::Arc::clone(&self.lock),
+        );
+        Response::redirect(format!("{BASE}/xuat-ban"))
+    }
 }

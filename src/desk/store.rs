@@ -174,9 +174,9 @@ pub fn open(
     match (kind.storage, key) {
         (Storage::Files { dir }, None) => {
             let text = new_text(root, kind, date);
-            let (front, body) = split_front(&text).unwrap_or(("", ""));
+            // The scaffold's body is the editor's placeholder, not its text.
+            let (front, _) = split_front(&text).unwrap_or(("", ""));
             let values = parse(Path::new(dir), front).map(|d| json_of_table(d.as_table()))?;
-            let _ = body; // the scaffold's body is the placeholder of the editor
             Ok(Opened {
                 values,
                 body: String::new(),

@@ -215,7 +215,11 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     print_report(&report, &out, false);
     // The editing desk, beside the preview: its saves and the rebuilds take turns (`desk.lock`),
     // and it shows the last build's problems at the fields they name.
-    let desk = Arc::new(crate::desk::Desk::new(root.clone(), out.clone(), options.build.date)?);
+    let desk = Arc::new(crate::desk::Desk::new(
+        root.clone(),
+        out.clone(),
+        options.build.date,
+    )?);
     set_problems(&desk, &report.diagnostics);
     let status = Arc::new(Mutex::new(Status {
         version: 1,
