@@ -7,23 +7,15 @@ mod common;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{copy_site, example_root};
 
 /// A running `loa serve` on a copy of the example site.
 struct Server {
-    child: Child,
+    _serve: common::Serve,
     port: u16,
     site: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 struct Answer {
@@ -34,44 +26,12 @@ struct Answer {
 
 fn start() -> Server {
     let site = copy_site(&example_root());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_loa"))
-        .args([
-            "serve",
-            "--port",
-            "0",
-            "--no-pdf",
-            "--date",
-            "2026-11-22",
-            "--root",
-        ])
-        .arg(site.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let mut text = String::new();
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = stdout.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            text.push_str(&String::from_utf8_lossy(&buf[..n]));
-            if let Some(at) = text.find("/ban-lam-viec/") {
-                let before = &text[..at];
-                let port = before.rsplit(':').next().unwrap().trim().to_owned();
-                let _ = tx.send(port);
-            }
-        }
-    });
-    let port: u16 = rx
-        .recv_timeout(Duration::from_secs(300))
-        .expect("loa serve printed the desk's address")
-        .parse()
-        .unwrap();
-    Server { child, port, site }
+    let serve = common::serve(site.path(), &["--no-pdf"]);
+    Server {
+        port: serve.port,
+        _serve: serve,
+        site,
+    }
 }
 
 impl Server {

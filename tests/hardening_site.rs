@@ -4,9 +4,9 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::*;
 use loa::build::{BuildOptions, Report, build};
@@ -448,44 +448,11 @@ fn request(port: u16, host: &str) -> (String, String) {
 }
 
 /// `loa serve` on a free port, stopped when dropped.
-struct Serve(std::process::Child);
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn the_preview_answers_only_its_own_local_address() {
     let site = small_site();
-    let child = Command::new(env!("CARGO_BIN_EXE_loa"))
-        .args([
-            "serve",
-            "--port",
-            "0",
-            "--no-pdf",
-            "--no-search",
-            "--date",
-            "2026-11-22",
-            "--root",
-        ])
-        .arg(site.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut serve = Serve(child);
-    let stdout = serve.0.stdout.take().unwrap();
-    let port: u16 = BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .find_map(|line| {
-            let rest = line.split("http://127.0.0.1:").nth(1)?;
-            rest.split('/').next()?.parse().ok()
-        })
-        .expect("serve prints the port it took");
+    let serve = common::serve(site.path(), &["--no-pdf", "--no-search"]);
+    let port = serve.port;
     assert_ne!(port, 0, "the port actually bound is printed");
 
     for host in [

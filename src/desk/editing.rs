@@ -57,6 +57,8 @@ impl Desk {
         let catalogue: &Catalogue = catalogue();
         let help = kind.scaffold.map(scaffold_help).unwrap_or_default();
         let file_text = std::fs::read_to_string(self.root.join(&opened.file)).unwrap_or_default();
+        // A refused save's note warns; "Đã lưu" does not.
+        let warns = submitted.is_some();
         let (values, body, shown, saved_note) = match submitted {
             Some(s) => (s.values, s.body, s.shown, s.note),
             None => {
@@ -92,7 +94,7 @@ impl Desk {
                 by_field
                     .entry(s.field.clone())
                     .or_default()
-                    .push(format!("{} {}", s.text, s.hint).trim().to_owned());
+                    .push(sentence(&s.text, &s.hint));
             }
         }
         let layout = Layout {
@@ -137,6 +139,7 @@ impl Desk {
         );
         c.insert("file", &display_path(&opened.file));
         c.insert("note", &saved_note);
+        c.insert("note_warns", &warns);
         c.insert("photos", &(kind.id == "tin-tuc" || kind.id == "trang"));
         c.insert(
             "preview_url",
@@ -315,6 +318,20 @@ impl Desk {
 }
 
 /// What a refused save brings back to its form.
+/// A problem and what to do, as one text under a field: `Sai ngày "x". Viết ...`.
+fn sentence(text: &str, hint: &str) -> String {
+    let text = text.replace('`', "\"");
+    if hint.is_empty() {
+        return text;
+    }
+    let stop = if text.ends_with(['.', '!', '?', ':']) {
+        ""
+    } else {
+        "."
+    };
+    format!("{text}{stop} {}", hint.replace('`', "\""))
+}
+
 pub(super) struct Submitted {
     values: Value,
     body: String,

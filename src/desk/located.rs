@@ -155,8 +155,8 @@ pub fn place(
                 _ => 0,
             },
             field,
-            text: text.vi,
-            hint: text.hint_vi.unwrap_or_default(),
+            text: text.vi.replace('`', "\""),
+            hint: text.hint_vi.unwrap_or_default().replace('`', "\""),
             english: text.en,
         });
     }

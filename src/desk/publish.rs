@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::Diagnostic;
-use crate::locale::format;
 use crate::messages;
+use crate::publish::command::{plan_lines, progress_line, summary_line};
 use crate::publish::{Credentials, Destination, Progress};
 
 use super::http::{Request, Response, catalogue_text, shown_of, value_of};
@@ -120,59 +120,22 @@ pub fn start(
             Ok(plan) => plan,
             Err(d) => return fail(&state, &d),
         };
-        say(
-            &state,
-            "publish_plan",
-            &[
-                ("destination", plan.destination.label()),
-                ("added", format::integer(plan.added.len() as i64)),
-                ("changed", format::integer(plan.changed.len() as i64)),
-                ("removed", format::integer(plan.removed.len() as i64)),
-                ("unchanged", format::integer(plan.unchanged as i64)),
-                ("size", format::file_size(plan.bytes_to_send())),
-            ],
-        );
-        if dry_run {
-            if let Ok(mut s) = state.lock() {
-                for (sign, list) in [
-                    ("+", &plan.added),
-                    ("~", &plan.changed),
-                    ("-", &plan.removed),
-                ] {
-                    for change in list {
-                        s.lines.push(format!(
-                            "{sign} {} ({})",
-                            change.path,
-                            format::file_size(change.size)
-                        ));
-                    }
-                }
+        if let Ok(mut s) = state.lock() {
+            s.lines.extend(plan_lines(&plan, dry_run));
+            if dry_run {
                 s.lines.push(messages::text("publish_dry_run", &[]).vi);
                 s.ok = Some(true);
                 s.running = false;
             }
+        }
+        if dry_run {
             return;
         }
         let mut progress = |p: Progress| {
             if let Ok(mut s) = state.lock() {
                 s.done = p.done;
                 s.total = p.total;
-                let key = if p.removed {
-                    "publish_progress_removed"
-                } else {
-                    "publish_progress"
-                };
-                s.lines.push(
-                    messages::text(
-                        key,
-                        &[
-                            ("done", p.done.to_string()),
-                            ("total", p.total.to_string()),
-                            ("path", p.path),
-                        ],
-                    )
-                    .vi,
-                );
+                s.lines.push(progress_line(&p));
                 // The page shows the last lines; a publish of thousands of files keeps 200.
                 let excess = s.lines.len().saturating_sub(200);
                 s.lines.drain(..excess);
@@ -180,18 +143,8 @@ pub fn start(
         };
         match crate::publish::publish(&plan, &credentials, &mut progress) {
             Ok(summary) => {
-                say(
-                    &state,
-                    "publish_done",
-                    &[
-                        ("destination", plan.destination.label()),
-                        ("sent", format::integer(summary.sent as i64)),
-                        ("size", format::file_size(summary.bytes_sent)),
-                        ("removed", format::integer(summary.removed as i64)),
-                        ("unchanged", format::integer(summary.unchanged as i64)),
-                    ],
-                );
                 if let Ok(mut s) = state.lock() {
+                    s.lines.push(summary_line(&summary, &plan));
                     s.ok = Some(true);
                     s.running = false;
                 }

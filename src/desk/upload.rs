@@ -339,8 +339,8 @@ pub fn check_figures(
                     .find(|(k, _)| *k == "value")
                     .map(|(_, v)| v.clone())
                     .unwrap_or_default(),
-                reason: text.vi,
-                hint: text.hint_vi.unwrap_or_default(),
+                reason: text.vi.replace('`', "\""),
+                hint: text.hint_vi.unwrap_or_default().replace('`', "\""),
                 error: d.is_error(),
             })
         })

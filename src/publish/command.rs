@@ -104,59 +104,73 @@ fn credentials(destination: &Destination) -> Result<Credentials, Diagnostic> {
     }
 }
 
-fn print_plan(plan: &Plan, dry_run: bool) {
-    if dry_run {
+/// What a plan will do, as lines (Vietnamese): with `listed`, each file first (`+ path (size)`,
+/// `~` changed, `-` removed); then the counts; then how many an interrupted run already sent.
+/// `loa publish` prints them, the desk's "Xuất bản" page shows them.
+pub fn plan_lines(plan: &Plan, listed: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    if listed {
         for (sign, list) in [
             ("+", &plan.added),
             ("~", &plan.changed),
             ("-", &plan.removed),
         ] {
             for change in list {
-                println!(
+                lines.push(format!(
                     "  {sign} {} ({})",
                     change.path,
                     format::file_size(change.size)
-                );
+                ));
             }
         }
     }
-    say(
-        "publish_plan",
-        &[
-            ("destination", plan.destination.label()),
-            ("added", format::integer(plan.added.len() as i64)),
-            ("changed", format::integer(plan.changed.len() as i64)),
-            ("removed", format::integer(plan.removed.len() as i64)),
-            ("unchanged", format::integer(plan.unchanged as i64)),
-            ("size", format::file_size(plan.bytes_to_send())),
-        ],
+    lines.push(
+        messages::text(
+            "publish_plan",
+            &[
+                ("destination", plan.destination.label()),
+                ("added", format::integer(plan.added.len() as i64)),
+                ("changed", format::integer(plan.changed.len() as i64)),
+                ("removed", format::integer(plan.removed.len() as i64)),
+                ("unchanged", format::integer(plan.unchanged as i64)),
+                ("size", format::file_size(plan.bytes_to_send())),
+            ],
+        )
+        .vi,
     );
     if plan.resumed > 0 {
-        say(
-            "publish_resuming",
-            &[("count", format::integer(plan.resumed as i64))],
+        lines.push(
+            messages::text(
+                "publish_resuming",
+                &[("count", format::integer(plan.resumed as i64))],
+            )
+            .vi,
         );
     }
+    lines
 }
 
-fn print_progress(progress: Progress) {
+/// One step done, as a line (`[12/340] tin-tuc/abc/index.html`).
+pub fn progress_line(progress: &Progress) -> String {
     let key = if progress.removed {
         "publish_progress_removed"
     } else {
         "publish_progress"
     };
-    say(
+    messages::text(
         key,
         &[
             ("done", progress.done.to_string()),
             ("total", progress.total.to_string()),
-            ("path", progress.path),
+            ("path", progress.path.clone()),
         ],
-    );
+    )
+    .vi
 }
 
-fn print_summary(summary: &Summary, plan: &Plan) {
-    say(
+/// What a finished publish did, as a line.
+pub fn summary_line(summary: &Summary, plan: &Plan) -> String {
+    messages::text(
         "publish_done",
         &[
             ("destination", plan.destination.label()),
@@ -165,7 +179,8 @@ fn print_summary(summary: &Summary, plan: &Plan) {
             ("removed", format::integer(summary.removed as i64)),
             ("unchanged", format::integer(summary.unchanged as i64)),
         ],
-    );
+    )
+    .vi
 }
 
 /// Runs `loa publish`; the exit code is 1 on any error.
@@ -204,7 +219,9 @@ pub fn run(options: &Options) -> ExitCode {
         Ok(plan) => plan,
         Err(e) => return fail(e),
     };
-    print_plan(&plan, options.dry_run);
+    for line in plan_lines(&plan, options.dry_run) {
+        println!("{line}");
+    }
     if options.dry_run {
         say("publish_dry_run", &[]);
         return ExitCode::SUCCESS;
@@ -213,9 +230,11 @@ pub fn run(options: &Options) -> ExitCode {
         say("publish_nothing", &[]);
         return ExitCode::SUCCESS;
     }
-    match super::publish(&plan, &credentials, &mut print_progress) {
+    match super::publish(&plan, &credentials, &mut |p: Progress| {
+        println!("{}", progress_line(&p));
+    }) {
         Ok(summary) => {
-            print_summary(&summary, &plan);
+            println!("{}", summary_line(&summary, &plan));
             ExitCode::SUCCESS
         }
         Err(e) => fail(e),

@@ -176,3 +176,57 @@ pub fn text_of(html: &str) -> String {
         .replace("&#x2F;", "/");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A running `loa serve` (stopped when dropped).
+pub struct Serve {
+    /// The process.
+    pub child: std::process::Child,
+    /// The port it took (asked for with `--port 0`).
+    pub port: u16,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `loa serve --port 0 --date 2026-11-22 <args> --root <root>` and waits until it has
+/// printed its addresses (the preview's and the desk's); its output is read on, so it never
+/// blocks writing it.
+pub fn serve(root: &Path, args: &[&str]) -> Serve {
+    use std::io::BufRead as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_loa"))
+        .args(["serve", "--port", "0", "--date", "2026-11-22"])
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if line.contains("/ban-lam-viec/") {
+                let port = line
+                    .split("http://127.0.0.1:")
+                    .nth(1)
+                    .and_then(|rest| rest.split('/').next())
+                    .and_then(|p| p.parse::<u16>().ok());
+                let _ = tx.send(port);
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(std::time::Duration::from_secs(300))
+        .ok()
+        .flatten()
+        .expect("loa serve prints the port it took");
+    Serve { child, port }
+}
