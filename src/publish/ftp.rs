@@ -124,25 +124,13 @@ impl Ftp {
     }
 
     fn at(&self, path: &str) -> String {
-        if self.base.is_empty() {
-            path.to_owned()
-        } else {
-            format!("{}/{path}", self.base)
-        }
+        super::under(&self.base, path)
     }
 
     /// Makes the folders above `path` (each once per session; one already there is fine).
     fn make_parents(&mut self, path: &str) {
-        let mut prefix = String::new();
-        let parts: Vec<&str> = path.split('/').collect();
-        for part in &parts[..parts.len().saturating_sub(1)] {
-            if !prefix.is_empty() {
-                prefix.push('/');
-            }
-            prefix.push_str(part);
-            if self.made.insert(prefix.clone()) {
-                let _ = self.stream.mkdir(self.at(&prefix));
-            }
+        for folder in super::new_parents(&mut self.made, path) {
+            let _ = self.stream.mkdir(self.at(&folder));
         }
     }
 }

@@ -39,6 +39,36 @@ pub use plan::{Change, Plan, Step};
 use crate::diagnostics::Diagnostic;
 use journal::Journal;
 
+/// A destination path under the folder `base` (`""`: the destination's root).
+pub(crate) fn under(base: &str, path: &str) -> String {
+    if base.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{base}/{path}")
+    }
+}
+
+/// The folders above `path` (`a`, `a/b` for `a/b/c.html`), outermost first, that `made` does not
+/// hold yet; they are added to it (each folder is made once per session).
+pub(crate) fn new_parents(
+    made: &mut std::collections::BTreeSet<String>,
+    path: &str,
+) -> Vec<String> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let mut prefix = String::new();
+    let mut folders = Vec::new();
+    for part in &parts[..parts.len().saturating_sub(1)] {
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        prefix.push_str(part);
+        if made.insert(prefix.clone()) {
+            folders.push(prefix.clone());
+        }
+    }
+    folders
+}
+
 /// Files are written under a name starting with this, then renamed into place.
 pub const TEMPORARY_PREFIX: &str = ".loa-tam-";
 

@@ -186,11 +186,7 @@ impl Sftp {
     }
 
     fn at(&self, path: &str) -> String {
-        if self.base.is_empty() {
-            path.to_owned()
-        } else {
-            format!("{}/{path}", self.base)
-        }
+        super::under(&self.base, path)
     }
 }
 
@@ -207,18 +203,10 @@ impl Transport for Sftp {
     /// Written under a temporary name, then renamed. SFTP version 3 renames only onto a free
     /// name: when the old file is there, it is removed just before the rename.
     fn put(&mut self, path: &str, bytes: &[u8]) -> Result<(), TransportError> {
-        let parts: Vec<&str> = path.split('/').collect();
-        let mut folders = Vec::new();
-        let mut prefix = String::new();
-        for part in &parts[..parts.len().saturating_sub(1)] {
-            if !prefix.is_empty() {
-                prefix.push('/');
-            }
-            prefix.push_str(part);
-            if self.made.insert(prefix.clone()) {
-                folders.push(self.at(&prefix));
-            }
-        }
+        let folders: Vec<String> = super::new_parents(&mut self.made, path)
+            .iter()
+            .map(|f| self.at(f))
+            .collect();
         let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
         let temporary = if folder.is_empty() {
             format!("{}{name}", super::TEMPORARY_PREFIX)
