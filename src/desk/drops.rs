@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use tera::Context;
 
-use super::http::{Request, Response, catalogue_text, error_context, value_of};
+use super::http::{Response, catalogue_text, error_context, value_of};
 use super::kinds::find;
 use super::store::{self, Saved};
+use super::upload::Parts;
 use super::{BASE, Desk, Pending};
 use crate::diagnostics::{Diagnostic, display_path};
 
@@ -41,11 +42,7 @@ impl Desk {
         id
     }
 
-    pub(super) fn import_drop(&self, request: &Request) -> Response {
-        let parts = match super::upload::multipart(request) {
-            Ok(p) => p,
-            Err(d) => return self.message(400, &d.text().vi, &[d]),
-        };
+    pub(super) fn import_drop(&self, parts: Parts) -> Response {
         let Some(file) = parts.file.filter(|f| !f.bytes.is_empty()) else {
             return self.import_page(Some(error_context(Diagnostic::error("desk_no_file", None))));
         };
@@ -64,11 +61,7 @@ impl Desk {
         }
     }
 
-    pub(super) fn stats_drop(&self, request: &Request) -> Response {
-        let parts = match super::upload::multipart(request) {
-            Ok(p) => p,
-            Err(d) => return self.message(400, &d.text().vi, &[d]),
-        };
+    pub(super) fn stats_drop(&self, parts: Parts) -> Response {
         let Some(file) = parts.file.filter(|f| !f.bytes.is_empty()) else {
             return self.stats_page(Some(error_context(Diagnostic::error("desk_no_file", None))));
         };
@@ -90,9 +83,8 @@ impl Desk {
     }
 
     /// Saves a dropped file the page showed (`which`: `ke-hoach` or `so-lieu`).
-    pub(super) fn pending_save(&self, request: &Request, which: &str) -> Response {
-        let pairs = request.form();
-        let id = value_of(&pairs, "_pending").unwrap_or("");
+    pub(super) fn pending_save(&self, posted: &Parts, which: &str) -> Response {
+        let id = value_of(&posted.fields, "_pending").unwrap_or("");
         let Some(pending) = self.pending.lock().ok().and_then(|mut m| m.remove(id)) else {
             return self.message(
                 410,
@@ -121,7 +113,7 @@ impl Desk {
                 &self.known_problems(),
                 &self.lock,
             ) {
-                Ok(Saved::Written(_) | Saved::Unchanged) => {
+                Ok(Saved::Written | Saved::Unchanged) => {
                     Response::redirect(format!("{BASE}/{}/sua/{}?da-luu=1", kind.id, candidate.key))
                 }
                 Ok(Saved::Draft { draft, problems }) => {

@@ -7,10 +7,11 @@ use serde_json::Value;
 
 use super::fields::{Catalogue, catalogue, fields, scaffold_help};
 use super::form::{Layout, controls, from_form};
-use super::http::{Request, Response, catalogue_text, shown_of, value_of};
+use super::http::{Response, catalogue_text, shown_of, value_of};
 use super::kinds::{Kind, Storage};
 use super::located::{Shown, front_lines, place};
 use super::store::{self, Saved};
+use super::upload::Parts;
 use super::{BASE, Desk};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 
@@ -148,15 +149,11 @@ impl Desk {
         self.page("bieu_mau.html", &c)
     }
 
-    pub(super) fn save(&self, kind: &Kind, request: &Request) -> Response {
-        let (pairs, photo) = if request.is_multipart() {
-            match super::upload::multipart(request) {
-                Ok(parts) => (parts.fields, parts.file),
-                Err(d) => return self.message(400, &d.text().vi, &[d]),
-            }
-        } else {
-            (request.form(), None)
-        };
+    pub(super) fn save(&self, kind: &Kind, posted: Parts) -> Response {
+        let Parts {
+            fields: pairs,
+            file: photo,
+        } = posted;
         let key = value_of(&pairs, "_key")
             .filter(|k| !k.is_empty() || matches!(kind.storage, Storage::Single { .. }));
         let schema_fields = fields(&(kind.schema)());
@@ -225,7 +222,7 @@ impl Desk {
             &self.known_problems(),
             &self.lock,
         ) {
-            Ok(saved @ (Saved::Written(_) | Saved::Unchanged)) => {
+            Ok(saved @ (Saved::Written | Saved::Unchanged)) => {
                 let note = if matches!(saved, Saved::Unchanged) {
                     "khong-doi"
                 } else {
@@ -304,9 +301,8 @@ impl Desk {
         }
     }
 
-    pub(super) fn preview(&self, request: &Request) -> Response {
-        let pairs = request.form();
-        let markdown = value_of(&pairs, "_body").unwrap_or("");
+    pub(super) fn preview(&self, posted: &Parts) -> Response {
+        let markdown = value_of(&posted.fields, "_body").unwrap_or("");
         let html = super::upload::preview_html(markdown);
         Response {
             status: 200,

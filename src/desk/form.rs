@@ -62,11 +62,6 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// Parses a number as office staff type it: `96,5`, `1.234`, `1.234,5`, `96.5`.
-pub fn parse_number(text: &str) -> Option<f64> {
-    crate::load::stats::parse_number(text)
-}
-
 fn object_from(
     fields: &[Field],
     name: &str,
@@ -89,7 +84,8 @@ fn object_from(
                     let number = if field.shape == Shape::Integer {
                         text.replace('.', "").parse::<i64>().ok().map(Value::from)
                     } else {
-                        parse_number(&text).and_then(|n| {
+                        // As office staff type it: `96,5`, `1.234`, `96.5` (the figures files' reader).
+                        crate::load::stats::parse_number(&text).and_then(|n| {
                             if n.fract() == 0.0 && n.abs() < 1e15 {
                                 Some(Value::from(n as i64))
                             } else {

@@ -12,6 +12,7 @@ use super::kinds::{KINDS, Storage, find};
 use super::located::Shown;
 use super::pages::{SCRIPT, STYLE};
 use super::store;
+use super::upload::Parts;
 use super::{BASE, Desk};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 
@@ -106,15 +107,21 @@ impl Request {
             .map(|(_, v)| v.into_owned())
     }
 
-    pub(super) fn form(&self) -> Vec<(String, String)> {
-        form_urlencoded::parse(&self.body)
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect()
-    }
-
-    pub(super) fn is_multipart(&self) -> bool {
-        self.header("content-type")
-            .is_some_and(|t| t.starts_with("multipart/form-data"))
+    /// The body of a POST: a `multipart/form-data` form (with its file) or an URL-encoded one.
+    fn parts(&self) -> Result<Parts, Diagnostic> {
+        let multipart = self
+            .header("content-type")
+            .is_some_and(|t| t.starts_with("multipart/form-data"));
+        if multipart {
+            super::upload::multipart(self)
+        } else {
+            Ok(Parts {
+                fields: form_urlencoded::parse(&self.body)
+                    .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                    .collect(),
+                file: None,
+            })
+        }
     }
 }
 
@@ -161,14 +168,10 @@ pub(super) fn shown_of(diagnostics: &Diagnostics) -> Vec<Shown> {
 }
 
 impl Desk {
-    fn port(&self) -> u16 {
-        self.port.lock().map(|p| *p).unwrap_or(0)
-    }
-
     /// Whether a request that changes something comes from the desk's own pages: the session
     /// token, and no `Origin` or fetch site other than this machine's preview.
     fn trusted(&self, request: &Request, pairs: &[(String, String)]) -> bool {
-        let port = self.port();
+        let port = self.port.load(std::sync::atomic::Ordering::Relaxed);
         let origin_ok = request.header("origin").is_none_or(|origin| {
             let origin = origin.trim().to_ascii_lowercase();
             [
@@ -194,15 +197,15 @@ impl Desk {
         let kinds: Vec<NavKind> = KINDS
             .iter()
             .map(|k| {
-                let listed = store::list(&self.root, k);
+                let (count, drafts) = store::count(&self.root, k);
                 let text = catalogue.loai.get(k.id).cloned().unwrap_or_default();
                 NavKind {
                     id: k.id,
                     name: text.ten,
                     plural: text.nhieu,
                     about: text.mo_ta,
-                    count: listed.iter().filter(|l| !l.draft).count(),
-                    drafts: listed.iter().filter(|l| l.draft).count(),
+                    count,
+                    drafts,
                     single: matches!(k.storage, Storage::Single { .. }),
                 }
             })
@@ -249,25 +252,24 @@ impl Desk {
         let path = request.path().strip_prefix(BASE).unwrap_or("/").to_owned();
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         let get = request.method == "GET" || request.method == "HEAD";
-        if !get {
-            let pairs = if request.is_multipart() {
-                Vec::new()
-            } else {
-                request.form()
+        // A change's body is read once (a form, or a file with its fields); the token is one of
+        // its fields (or the script's `X-Loa-Token` header).
+        let posted = if get {
+            Parts::default()
+        } else {
+            let posted = match request.parts() {
+                Ok(p) => p,
+                Err(d) => return self.message(400, &d.text().vi, &[d]),
             };
-            let token_in_multipart = request.is_multipart()
-                && super::upload::multipart_field(request, "_token").as_deref()
-                    == Some(self.token.as_str());
-            if !(self.trusted(request, &pairs)
-                || token_in_multipart && self.trusted_origin(request))
-            {
+            if !self.trusted(request, &posted.fields) {
                 return self.message(
                     403,
                     &crate::messages::text("desk_forbidden", &[]).vi,
                     &[Diagnostic::error("desk_forbidden", None)],
                 );
             }
-        }
+            posted
+        };
         match (get, parts.as_slice()) {
             (true, []) => self.home(),
             (true, ["ban-lam-viec.css"]) => Response {
@@ -282,15 +284,15 @@ impl Desk {
                 body: SCRIPT.as_bytes().to_vec(),
                 location: None,
             },
-            (false, ["xem-truoc"]) => self.preview(request),
+            (false, ["xem-truoc"]) => self.preview(&posted),
             (true, ["nhap-ke-hoach"]) => self.import_page(None),
-            (false, ["nhap-ke-hoach"]) => self.import_drop(request),
-            (false, ["nhap-ke-hoach", "luu"]) => self.pending_save(request, "ke-hoach"),
+            (false, ["nhap-ke-hoach"]) => self.import_drop(posted),
+            (false, ["nhap-ke-hoach", "luu"]) => self.pending_save(&posted, "ke-hoach"),
             (true, ["so-lieu"]) => self.stats_page(None),
-            (false, ["so-lieu"]) => self.stats_drop(request),
-            (false, ["so-lieu", "luu"]) => self.pending_save(request, "so-lieu"),
+            (false, ["so-lieu"]) => self.stats_drop(posted),
+            (false, ["so-lieu", "luu"]) => self.pending_save(&posted, "so-lieu"),
             (true, ["xuat-ban"]) => self.publish_page(),
-            (false, ["xuat-ban"]) => self.publish_start(request),
+            (false, ["xuat-ban"]) => self.publish_start(&posted),
             (true, ["xuat-ban", "trang-thai"]) => {
                 let state = self.publish.lock().map(|s| s.clone()).unwrap_or_default();
                 Response::json(&serde_json::to_value(state).unwrap_or_default())
@@ -312,7 +314,7 @@ impl Desk {
                 None => self.not_found(),
             },
             (false, [kind, "luu"]) => match find(kind) {
-                Some(kind) => self.save(kind, request),
+                Some(kind) => self.save(kind, posted),
                 None => self.not_found(),
             },
             _ => self.not_found(),
@@ -322,21 +324,6 @@ impl Desk {
     /// The problems of the preview's last build (a save is refused only for new ones).
     pub(super) fn known_problems(&self) -> Vec<Diagnostic> {
         self.problems.lock().map(|p| p.clone()).unwrap_or_default()
-    }
-
-    fn trusted_origin(&self, request: &Request) -> bool {
-        self.trusted(
-            &Request {
-                headers: request
-                    .headers
-                    .iter()
-                    .filter(|(n, _)| !n.eq_ignore_ascii_case("x-loa-token"))
-                    .cloned()
-                    .collect(),
-                ..Request::default()
-            },
-            &[("_token".to_owned(), self.token.clone())],
-        )
     }
 
     pub(super) fn not_found(&self) -> Response {

@@ -37,8 +37,6 @@ pub struct Kind {
     pub scaffold: Option<&'static str>,
     /// The field that names an item in lists.
     pub title: &'static str,
-    /// Whether items are dated (a new one gets today's date in `ngay`).
-    pub dated: bool,
 }
 
 /// Every kind, in the order the desk lists them.
@@ -51,7 +49,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::article::schema,
         scaffold: Some(include_str!("../../locales/scaffold/news.md")),
         title: "tieu_de",
-        dated: true,
     },
     Kind {
         id: "ke-hoach",
@@ -61,7 +58,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::plan::schema,
         scaffold: Some(include_str!("../../locales/scaffold/plan.md")),
         title: "trich_yeu",
-        dated: true,
     },
     Kind {
         id: "trang",
@@ -71,7 +67,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::article::schema,
         scaffold: Some(include_str!("../../locales/scaffold/page.md")),
         title: "tieu_de",
-        dated: false,
     },
     Kind {
         id: "toi-can",
@@ -81,7 +76,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::benefit::schema,
         scaffold: Some(include_str!("../../locales/scaffold/toi-can.md")),
         title: "tieu_de",
-        dated: false,
     },
     Kind {
         id: "chien-dich",
@@ -91,7 +85,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::stats::campaign_schema,
         scaffold: None,
         title: "ten",
-        dated: false,
     },
     Kind {
         id: "bao-cao",
@@ -101,7 +94,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::stats::report_schema,
         scaffold: None,
         title: "tieu_de",
-        dated: true,
     },
     Kind {
         id: "hoi-dap",
@@ -111,7 +103,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::question::schema,
         scaffold: None,
         title: "cau_hoi",
-        dated: true,
     },
     Kind {
         id: "to-roi",
@@ -121,7 +112,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::leaflet::schema,
         scaffold: None,
         title: "tieu_de",
-        dated: false,
     },
     Kind {
         id: "ngay-ky-niem",
@@ -132,7 +122,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::registry::day_schema,
         scaffold: None,
         title: "ten",
-        dated: false,
     },
     Kind {
         id: "don-vi",
@@ -143,7 +132,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::registry::unit_schema,
         scaffold: None,
         title: "ten",
-        dated: false,
     },
     Kind {
         id: "van-ban",
@@ -154,7 +142,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::registry::legal_schema,
         scaffold: None,
         title: "trich_yeu",
-        dated: false,
     },
     Kind {
         id: "thu-tuc",
@@ -165,7 +152,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::procedures::schema,
         scaffold: None,
         title: "ten",
-        dated: false,
     },
     Kind {
         id: "chi-so",
@@ -176,7 +162,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::stats::indicator_schema,
         scaffold: None,
         title: "ten",
-        dated: false,
     },
     Kind {
         id: "cai-dat",
@@ -184,7 +169,6 @@ pub const KINDS: &[Kind] = &[
         schema: load::config::schema,
         scaffold: None,
         title: "ten",
-        dated: false,
     },
 ];
 

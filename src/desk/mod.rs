@@ -62,7 +62,7 @@ pub struct Desk {
     /// The session's token, asked of every request that changes something.
     token: String,
     /// The port the preview answers on (for the `Origin` check).
-    port: Mutex<u16>,
+    port: std::sync::atomic::AtomicU16,
     /// Held while a save is checked in the site folder (the preview's rebuilds wait for it).
     pub lock: Arc<Mutex<()>>,
     /// The problems of the preview's last build, to show at the fields they name.
@@ -96,7 +96,7 @@ impl Desk {
             out,
             date,
             token: random_token(),
-            port: Mutex::new(0),
+            port: std::sync::atomic::AtomicU16::new(0),
             lock: Arc::new(Mutex::new(())),
             problems: Arc::new(Mutex::new(Vec::new())),
             pending: Mutex::new(BTreeMap::new()),
@@ -107,9 +107,7 @@ impl Desk {
 
     /// Tells the desk the port the preview answers on.
     pub fn set_port(&self, port: u16) {
-        if let Ok(mut p) = self.port.lock() {
-            *p = port;
-        }
+        self.port.store(port, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The session token (tests drive the desk with it).

@@ -14,7 +14,8 @@ use crate::messages;
 use crate::publish::command::{plan_lines, progress_line, summary_line};
 use crate::publish::{Credentials, Destination, Progress};
 
-use super::http::{Request, Response, catalogue_text, shown_of, value_of};
+use super::http::{Response, catalogue_text, shown_of, value_of};
+use super::upload::Parts;
 use super::{BASE, Desk};
 use crate::diagnostics::Diagnostics;
 
@@ -175,14 +176,14 @@ impl Desk {
         self.page("xuat_ban.html", &c)
     }
 
-    pub(super) fn publish_start(&self, request: &Request) -> Response {
-        let pairs = request.form();
+    pub(super) fn publish_start(&self, posted: &Parts) -> Response {
+        let pairs = &posted.fields;
         super::publish::start(
             self.root.clone(),
             self.out.clone(),
             self.date,
-            value_of(&pairs, "thu").is_some(),
-            value_of(&pairs, "mat_khau").unwrap_or("").to_owned(),
+            value_of(pairs, "thu").is_some(),
+            value_of(pairs, "mat_khau").unwrap_or("").to_owned(),
             std::sync::Arc::clone(&self.publish),
             std::sync::Arc::clone(&self.lock),
         );

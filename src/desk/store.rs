@@ -43,19 +43,13 @@ pub struct Opened {
     pub entry: Option<usize>,
 }
 
-/// The whole text of a TOML or content file, or empty when it does not exist yet.
+/// The whole text of a TOML or content file as the loaders read it (UTF-8, NFC), or empty when
+/// it does not exist yet.
 fn read_text(root: &Path, relative: &Path) -> Result<String, Diagnostic> {
-    match std::fs::read(root.join(relative)) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .map(|t| normalize(&t))
-            .map_err(|_| {
-                Diagnostic::error("encoding_invalid", Some(Location::file(relative)))
-                    .arg("offset", "?")
-            }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
-        Err(e) => Err(Diagnostic::error("io_read", Some(Location::file(relative)))
-            .arg("reason", e.to_string())),
+    if !root.join(relative).exists() {
+        return Ok(String::new());
     }
+    crate::load::read_source(root, relative).map(|source| source.text)
 }
 
 fn parse(relative: &Path, text: &str) -> Result<DocumentMut, Diagnostic> {
@@ -75,6 +69,25 @@ fn text_field(values: &Value, key: &str) -> String {
     match values.get(key) {
         Some(Value::String(s)) => s.clone(),
         _ => String::new(),
+    }
+}
+
+/// How many items and drafts a kind has, without reading them (the desk's menu on every page).
+pub fn count(root: &Path, kind: &Kind) -> (usize, usize) {
+    match kind.storage {
+        Storage::Files { dir } => {
+            let files = crate::load::files_in_with_drafts(root, dir, &["md"]);
+            let drafts = files
+                .iter()
+                .filter(|f| {
+                    f.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+                })
+                .count();
+            (files.len() - drafts, drafts)
+        }
+        Storage::Entries { .. } => (list(root, kind).len(), 0),
+        Storage::Single { .. } => (1, 0),
     }
 }
 
@@ -411,14 +424,16 @@ pub fn write_atomic(root: &Path, relative: &Path, bytes: &[u8]) -> Result<(), Di
     Ok(())
 }
 
-/// Checks the site as it would be with `files` written, and puts everything back: the
-/// diagnostics the build would report.
-pub fn trial(
+/// Writes `files` into the site folder, checks the whole site (`build::check`), and puts back
+/// what they replaced unless `keep` accepts the diagnostics. Runs with `lock` held, so no
+/// rebuild of the preview reads the site meanwhile.
+fn check_with(
     root: &Path,
     date: NaiveDate,
     files: &[(PathBuf, Vec<u8>)],
     lock: &std::sync::Mutex<()>,
-) -> Result<Diagnostics, Diagnostic> {
+    keep: impl FnOnce(&Diagnostics) -> bool,
+) -> Result<(Diagnostics, bool), Diagnostic> {
     let _guard = lock
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -431,25 +446,29 @@ pub fn trial(
     }
     let mut diagnostics = Diagnostics::new();
     let _ = crate::build::check(root, date, &mut diagnostics);
-    restore(root, files, old)?;
-    Ok(diagnostics)
-}
-
-/// Puts back what `files` replaced (`None`: the file did not exist).
-fn restore(
-    root: &Path,
-    files: &[(PathBuf, Vec<u8>)],
-    old: Vec<Option<Vec<u8>>>,
-) -> Result<(), Diagnostic> {
-    for ((path, _), old) in files.iter().zip(old) {
-        match old {
-            Some(old) => write_atomic(root, path, &old)?,
-            None => {
-                let _ = std::fs::remove_file(root.join(path));
+    let kept = keep(&diagnostics);
+    if !kept {
+        for ((path, _), old) in files.iter().zip(old) {
+            match old {
+                Some(old) => write_atomic(root, path, &old)?,
+                None => {
+                    let _ = std::fs::remove_file(root.join(path));
+                }
             }
         }
     }
-    Ok(())
+    Ok((diagnostics, kept))
+}
+
+/// The diagnostics the build would report with `files` written; the site folder is left as it
+/// was.
+pub fn trial(
+    root: &Path,
+    date: NaiveDate,
+    files: &[(PathBuf, Vec<u8>)],
+    lock: &std::sync::Mutex<()>,
+) -> Result<Diagnostics, Diagnostic> {
+    check_with(root, date, files, lock, |_| false).map(|(diagnostics, _)| diagnostics)
 }
 
 /// The outcome of a save.
@@ -457,8 +476,8 @@ fn restore(
 pub enum Saved {
     /// The text is the file's own: nothing was written.
     Unchanged,
-    /// Written; the site builds. Warnings of the file, if any.
-    Written(Diagnostics),
+    /// Written; the site builds.
+    Written,
     /// Kept as a draft; the file and the served site are unchanged.
     Draft {
         /// Where the draft is.
@@ -468,11 +487,10 @@ pub enum Saved {
     },
 }
 
-/// Replaces `candidate.file` with `candidate.text` if the whole site still builds (no error that
-/// the site did not have before: `known`, the problems of the preview's last build), else keeps
-/// it as a draft and leaves the file as it was. The
-/// check runs on the site folder itself (the candidate written, checked, and the old text put
-/// back when it does not pass), with `lock` held so no rebuild of the preview reads it meanwhile.
+/// Replaces `candidate.file` with `candidate.text` (and writes `extra`, a photo it names) if the
+/// whole site still builds: no error in the file, and none elsewhere that `known` (the problems of
+/// the preview's last build) did not have. Else keeps the text as a draft beside the file and
+/// leaves everything as it was.
 pub fn save(
     root: &Path,
     date: NaiveDate,
@@ -481,67 +499,42 @@ pub fn save(
     known: &[Diagnostic],
     lock: &std::sync::Mutex<()>,
 ) -> Result<Saved, Diagnostic> {
-    let _guard = lock
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let old = std::fs::read(root.join(&candidate.file)).ok();
     if extra.is_empty() && old.as_deref() == Some(candidate.text.as_bytes()) {
         return Ok(Saved::Unchanged);
     }
-    let baseline: std::collections::BTreeSet<String> = known
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| format!("{}|{:?}", d.code, d.args))
-        .collect();
-    let old_extra: Vec<Option<Vec<u8>>> = extra
-        .iter()
-        .map(|(p, _)| std::fs::read(root.join(p)).ok())
-        .collect();
     // A copy of what is replaced, in case the machine stops in the middle.
     if let Some(old) = &old {
         let backup = Path::new(".loa/ban-lam-viec/truoc-khi-luu").join(&candidate.file);
         write_atomic(root, &backup, old)?;
     }
-    for (path, bytes) in extra {
-        write_atomic(root, path, bytes)?;
+    let key = |d: &Diagnostic| format!("{}|{:?}", d.code, d.args);
+    let baseline: std::collections::BTreeSet<String> =
+        known.iter().filter(|d| d.is_error()).map(key).collect();
+    let refused = |d: &Diagnostic| {
+        d.is_error()
+            && (!baseline.contains(&key(d))
+                || d.location
+                    .as_ref()
+                    .is_some_and(|l| l.file == candidate.file))
+    };
+    let mut files = extra.to_vec();
+    files.push((candidate.file.clone(), candidate.text.clone().into_bytes()));
+    let (after, kept) = check_with(root, date, &files, lock, |after| {
+        !after.iter().any(&refused)
+    })?;
+    if kept {
+        let _ = std::fs::remove_file(root.join(draft_of(&candidate.file)));
+        return Ok(Saved::Written);
     }
-    write_atomic(root, &candidate.file, candidate.text.as_bytes())?;
-    let mut after = Diagnostics::new();
-    let _ = crate::build::check(root, date, &mut after);
     let mut problems = Diagnostics::new();
-    for d in after.iter() {
-        let fresh = d.is_error() && !baseline.contains(&format!("{}|{:?}", d.code, d.args));
-        let here = d
-            .location
-            .as_ref()
-            .is_some_and(|l| l.file == candidate.file);
-        if fresh || (here && d.is_error()) {
-            problems.push(d.clone());
-        }
-    }
-    if problems.has_errors() {
-        // Put everything back, keep the work as a draft.
-        restore(
-            root,
-            std::slice::from_ref(&(candidate.file.clone(), Vec::new())),
-            vec![old],
-        )?;
-        restore(root, extra, old_extra)?;
-        let draft = draft_of(&candidate.file);
-        write_atomic(root, &draft, candidate.text.as_bytes())?;
-        return Ok(Saved::Draft { draft, problems });
-    }
-    let _ = std::fs::remove_file(root.join(draft_of(&candidate.file)));
-    let mut warnings = Diagnostics::new();
-    for d in after.iter() {
-        if d.location
-            .as_ref()
-            .is_some_and(|l| l.file == candidate.file)
-        {
-            warnings.push(d.clone());
-        }
-    }
-    Ok(Saved::Written(warnings))
+    after
+        .iter()
+        .filter(|d| refused(d))
+        .for_each(|d| problems.push(d.clone()));
+    let draft = draft_of(&candidate.file);
+    write_atomic(root, &draft, candidate.text.as_bytes())?;
+    Ok(Saved::Draft { draft, problems })
 }
 
 #[cfg(test)]

@@ -36,20 +36,15 @@ pub struct Parts {
 pub fn multipart(request: &Request) -> Result<Parts, Diagnostic> {
     let refuse =
         |reason: String| Diagnostic::error("desk_upload_unreadable", None).arg("reason", reason);
-    let content_type = request
-        .headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    let boundary = multer::parse_boundary(&content_type).map_err(|e| refuse(e.to_string()))?;
+    let content_type = request.header("content-type").unwrap_or_default();
+    let boundary = multer::parse_boundary(content_type).map_err(|e| refuse(e.to_string()))?;
     if request.body.len() > MAX_BODY {
         return Err(refuse(format!("> {} MB", MAX_BODY / 1024 / 1024)));
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| refuse(e.to_string()))?;
-    let body = std::io::Cursor::new(request.body.clone());
+    let body = std::io::Cursor::new(request.body.as_slice());
     runtime.block_on(async move {
         let mut reader = multer::Multipart::with_reader(body, boundary);
         let mut parts = Parts::default();
@@ -76,16 +71,6 @@ pub fn multipart(request: &Request) -> Result<Parts, Diagnostic> {
         }
         Ok(parts)
     })
-}
-
-/// One text field of a multipart body (the token is checked before anything else).
-pub fn multipart_field(request: &Request, name: &str) -> Option<String> {
-    multipart(request)
-        .ok()?
-        .fields
-        .into_iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v)
 }
 
 /// A file name as loa writes it: the slug of its stem and its extension in lower case.
