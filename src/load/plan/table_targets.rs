@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{parse_number, target_from};
+use super::targets::{parse_number, target_from};
 use crate::locale::fold_diacritics;
 use crate::model::{PartialDate, Table, Target};
 

@@ -19,6 +19,7 @@ pub mod pdfs;
 mod probe;
 pub mod raster;
 pub mod report;
+mod table;
 
 use serde::Serialize;
 

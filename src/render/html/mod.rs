@@ -1,5 +1,8 @@
 //! The site's HTML pages, rendered in parallel with the theme's Tera templates.
 
+mod jobs;
+mod lists;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -10,187 +13,10 @@ use crate::model::Site;
 use crate::render::inline::Linker;
 use crate::render::view::{self, Link, OccurrenceView, SiteView};
 use crate::render::{Renderer, Sink, Stats, Templates, benefit, template_diagnostic, urls};
+pub use jobs::{Job, downloads, jobs, news_pages};
 
 /// How many plans and news items the home page lists.
 pub const HOME_LIST_LENGTH: usize = 5;
-
-/// One page to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Job {
-    /// Home.
-    Home,
-    /// Plan list.
-    PlanList,
-    /// A plan page.
-    Plan(usize),
-    /// A plan's printable document.
-    PlanPrint(usize),
-    /// Unit list.
-    UnitList,
-    /// A unit page.
-    Unit(usize),
-    /// Policy registry.
-    PolicyList,
-    /// A policy page.
-    Policy(usize),
-    /// Administrative procedures, grouped by field (only when data/thu-tuc.toml lists some).
-    ProcedureList,
-    /// The page in English: the body, its functions and its officials' contacts.
-    English,
-    /// Questions and answers, and how to ask.
-    QuestionList,
-    /// Budget disclosures (only when data/ngan-sach has some).
-    BudgetList,
-    /// A budget disclosure table.
-    Budget(usize),
-    /// Calendar of the year.
-    Calendar,
-    /// A commemorative day page.
-    Day(usize),
-    /// Page n (1-based) of the news list.
-    NewsList(usize),
-    /// A news item.
-    News(usize),
-    /// A standing page.
-    Page(usize),
-    /// Contact page.
-    Contact,
-    /// The "Tôi cần..." front door.
-    BenefitList,
-    /// A benefit or service.
-    Benefit(usize),
-    /// The 404 page.
-    NotFound,
-}
-
-/// Number of news list pages.
-pub fn news_pages(site: &Site) -> usize {
-    site.news.len().div_ceil(site.config.news_per_page).max(1)
-}
-
-/// Every page of the site.
-pub fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![
-        Job::Home,
-        Job::PlanList,
-        Job::UnitList,
-        Job::PolicyList,
-        Job::Calendar,
-        Job::Contact,
-        Job::NotFound,
-        Job::English,
-        Job::QuestionList,
-    ];
-    if !site.procedures.is_empty() {
-        jobs.push(Job::ProcedureList);
-    }
-    if !site.budgets.is_empty() {
-        jobs.push(Job::BudgetList);
-    }
-    jobs.extend((0..site.budgets.len()).map(Job::Budget));
-    jobs.extend((0..site.plans.len()).flat_map(|i| [Job::Plan(i), Job::PlanPrint(i)]));
-    if !site.benefits.is_empty() {
-        jobs.push(Job::BenefitList);
-        jobs.extend((0..site.benefits.len()).map(Job::Benefit));
-    }
-    jobs.extend((0..site.units.len()).map(Job::Unit));
-    jobs.extend((0..site.legal.len()).map(Job::Policy));
-    jobs.extend((0..site.days.len()).map(Job::Day));
-    jobs.extend((1..=news_pages(site)).map(Job::NewsList));
-    jobs.extend((0..site.news.len()).map(Job::News));
-    jobs.extend(
-        (0..site.pages.len())
-            .filter(|&i| site.pages[i].slug != "lien-he")
-            .map(Job::Page),
-    );
-    jobs
-}
-
-impl Job {
-    /// The page's address.
-    pub fn url(self, site: &Site) -> String {
-        match self {
-            Job::Home => urls::HOME.to_owned(),
-            Job::PlanList => urls::PLANS.to_owned(),
-            Job::Plan(i) => urls::plan(&site.plans[i].slug),
-            Job::PlanPrint(i) => urls::plan_print(&site.plans[i].slug),
-            Job::UnitList => urls::UNITS.to_owned(),
-            Job::Unit(i) => urls::unit(&site.units[i].id),
-            Job::PolicyList => urls::POLICIES.to_owned(),
-            Job::Policy(i) => urls::policy(&site.legal[i].id),
-            Job::ProcedureList => urls::PROCEDURES.to_owned(),
-            Job::English => urls::ENGLISH.to_owned(),
-            Job::QuestionList => urls::QUESTIONS.to_owned(),
-            Job::BudgetList => urls::BUDGETS.to_owned(),
-            Job::Budget(i) => urls::budget(&site.budgets[i].slug),
-            Job::Calendar => urls::CALENDAR.to_owned(),
-            Job::Day(i) => urls::day(&site.days[i].id),
-            Job::NewsList(n) => urls::news_page(n),
-            Job::News(i) => urls::news(&site.news[i].slug),
-            Job::Page(i) => urls::page(&site.pages[i].slug),
-            Job::Contact => urls::CONTACT.to_owned(),
-            Job::BenefitList => urls::BENEFITS.to_owned(),
-            Job::Benefit(i) => urls::benefit(&site.benefits[i].slug),
-            Job::NotFound => "/404.html".to_owned(),
-        }
-    }
-
-    /// Whether the page belongs in the sitemap and feeds.
-    pub fn is_public_listing(self) -> bool {
-        !matches!(self, Job::NotFound | Job::PlanPrint(_))
-    }
-
-    fn template(self) -> &'static str {
-        match self {
-            Job::Home => "index.html",
-            Job::PlanList => "plans.html",
-            Job::Plan(_) => "plan.html",
-            Job::PlanPrint(_) => "plan_print.html",
-            Job::UnitList => "units.html",
-            Job::Unit(_) => "unit.html",
-            Job::PolicyList => "policies.html",
-            Job::Policy(_) => "policy.html",
-            Job::ProcedureList => "procedures.html",
-            Job::English => "english.html",
-            Job::QuestionList => "questions.html",
-            Job::BudgetList => "budgets.html",
-            Job::Budget(_) => "budget.html",
-            Job::Calendar => "calendar.html",
-            Job::Day(_) => "day.html",
-            Job::NewsList(_) => "news_list.html",
-            Job::News(_) => "article.html",
-            Job::Page(_) => "page.html",
-            Job::Contact => "contact.html",
-            Job::BenefitList => "toi_can.html",
-            Job::Benefit(_) => "quyen_loi.html",
-            Job::NotFound => "404.html",
-        }
-    }
-}
-
-/// The files the site publishes as they were given, by address: the ward's logo, the benefits'
-/// forms and the full texts of legal documents. What the build writes and what links are checked
-/// against.
-pub fn downloads(site: &Site) -> Vec<(String, &[u8])> {
-    let mut out: Vec<(String, &[u8])> = Vec::new();
-    if let Some(logo) = &site.config.logo {
-        out.push((logo.url(), &logo.bytes[..]));
-    }
-    for b in &site.benefits {
-        for form in &b.forms {
-            out.push((
-                urls::benefit_form(&b.slug, &form.file_name),
-                &form.bytes[..],
-            ));
-        }
-    }
-    for doc in &site.legal {
-        if let Some(file) = &doc.download {
-            out.push((urls::policy_file(&doc.id, &file.file_name), &file.bytes[..]));
-        }
-    }
-    out
-}
 
 /// A month of the calendar page.
 #[derive(Debug, Serialize)]
@@ -208,97 +34,6 @@ struct Pager {
     previous: Option<String>,
     next: Option<String>,
     pages: Vec<Link>,
-}
-
-/// A unit in the unit list.
-#[derive(Debug, Serialize)]
-struct UnitRow {
-    url: String,
-    name: String,
-    kind: String,
-    plan_count: usize,
-    duty_count: usize,
-}
-
-/// A policy in the registry list.
-#[derive(Debug, Serialize)]
-struct PolicyRow {
-    url: String,
-    name: String,
-    kind: String,
-    title: String,
-    date_text: String,
-    status: String,
-    /// When it takes effect, in words; empty when not known.
-    effective_text: String,
-    /// Its full text to download.
-    download: Option<String>,
-    citer_count: usize,
-}
-
-/// The policies of one type (Luật, Nghị định, ...), newest first, under an anchor.
-#[derive(Debug, Serialize)]
-struct PolicyGroup<'a> {
-    kind: String,
-    anchor: String,
-    rows: Vec<&'a PolicyRow>,
-}
-
-/// The policy list grouped by type, types in the order the registry first names them, each
-/// group newest first (a document search that needs no script: jump to a type, then read down).
-fn policy_groups<'a>(site: &Site, rows: &'a [PolicyRow]) -> Vec<PolicyGroup<'a>> {
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, d) in site.legal.iter().enumerate() {
-        match groups.iter_mut().find(|(k, _)| *k == d.kind) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((d.kind.clone(), vec![i])),
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(kind, mut members)| {
-            members.sort_by(|&a, &b| {
-                site.legal[b]
-                    .date
-                    .earliest()
-                    .cmp(&site.legal[a].date.earliest())
-            });
-            PolicyGroup {
-                anchor: format!("loai-{}", crate::locale::slugify(&kind)),
-                kind,
-                rows: members.into_iter().map(|i| &rows[i]).collect(),
-            }
-        })
-        .collect()
-}
-
-/// The policies by year of issue, newest year first, each year under an anchor.
-#[derive(Debug, Serialize)]
-struct PolicyYear {
-    year: i32,
-    anchor: String,
-    links: Vec<Link>,
-}
-
-fn policy_years(site: &Site, rows: &[PolicyRow]) -> Vec<PolicyYear> {
-    let mut years: std::collections::BTreeMap<i32, Vec<Link>> = Default::default();
-    for (d, row) in site.legal.iter().zip(rows) {
-        if let Some(year) = d.date.year {
-            years.entry(year).or_default().push(Link {
-                title: row.name.clone(),
-                url: row.url.clone(),
-            });
-        }
-    }
-    years
-        .into_iter()
-        .rev()
-        .map(|(year, links)| PolicyYear {
-            year,
-            anchor: format!("nam-{year}"),
-            links,
-        })
-        .collect()
 }
 
 /// Renders the HTML pages and copies the theme's static files.
@@ -351,56 +86,14 @@ impl HtmlRenderer<'_> {
                 );
             }
             Job::UnitList => {
-                let rows: Vec<UnitRow> = site
-                    .units
-                    .iter()
-                    .enumerate()
-                    .map(|(i, u)| {
-                        let duties = &derived.unit_duties[i];
-                        let mut plans: Vec<usize> = duties.iter().map(|(p, _)| *p).collect();
-                        plans.dedup();
-                        UnitRow {
-                            url: urls::unit(&u.id),
-                            name: u.name.clone(),
-                            kind: u.kind.clone(),
-                            plan_count: plans.len(),
-                            duty_count: duties
-                                .iter()
-                                .map(|&(p, a)| site.plans[p].assignments[a].duties.len())
-                                .sum(),
-                        }
-                    })
-                    .collect();
-                c.insert("units", &rows);
+                c.insert("units", &lists::unit_rows(site, derived));
             }
             Job::Unit(i) => c.insert("unit", &view::unit_view(site, derived, i, linker)),
             Job::PolicyList => {
-                let rows: Vec<PolicyRow> = site
-                    .legal
-                    .iter()
-                    .enumerate()
-                    .map(|(i, d)| PolicyRow {
-                        url: urls::policy(&d.id),
-                        name: d.display_name(),
-                        kind: d.kind.clone(),
-                        title: d.title.clone(),
-                        date_text: crate::locale::format::partial_short(
-                            d.date.year,
-                            d.date.month,
-                            d.date.day,
-                        ),
-                        status: d.status.clone(),
-                        effective_text: view::effective_text(d),
-                        download: d
-                            .download
-                            .as_ref()
-                            .map(|f| urls::policy_file(&d.id, &f.file_name)),
-                        citer_count: derived.cited_by[i].len(),
-                    })
-                    .collect();
+                let rows = lists::policy_rows(site, derived);
                 c.insert("policies", &rows);
-                c.insert("policy_groups", &policy_groups(site, &rows));
-                c.insert("policy_years", &policy_years(site, &rows));
+                c.insert("policy_groups", &lists::policy_groups(site, &rows));
+                c.insert("policy_years", &lists::policy_years(site, &rows));
             }
             Job::Policy(i) => {
                 c.insert("policy", &view::policy_view(site, derived, i));
