@@ -26,9 +26,74 @@ pub struct Shown {
 }
 
 /// Where the keys of a TOML text are: for each line, the field path written on it
-/// (`tieu_de`, `chi_tieu.1.khop`); `entry` keeps only the lines of the `entry`-th `[[table]]`
-/// (their paths without the table).
+/// (`tieu_de`, `chi_tieu.1.khop`), every line of a value written over several lines included
+/// (a list one item per line); `entry` keeps only the lines of the `entry`-th `[[table]]` (their
+/// paths without the table). Read from `toml_edit`'s spans; a text that does not parse (its
+/// problem is the syntax, not a field) falls back to the key written at the start of a line.
 fn keys_by_line(
+    text: &str,
+    first_line: usize,
+    entry: Option<(&str, usize)>,
+) -> BTreeMap<usize, String> {
+    let Ok(document) = toml_edit::Document::parse(text) else {
+        return keys_written_by_line(text, first_line, entry);
+    };
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| first_line + starts.partition_point(|&s| s <= offset) - 1;
+    let mut out = BTreeMap::new();
+    let mut walk_from = |table: &toml_edit::Table| {
+        walk_keys(table, "", &line_of, &mut out);
+    };
+    match entry {
+        None => walk_from(document.as_table()),
+        Some((name, index)) => {
+            if let Some(table) = document
+                .get(name)
+                .and_then(toml_edit::Item::as_array_of_tables)
+                .and_then(|tables| tables.get(index))
+            {
+                walk_from(table);
+            }
+        }
+    }
+    out
+}
+
+/// Every value of `table` and its sub-tables: the lines from its key to the end of its value.
+fn walk_keys(
+    table: &toml_edit::Table,
+    prefix: &str,
+    line_of: &dyn Fn(usize) -> usize,
+    out: &mut BTreeMap<usize, String>,
+) {
+    for (name, item) in table.iter() {
+        let path = format!("{prefix}{name}");
+        match item {
+            toml_edit::Item::Value(value) => {
+                let key = table.key(name).and_then(toml_edit::Key::span);
+                if let Some(span) = value.span() {
+                    let first = line_of(key.map_or(span.start, |k| k.start));
+                    let last = line_of(span.end.saturating_sub(1).max(span.start));
+                    for line in first..=last {
+                        out.entry(line).or_insert_with(|| path.clone());
+                    }
+                }
+            }
+            toml_edit::Item::Table(sub) => walk_keys(sub, &format!("{path}."), line_of, out),
+            toml_edit::Item::ArrayOfTables(tables) => {
+                for (n, sub) in tables.iter().enumerate() {
+                    walk_keys(sub, &format!("{path}.{n}."), line_of, out);
+                }
+            }
+            toml_edit::Item::None => {}
+        }
+    }
+}
+
+/// [`keys_by_line`] for a text that does not parse: the key written at the start of each line.
+fn keys_written_by_line(
     text: &str,
     first_line: usize,
     entry: Option<(&str, usize)>,
@@ -211,5 +276,44 @@ mod tests {
         let shown = place(&diagnostics, file, text, None, Some(("don_vi", 1)));
         assert_eq!(shown[0].field, "ten");
         assert_eq!(entry_lines(text, "don_vi", 1), Some((5, 7)));
+    }
+
+    #[test]
+    fn every_line_of_a_list_written_one_item_per_line_is_its_field() {
+        let text = "+++\nso = \"05\"\nnoi_nhan = [\n  \"UBND phường\",\n  \"Lưu: VT\",\n]\ncan_cu = [\"a\", \"b\"]\n\n[nguoi_ky]\nho_ten = \"\"\n\n[[chi_tieu]]\nkhop = \"x\"\n[[chi_tieu]]\ncau = \"y\"\nkhop = [\n  \"z\",\n]\n+++\n\nThân.\n";
+        let file = Path::new("content/plans/a.md");
+        let fields: Vec<String> = [5, 6, 7, 10, 13, 15, 17, 20]
+            .into_iter()
+            .map(|line| {
+                let d = Diagnostic::error("date_invalid", Some(Location::new(file, line, 1)));
+                place(&[d], file, text, front_lines(text), None)[0]
+                    .field
+                    .clone()
+            })
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "noi_nhan",
+                "noi_nhan",
+                "can_cu",
+                "nguoi_ky.ho_ten",
+                "chi_tieu.0.khop",
+                "chi_tieu.1.cau",
+                "chi_tieu.1.khop",
+                ""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_front_matter_that_does_not_parse_still_places_the_keys_written_on_lines() {
+        let text = "+++\ntieu_de = \"A\nngay = \"2026-13-01\"\n+++\n";
+        let file = Path::new("content/news/a.md");
+        let d = Diagnostic::error("date_invalid", Some(Location::new(file, 3, 1)));
+        assert_eq!(
+            place(&[d], file, text, front_lines(text), None)[0].field,
+            "ngay"
+        );
     }
 }
