@@ -10,7 +10,8 @@
 //      its summary is shown before anything is written, "Lưu kế hoạch" writes the plan file;
 //   3. a workbook with a bad cell (tests/fixtures/desk/so-lieu-quy-4-o-sai.xlsx) uploaded: the
 //      cell Q4!D3 is named with its reason, no save button, nothing written;
-//   4. publish ("Xuất bản") to a folder named in site.toml: the site is found there;
+//   4. publish ("Xuất bản") to a folder named in site.toml: the site is found there; a news
+//      item removed from its form, after a confirmation page, with a copy kept;
 //   5. axe-core (WCAG 2.0/2.1/2.2 A and AA) on every kind of desk page, and no sideways
 //      scroll at 320 px.
 // Works on a copy of the example site in $WORK/desk-site; prints "desk: N checks, 0 failed".
@@ -237,6 +238,18 @@ try {
   const publishedNews = await fs.readFile(path.join(published, 'tin-tuc/phuong-trao-qua-cho-nguoi-cao-tuoi-to-dan-pho-so-5/index.html'), 'utf8').catch(() => '');
   check(publishedNews.includes('tổ dân phố số 5'), 'the site is in the publish folder, with the news item made in the form');
   check(!!(await fs.stat(path.join(published, 'in')).catch(() => null)), 'the published site carries its PDFs (output/in/)');
+
+  // 4b. Remove a news item from its form: a confirmation page, then the file is gone and a copy
+  // kept in the bin.
+  const gone = '2026-03-18-tap-huan-can-bo-cong-tac-xa-hoi';
+  await page.goto(`${desk}/tin-tuc/sua/${gone}`);
+  await Promise.all([page.waitForURL(/\/xoa\//), page.click('.xoa-muc a')]);
+  await audit(page, `${desk}/tin-tuc/xoa/${gone} (the confirmation)`);
+  check(await fs.stat(path.join(site, `content/news/${gone}.md`)).then(() => true, () => false), 'nothing is removed before the confirmation');
+  await Promise.all([page.waitForURL(/da-xoa=/), page.click('button.nguy-hiem')]);
+  check((await page.textContent('.ghi-chu')).includes('Đã xoá'), 'the list says the item was removed');
+  check(!(await fs.stat(path.join(site, `content/news/${gone}.md`)).catch(() => null)), 'the removed news file is gone');
+  check(!!(await fs.stat(path.join(site, `.loa/ban-lam-viec/da-xoa/1/content/news/${gone}.md`)).catch(() => null)), 'a copy of the removed file is kept');
 
   // 5. axe on every kind of desk page, and no sideways scroll at 320 px.
   const more = ['', '/tin-tuc/', '/ke-hoach/sua/ke-hoach-an-sinh-xa-hoi-2026', '/ngay-ky-niem/sua/0',

@@ -806,3 +806,124 @@ fn a_photo_dropped_on_a_news_item_asks_for_its_alt_text_and_becomes_its_lead_pho
         "{text}"
     );
 }
+
+/// The number of the `[[table]]` entry whose `ma` is `key`.
+fn entry_index(text: &str, table: &str, key: &str) -> usize {
+    let header = format!("[[{table}]]");
+    let mut n = 0;
+    for line in text.lines() {
+        if line.trim() == header {
+            n += 1;
+        }
+        if line.trim() == format!("ma = \"{key}\"") {
+            return n - 1;
+        }
+    }
+    panic!("no {table} {key}");
+}
+
+#[test]
+fn an_item_is_removed_only_when_the_site_still_builds_and_a_copy_is_kept() {
+    let server = start();
+    let token = token_of(&server.get("/ban-lam-viec/").body);
+    let posted = |path: &str, key: &str| {
+        server.post_form(
+            path,
+            &[
+                ("_token".to_owned(), token.clone()),
+                ("_key".to_owned(), key.to_owned()),
+            ],
+        )
+    };
+    let bin = server.root().join(".loa/ban-lam-viec/da-xoa");
+
+    // An indicator a plan's targets and the figures use: refused, with the places named.
+    let indicators = server.root().join("data/indicators.toml");
+    let before = std::fs::read_to_string(&indicators).unwrap();
+    let n = entry_index(&before, "chi_so", "ty-le-bhyt").to_string();
+    let confirm = server.get(&format!("/ban-lam-viec/chi-so/xoa/{n}"));
+    assert_eq!(confirm.status, 200);
+    assert!(confirm.body.contains("bảo hiểm y tế"), "{}", confirm.body);
+    assert!(confirm.body.contains(".loa/ban-lam-viec/da-xoa"));
+    // Without the session's token nothing is removed.
+    let forged = server.post_form(
+        "/ban-lam-viec/chi-so/xoa",
+        &[("_key".to_owned(), n.clone())],
+    );
+    assert_eq!(forged.status, 403);
+    let refused = posted("/ban-lam-viec/chi-so/xoa", &n);
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    assert!(refused.body.contains("Chưa xoá"), "{}", refused.body);
+    assert!(
+        refused
+            .body
+            .contains("content/plans/ke-hoach-an-sinh-xa-hoi-2026.md"),
+        "the plan that uses it is named: {}",
+        refused.body
+    );
+    assert_eq!(std::fs::read_to_string(&indicators).unwrap(), before);
+    assert!(
+        !bin.join("1/data/indicators.toml").exists(),
+        "no copy is left of what was not removed"
+    );
+
+    // A news item: removed, its copy kept byte for byte, the preview no longer serves it.
+    let slug = "2026-03-18-tap-huan-can-bo-cong-tac-xa-hoi";
+    let news = server.root().join(format!("content/news/{slug}.md"));
+    let text = std::fs::read(&news).unwrap();
+    let page = format!("/tin-tuc/{slug}/");
+    assert_eq!(server.get(&page).status, 200);
+    let confirm = server.get(&format!("/ban-lam-viec/tin-tuc/xoa/{slug}"));
+    assert!(
+        confirm
+            .body
+            .contains("trang của nó sẽ không còn trên trang web")
+    );
+    let done = posted("/ban-lam-viec/tin-tuc/xoa", slug);
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert!(!news.exists());
+    assert_eq!(
+        std::fs::read(bin.join(format!("1/content/news/{slug}.md"))).unwrap(),
+        text
+    );
+    let list = server.get(&done.location);
+    assert!(list.body.contains("Đã xoá"), "{}", list.body);
+    assert!(
+        list.body
+            .contains(&format!("da-xoa/1/content/news/{slug}.md"))
+    );
+    let started = Instant::now();
+    while server.get(&page).status != 404 {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "{page} is still served"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // A unit the plans name: removed from the registry (the other entries and their comments
+    // as they were), and the plans that still name it listed.
+    let units = server.root().join("data/units.toml");
+    let before = std::fs::read_to_string(&units).unwrap();
+    let n = entry_index(&before, "don_vi", "tram-y-te").to_string();
+    let done = posted("/ban-lam-viec/don-vi/xoa", &n);
+    assert_eq!(done.status, 200, "{}", done.body);
+    assert!(done.body.contains("vẫn còn nhắc đến"), "{}", done.body);
+    assert!(
+        done.body
+            .contains("content/plans/ke-hoach-tro-giup-xa-hoi-2026.md"),
+        "{}",
+        done.body
+    );
+    let after = std::fs::read_to_string(&units).unwrap();
+    assert!(!after.contains("tram-y-te"));
+    assert_eq!(
+        after.matches("[[don_vi]]").count() + 1,
+        before.matches("[[don_vi]]").count()
+    );
+    assert!(after.contains("ma = \"cong-an\""));
+    assert_eq!(
+        std::fs::read_to_string(bin.join("1/data/units.toml")).unwrap(),
+        before
+    );
+}

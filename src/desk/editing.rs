@@ -25,7 +25,14 @@ impl Desk {
         self.page("trang_chu.html", &c)
     }
 
-    pub(super) fn list_page(&self, kind: &Kind) -> Response {
+    /// A kind's items; `removed`: where the copy of an item just removed is kept.
+    /// `problems`: warnings the removal brought.
+    pub(super) fn list_page(
+        &self,
+        kind: &Kind,
+        removed: Option<&str>,
+        problems: &Diagnostics,
+    ) -> Response {
         if let Storage::Single { .. } = kind.storage {
             return Response::redirect(format!("{BASE}/{}/sua", kind.id));
         }
@@ -37,6 +44,14 @@ impl Desk {
             &serde_json::json!({"ten": text.ten, "nhieu": text.nhieu, "mo_ta": text.mo_ta}),
         );
         c.insert("items", &store::list(&self.root, kind));
+        // Only a path of the bin is shown (the address could be typed by anyone).
+        c.insert(
+            "removed",
+            &removed
+                .filter(|r| r.starts_with(store::REMOVED))
+                .unwrap_or_default(),
+        );
+        c.insert("problems", &shown_of(problems));
         self.page("danh_sach.html", &c)
     }
 
@@ -127,6 +142,7 @@ impl Desk {
             &serde_json::json!({"ten": text.ten, "nhieu": text.nhieu, "mo_ta": text.mo_ta}),
         );
         c.insert("key", &key.unwrap_or(""));
+        c.insert("is_draft", &key.is_some_and(|k| k.starts_with('_')));
         c.insert("controls", &controls);
         c.insert("general", &general);
         c.insert("has_body", &kind.has_body());

@@ -159,8 +159,9 @@ pub(super) fn shown_of(diagnostics: &Diagnostics) -> Vec<Shown> {
                     .as_ref()
                     .map(|l| display_path(&l.file))
                     .unwrap_or_default(),
-                text: text.vi,
-                hint: text.hint_vi.unwrap_or_default(),
+                // The catalogue's `code` marks read as quotes on a page.
+                text: text.vi.replace('`', "\""),
+                hint: text.hint_vi.unwrap_or_default().replace('`', "\""),
                 english: text.en,
             }
         })
@@ -298,7 +299,11 @@ impl Desk {
                 Response::json(&serde_json::to_value(state).unwrap_or_default())
             }
             (true, [kind]) => match find(kind) {
-                Some(kind) => self.list_page(kind),
+                Some(kind) => self.list_page(
+                    kind,
+                    request.query("da-xoa").as_deref(),
+                    &Diagnostics::new(),
+                ),
                 None => self.not_found(),
             },
             (true, [kind, "moi"]) => match find(kind) {
@@ -311,6 +316,14 @@ impl Desk {
             },
             (true, [kind, "sua"]) => match find(kind) {
                 Some(kind) => self.form_page(kind, Some(""), None, &saved_note(request)),
+                None => self.not_found(),
+            },
+            (true, [kind, "xoa", key]) => match find(kind) {
+                Some(kind) => self.remove_page(kind, key, &Diagnostics::new()),
+                None => self.not_found(),
+            },
+            (false, [kind, "xoa"]) => match find(kind) {
+                Some(kind) => self.remove(kind, &posted),
                 None => self.not_found(),
             },
             (false, [kind, "luu"]) => match find(kind) {

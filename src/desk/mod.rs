@@ -26,6 +26,7 @@ pub mod kinds;
 mod located;
 mod pages;
 mod publish;
+mod removing;
 pub mod store;
 mod upload;
 

@@ -22,6 +22,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("xuat_ban.html", include_str!("templates/xuat_ban.html")),
     ("thong_bao.html", include_str!("templates/thong_bao.html")),
     ("van_de.html", include_str!("templates/van_de.html")),
+    ("xoa.html", include_str!("templates/xoa.html")),
 ];
 
 /// The desk's style sheet.

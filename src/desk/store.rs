@@ -424,13 +424,13 @@ pub fn write_atomic(root: &Path, relative: &Path, bytes: &[u8]) -> Result<(), Di
     Ok(())
 }
 
-/// Writes `files` into the site folder, checks the whole site (`build::check`), and puts back
-/// what they replaced unless `keep` accepts the diagnostics. Runs with `lock` held, so no
-/// rebuild of the preview reads the site meanwhile.
+/// Writes `files` into the site folder (`None`: removes the file), checks the whole site
+/// (`build::check`), and puts back what they replaced unless `keep` accepts the diagnostics.
+/// Runs with `lock` held, so no rebuild of the preview reads the site meanwhile.
 fn check_with(
     root: &Path,
     date: NaiveDate,
-    files: &[(PathBuf, Vec<u8>)],
+    files: &[(PathBuf, Option<Vec<u8>>)],
     lock: &std::sync::Mutex<()>,
     keep: impl FnOnce(&Diagnostics) -> bool,
 ) -> Result<(Diagnostics, bool), Diagnostic> {
@@ -442,22 +442,48 @@ fn check_with(
         .map(|(p, _)| std::fs::read(root.join(p)).ok())
         .collect();
     for (path, bytes) in files {
-        write_atomic(root, path, bytes)?;
+        put(root, path, bytes.as_deref())?;
     }
     let mut diagnostics = Diagnostics::new();
     let _ = crate::build::check(root, date, &mut diagnostics);
     let kept = keep(&diagnostics);
     if !kept {
         for ((path, _), old) in files.iter().zip(old) {
-            match old {
-                Some(old) => write_atomic(root, path, &old)?,
-                None => {
-                    let _ = std::fs::remove_file(root.join(path));
-                }
-            }
+            put(root, path, old.as_deref())?;
         }
     }
     Ok((diagnostics, kept))
+}
+
+/// Writes `bytes` to `relative`, or removes it for `None`.
+fn put(root: &Path, relative: &Path, bytes: Option<&[u8]>) -> Result<(), Diagnostic> {
+    match bytes {
+        Some(bytes) => write_atomic(root, relative, bytes),
+        None => match std::fs::remove_file(root.join(relative)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(Diagnostic::error("output_error", None)
+                    .arg("path", crate::diagnostics::display_path(relative))
+                    .arg("reason", e.to_string()))
+            }
+            _ => Ok(()),
+        },
+    }
+}
+
+/// The errors of `after` that `known` (the preview's last build) did not have, or that are in
+/// `file`: what a change brought.
+fn new_errors<'a>(
+    after: &'a Diagnostics,
+    known: &[Diagnostic],
+    file: &'a Path,
+) -> impl Iterator<Item = &'a Diagnostic> {
+    let key = |d: &Diagnostic| format!("{}|{:?}", d.code, d.args);
+    let baseline: std::collections::BTreeSet<String> =
+        known.iter().filter(|d| d.is_error()).map(key).collect();
+    after.iter().filter(move |d| {
+        d.is_error()
+            && (!baseline.contains(&key(d)) || d.location.as_ref().is_some_and(|l| l.file == file))
+    })
 }
 
 /// The diagnostics the build would report with `files` written; the site folder is left as it
@@ -468,7 +494,11 @@ pub fn trial(
     files: &[(PathBuf, Vec<u8>)],
     lock: &std::sync::Mutex<()>,
 ) -> Result<Diagnostics, Diagnostic> {
-    check_with(root, date, files, lock, |_| false).map(|(diagnostics, _)| diagnostics)
+    let files: Vec<(PathBuf, Option<Vec<u8>>)> = files
+        .iter()
+        .map(|(path, bytes)| (path.clone(), Some(bytes.clone())))
+        .collect();
+    check_with(root, date, &files, lock, |_| false).map(|(diagnostics, _)| diagnostics)
 }
 
 /// The outcome of a save.
@@ -508,33 +538,123 @@ pub fn save(
         let backup = Path::new(".loa/ban-lam-viec/truoc-khi-luu").join(&candidate.file);
         write_atomic(root, &backup, old)?;
     }
-    let key = |d: &Diagnostic| format!("{}|{:?}", d.code, d.args);
-    let baseline: std::collections::BTreeSet<String> =
-        known.iter().filter(|d| d.is_error()).map(key).collect();
-    let refused = |d: &Diagnostic| {
-        d.is_error()
-            && (!baseline.contains(&key(d))
-                || d.location
-                    .as_ref()
-                    .is_some_and(|l| l.file == candidate.file))
-    };
-    let mut files = extra.to_vec();
-    files.push((candidate.file.clone(), candidate.text.clone().into_bytes()));
+    let mut files: Vec<(PathBuf, Option<Vec<u8>>)> = extra
+        .iter()
+        .map(|(path, bytes)| (path.clone(), Some(bytes.clone())))
+        .collect();
+    files.push((
+        candidate.file.clone(),
+        Some(candidate.text.clone().into_bytes()),
+    ));
     let (after, kept) = check_with(root, date, &files, lock, |after| {
-        !after.iter().any(&refused)
+        new_errors(after, known, &candidate.file).next().is_none()
     })?;
     if kept {
         let _ = std::fs::remove_file(root.join(draft_of(&candidate.file)));
         return Ok(Saved::Written);
     }
     let mut problems = Diagnostics::new();
-    after
-        .iter()
-        .filter(|d| refused(d))
-        .for_each(|d| problems.push(d.clone()));
+    new_errors(&after, known, &candidate.file).for_each(|d| problems.push(d.clone()));
     let draft = draft_of(&candidate.file);
     write_atomic(root, &draft, candidate.text.as_bytes())?;
     Ok(Saved::Draft { draft, problems })
+}
+
+/// Where removed files are kept, in case they are wanted back.
+pub const REMOVED: &str = ".loa/ban-lam-viec/da-xoa";
+
+/// The outcome of a removal.
+#[derive(Debug)]
+pub enum Removed {
+    /// Removed; the previous file is kept under [`REMOVED`].
+    Done {
+        /// The copy of the file as it was.
+        kept: PathBuf,
+        /// Warnings it brought (a plan names a unit no longer in the registry).
+        warnings: Diagnostics,
+    },
+    /// Not removed: the site would not build without it (a plan still names the unit).
+    Refused {
+        /// The errors it would bring, located.
+        problems: Diagnostics,
+    },
+}
+
+/// Removes item `key`: a file (news, plan, draft ...) or an entry of a registry file, if the
+/// whole site still builds without it. A copy of the file as it was is kept under [`REMOVED`]
+/// first. A draft (`_name`) is removed without a check: the build never reads it.
+pub fn remove(
+    root: &Path,
+    date: NaiveDate,
+    kind: &Kind,
+    key: &str,
+    known: &[Diagnostic],
+    lock: &std::sync::Mutex<()>,
+) -> Result<Removed, Diagnostic> {
+    let not_found = || Diagnostic::error("desk_not_found", None).arg("key", key);
+    let (relative, after): (PathBuf, Option<Vec<u8>>) = match kind.storage {
+        Storage::Files { .. } => {
+            let relative = file_of(kind, key).ok_or_else(not_found)?;
+            if !root.join(&relative).is_file() {
+                return Err(not_found());
+            }
+            (relative, None)
+        }
+        Storage::Entries { file, table } => {
+            let relative = PathBuf::from(file);
+            let mut doc = parse(&relative, &read_text(root, &relative)?)?;
+            let index: usize = key.parse().map_err(|_| not_found())?;
+            let entries = doc
+                .get_mut(table)
+                .and_then(|t| t.as_array_of_tables_mut())
+                .filter(|a| index < a.len())
+                .ok_or_else(not_found)?;
+            entries.remove(index);
+            (relative, Some(doc.to_string().into_bytes()))
+        }
+        Storage::Single { .. } => return Err(not_found()),
+    };
+    let old = std::fs::read(root.join(&relative)).map_err(|e| {
+        Diagnostic::error("output_error", None)
+            .arg("path", crate::diagnostics::display_path(&relative))
+            .arg("reason", e.to_string())
+    })?;
+    // Each removal keeps its own copy: `da-xoa/1/data/units.toml`, then `da-xoa/2/...`.
+    let kept = (1..)
+        .map(|n| Path::new(REMOVED).join(n.to_string()).join(&relative))
+        .find(|p| !root.join(p).exists())
+        .unwrap_or_else(|| Path::new(REMOVED).join(&relative));
+    write_atomic(root, &kept, &old)?;
+    let is_draft = relative
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('_'));
+    if is_draft {
+        put(root, &relative, None)?;
+        return Ok(Removed::Done {
+            kept,
+            warnings: Diagnostics::new(),
+        });
+    }
+    let files = [(relative.clone(), after)];
+    // Only errors the removal brings refuse it (a known one elsewhere in the registry does not).
+    let nowhere = Path::new("");
+    let (checked, done) = check_with(root, date, &files, lock, |checked| {
+        new_errors(checked, known, nowhere).next().is_none()
+    })?;
+    if done {
+        let key = |d: &Diagnostic| format!("{}|{:?}", d.code, d.args);
+        let before: std::collections::BTreeSet<String> = known.iter().map(key).collect();
+        let mut warnings = Diagnostics::new();
+        checked
+            .iter()
+            .filter(|d| !d.is_error() && !before.contains(&key(d)))
+            .for_each(|d| warnings.push(d.clone()));
+        return Ok(Removed::Done { kept, warnings });
+    }
+    let _ = std::fs::remove_file(root.join(&kept));
+    let mut problems = Diagnostics::new();
+    new_errors(&checked, known, nowhere).for_each(|d| problems.push(d.clone()));
+    Ok(Removed::Refused { problems })
 }
 
 #[cfg(test)]
