@@ -248,8 +248,10 @@ fn the_desk_saves_forms_into_the_files_and_the_preview_shows_them() {
     let form = server.get("/ban-lam-viec/tin-tuc/moi");
     assert_eq!(form.status, 200);
     assert!(form.body.contains("<label for=\"f-tieu_de\">Tiêu đề"));
-    // Help from the `loa new` comments.
+    // Help from the `loa new` comments; a tick box's from the catalogue (the comment says `true`).
     assert!(form.body.contains("NĂM-THÁNG-NGÀY"));
+    assert!(form.body.contains("Đánh dấu nếu bài này cũng được đọc"));
+    assert!(!form.body.contains("true nếu"));
     let mut pairs = form_pairs(&form.body, "/ban-lam-viec/tin-tuc/luu");
     set(
         &mut pairs,

@@ -258,11 +258,13 @@ fn push_controls(
         let path = join(path, &field.key);
         let label_path = join(label_path, &field.key);
         let text = layout.catalogue.field(layout.kind, &label_path);
-        // The `loa new` comment of a top-level field first, else the catalogue's help.
+        // The `loa new` comment of a top-level field first, else the catalogue's help. A tick
+        // box takes the catalogue's when it has one: the file's comment speaks of `true`.
         let help = layout
             .scaffold_help
             .get(&field.key)
             .filter(|_| !label_path.contains('.'))
+            .filter(|_| !matches!(field.shape, Shape::Boolean) || text.goi_y.is_empty())
             .cloned()
             .unwrap_or_else(|| text.goi_y.clone());
         let value = values.get(&field.key);
