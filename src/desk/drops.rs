@@ -51,6 +51,7 @@ impl Desk {
                 let id = self.remember(Pending {
                     file: result.file.clone(),
                     bytes: result.text.clone().into_bytes(),
+                    proposals: result.proposed.clone(),
                 });
                 let mut c = Context::new();
                 c.insert("imported", &result);
@@ -72,6 +73,7 @@ impl Desk {
                     let id = self.remember(Pending {
                         file: PathBuf::from(&result.file),
                         bytes: file.bytes.clone(),
+                        proposals: Default::default(),
                     });
                     c.insert("pending", &id);
                 }
@@ -105,11 +107,26 @@ impl Desk {
                 text: String::from_utf8_lossy(&pending.bytes).into_owned(),
                 file: pending.file.clone(),
             };
+            // The registry entries ticked on the page, appended to their files and checked with
+            // the plan (refused together, never half-written).
+            let chosen: Vec<&str> = (posted.fields.iter())
+                .filter(|(name, _)| name == "_them")
+                .map(|(_, value)| value.as_str())
+                .collect();
+            let (units, legal) = pending.proposals.appended(&chosen);
+            let mut extra = Vec::new();
+            for (id, text) in [("don-vi", units), ("van-ban", legal)] {
+                let registry = find(id).and_then(|k| store::file_of(k, ""));
+                if let (Some(file), false) = (registry, text.is_empty()) {
+                    let old = std::fs::read_to_string(self.root.join(&file)).unwrap_or_default();
+                    extra.push((file, format!("{old}{text}").into_bytes()));
+                }
+            }
             return match store::save(
                 &self.root,
                 self.date,
                 &candidate,
-                &[],
+                &extra,
                 &self.known_problems(),
                 &self.lock,
             ) {

@@ -50,6 +50,9 @@ struct Pending {
     file: PathBuf,
     /// What would be written.
     bytes: Vec<u8>,
+    /// Registry entries an imported plan proposes (units, legal documents), and the name of its
+    /// document for their note; empty for a figures file.
+    proposals: crate::import::RegistryProposals,
 }
 
 /// The desk of one `loa serve` session.

@@ -538,6 +538,12 @@ pub fn save(
         let backup = Path::new(".loa/ban-lam-viec/truoc-khi-luu").join(&candidate.file);
         write_atomic(root, &backup, old)?;
     }
+    for (file, _) in extra {
+        if let Ok(old) = std::fs::read(root.join(file)) {
+            let backup = Path::new(".loa/ban-lam-viec/truoc-khi-luu").join(file);
+            write_atomic(root, &backup, &old)?;
+        }
+    }
     let mut files: Vec<(PathBuf, Option<Vec<u8>>)> = extra
         .iter()
         .map(|(path, bytes)| (path.clone(), Some(bytes.clone())))

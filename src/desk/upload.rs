@@ -207,6 +207,25 @@ pub struct ImportResult {
     pub summary: String,
     /// Warnings, each with its line in the document.
     pub warnings: Vec<Shown>,
+    /// The registry entries it proposes, each to tick on the page.
+    pub proposals: Vec<ProposalChoice>,
+    /// The same, as they would be written.
+    #[serde(skip)]
+    pub proposed: crate::import::RegistryProposals,
+}
+
+/// A registry entry the page offers to add: its tick box's value, which registry, its name and
+/// the line of the document it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalChoice {
+    /// `u0`, `l2`: a unit or a legal document, by number.
+    pub value: String,
+    /// `don-vi` or `van-ban`.
+    pub registry: &'static str,
+    /// As the document names it.
+    pub name: String,
+    /// The line in the document (0: not known).
+    pub line: usize,
 }
 
 fn as_display<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
@@ -254,6 +273,39 @@ pub fn import_plan(root: &Path, upload: &Upload) -> Result<ImportResult, Diagnos
         file: Path::new("content/plans").join(format!("{name}.md")),
         summary: crate::import::report::summary(&imported, &display_path(&source)),
         warnings: imported.warnings.sorted().into_iter().map(shown).collect(),
+        proposals: imported
+            .proposed_units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| ProposalChoice {
+                value: format!("u{i}"),
+                registry: "don-vi",
+                name: u.name.clone(),
+                line: u.source_line,
+            })
+            .chain(
+                imported
+                    .proposed_legal
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| ProposalChoice {
+                        value: format!("l{i}"),
+                        registry: "van-ban",
+                        name: d.cited_as.clone(),
+                        line: d.source_line,
+                    }),
+            )
+            .collect(),
+        proposed: crate::import::RegistryProposals {
+            units: imported.proposed_units,
+            legal: imported.proposed_legal,
+            source: upload
+                .name
+                .rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(&upload.name)
+                .to_owned(),
+        },
         text: imported.text,
     })
 }

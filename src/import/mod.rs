@@ -27,7 +27,7 @@ use crate::load::plan::{PlanDefaults, load as load_plan};
 use crate::locale::slugify;
 use crate::model::{LegalDoc, Plan, Signer, Unit};
 
-pub use propose::{ProposedLegal, ProposedUnit};
+pub use propose::{ProposedLegal, ProposedUnit, RegistryProposals};
 
 /// The site's registries and defaults the import compares against.
 #[derive(Debug, Clone, Copy)]

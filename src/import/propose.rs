@@ -30,6 +30,38 @@ pub struct ProposedUnit {
     pub source_line: usize,
 }
 
+/// The registry entries one imported document proposes, with the document's name (for the note
+/// written above them).
+#[derive(Debug, Clone, Default)]
+pub struct RegistryProposals {
+    /// Units not in data/units.toml.
+    pub units: Vec<ProposedUnit>,
+    /// Legal documents not in data/legal.toml.
+    pub legal: Vec<ProposedLegal>,
+    /// The document's file name.
+    pub source: String,
+}
+
+impl RegistryProposals {
+    /// What to append to data/units.toml and to data/legal.toml for the entries `chosen` (`u0`
+    /// is the first unit, `l1` the second legal document); an empty text for none.
+    pub fn appended(&self, chosen: &[&str]) -> (String, String) {
+        let picked = |prefix: char, i: usize| chosen.contains(&format!("{prefix}{i}").as_str());
+        let units: Vec<ProposedUnit> = (self.units.iter().enumerate())
+            .filter(|(i, _)| picked('u', *i))
+            .map(|(_, u)| u.clone())
+            .collect();
+        let legal: Vec<ProposedLegal> = (self.legal.iter().enumerate())
+            .filter(|(i, _)| picked('l', *i))
+            .map(|(_, d)| d.clone())
+            .collect();
+        (
+            units_toml(&units, &self.source),
+            legal_toml(&legal, &self.source),
+        )
+    }
+}
+
 /// A legal document to add to data/legal.toml.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProposedLegal {
