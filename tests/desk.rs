@@ -640,7 +640,10 @@ fn a_dropped_word_plan_and_text_export_are_summarised_then_saved() {
     // The units and documents the registries lack are offered, each to tick; the ticked ones
     // are appended to the registries with the plan, the others are not.
     let choice = |label: &str| -> String {
-        let at = shown.body.find(label).unwrap_or_else(|| panic!("{label}: {}", shown.body));
+        let at = shown
+            .body
+            .find(label)
+            .unwrap_or_else(|| panic!("{label}: {}", shown.body));
         let key = "name=\"_them\" value=\"";
         let value_at = shown.body[..at].rfind(key).unwrap() + key.len();
         let len = shown.body[value_at..].find('"').unwrap();
@@ -648,7 +651,11 @@ fn a_dropped_word_plan_and_text_export_are_summarised_then_saved() {
     };
     let unit = choice("Đơn vị: Phòng Kinh tế");
     let document = choice("Văn bản: Kế hoạch số 907/KH-SYT");
-    assert!(shown.body.contains("Đơn vị: Trung tâm cung ứng dịch vụ công"));
+    assert!(
+        shown
+            .body
+            .contains("Đơn vị: Trung tâm cung ứng dịch vụ công")
+    );
     let units_before = std::fs::read_to_string(server.root().join("data/units.toml")).unwrap();
     let saved = server.post_form(
         "/ban-lam-viec/nhap-ke-hoach/luu",
@@ -661,12 +668,18 @@ fn a_dropped_word_plan_and_text_export_are_summarised_then_saved() {
     );
     assert_eq!(saved.status, 303, "{}", saved.body);
     let units = std::fs::read_to_string(server.root().join("data/units.toml")).unwrap();
-    assert!(units.starts_with(&units_before), "the registry is appended to");
+    assert!(
+        units.starts_with(&units_before),
+        "the registry is appended to"
+    );
     assert!(units.contains("ten = \"Phòng Kinh tế\""), "{units}");
     assert!(!units.contains("Trung tâm cung ứng dịch vụ công\""));
     let legal = std::fs::read_to_string(server.root().join("data/legal.toml")).unwrap();
     assert!(legal.contains("so_ky_hieu = \"907/KH-SYT\""), "{legal}");
-    assert!(!legal.contains("1488/QĐ-UBND"), "an entry not ticked is not added");
+    assert!(
+        !legal.contains("1488/QĐ-UBND"),
+        "an entry not ticked is not added"
+    );
 
     // Not a plan: a located refusal, nothing to save.
     let shown = server.post_file(

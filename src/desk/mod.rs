@@ -5,17 +5,19 @@
 //! Split along its seams: [`kinds`] (where each kind of content is kept, which loader reads it),
 //! [`fields`] (the loader's serde definition as form fields, labels from `locales/desk.toml`),
 //! [`form`] (submitted values, the controls of a page), [`edit`] (values written into the TOML
-//! in place), [`store`] (listing, opening, checking and saving files, drafts), [`located`]
-//! (diagnostics placed at fields and lines), [`upload`] (dropped files: plans to import,
-//! figures to check, photos), [`publish`] (the "Xuất bản" button: `loa publish` in the
-//! background), [`pages`] (the desk's HTML from its templates) and [`http`] (requests: the
-//! session token, the routes).
+//! in place), [`store`] (listing, opening and composing items), [`checked`] (saves, drafts and
+//! removals checked with the whole site, atomic writes), [`located`] (diagnostics placed at
+//! fields and lines), [`upload`] (dropped files: plans to import, figures to check, photos),
+//! [`editing`], [`drops`] and [`removing`] (the pages of forms, dropped files and removals),
+//! [`publish`] (the "Xuất bản" button: `loa publish` in the background), [`pages`] (the desk's
+//! HTML from its templates) and [`http`] (requests: the session token, the routes).
 //!
 //! Safety: the server answers on the loopback only with the `Host` check of `loa serve`; every
 //! request that changes a file carries the session's random token (a page of another site cannot
 //! know it) and a cross-site `Origin` is refused; every path written is made from a kind's folder
 //! and a slug, checked to stay inside the site folder.
 
+mod checked;
 mod drops;
 pub mod edit;
 mod editing;
