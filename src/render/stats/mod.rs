@@ -12,7 +12,9 @@ use crate::diagnostics::Diagnostic;
 use crate::model::Site;
 use crate::render::inline::Linker;
 use crate::render::view::{Link, SiteView};
-use crate::render::{Renderer, Sink, Stats, Templates, template_diagnostic};
+use crate::render::{
+    Renderer, Sink, Stats, Templates, render_to_file, template_diagnostic, write_error,
+};
 
 /// Addresses of the statistics pages.
 pub mod urls {
@@ -69,6 +71,7 @@ pub struct StatsRenderer<'a> {
 }
 
 impl StatsRenderer<'_> {
+    /// Renders a page into its file: 1 when written, else 0 with the problem in `errors`.
     fn page(
         &self,
         tera: &tera::Tera,
@@ -79,30 +82,26 @@ impl StatsRenderer<'_> {
         errors: &mut Vec<Diagnostic>,
     ) -> usize {
         context.insert("url", url);
-        match tera.render(template, context) {
-            Ok(text) => put(
-                sink,
-                &crate::render::urls::file_for(url),
-                text.as_bytes(),
-                errors,
-            ),
-            Err(e) => {
-                errors.push(template_diagnostic(&e, &self.templates.paths, Some(url)));
-                0
-            }
-        }
+        counted(
+            render_to_file(tera, self.templates, template, context, url, sink),
+            errors,
+        )
     }
 }
 
+/// Writes a file: 1 when written, else 0 with the problem in `errors`.
 fn put(sink: &dyn Sink, path: &str, bytes: &[u8], errors: &mut Vec<Diagnostic>) -> usize {
-    match sink.put(path, bytes) {
+    counted(
+        sink.put(path, bytes).map_err(|e| write_error(path, &e)),
+        errors,
+    )
+}
+
+fn counted(written: Result<(), Diagnostic>, errors: &mut Vec<Diagnostic>) -> usize {
+    match written {
         Ok(()) => 1,
-        Err(e) => {
-            errors.push(
-                Diagnostic::error("output_error", None)
-                    .arg("path", path.to_owned())
-                    .arg("reason", e.to_string()),
-            );
+        Err(d) => {
+            errors.push(d);
             0
         }
     }
