@@ -4,6 +4,11 @@
 //! The host's key is checked against the site's own `known_hosts` (`.loa/xuat-ban/known_hosts`):
 //! the first publish records it, a later publish to a host showing another key is refused
 //! (someone may be in between).
+//!
+//! A file is written under a temporary name and renamed over the old one. SFTP version 3 renames
+//! only onto a free name; a server that offers `posix-rename@openssh.com` (OpenSSH does) replaces
+//! the file in one step, so a reader never finds it missing. `russh-sftp` exposes extensions on
+//! its raw session only: a second SFTP channel of the same connection carries the renames.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -14,7 +19,9 @@ use russh::client::{self, Handle};
 use russh::keys::{PrivateKeyWithHashAlg, PublicKeyOrCertificate};
 use russh_sftp::client::SftpSession;
 use russh_sftp::client::error::Error as SftpError;
-use russh_sftp::protocol::StatusCode;
+use russh_sftp::client::rawsession::RawSftpSession;
+use russh_sftp::extensions::HardlinkExtension;
+use russh_sftp::protocol::{Packet, StatusCode};
 use tokio::io::AsyncWriteExt;
 
 use super::destination::{Credentials, Destination, Target};
@@ -22,6 +29,10 @@ use super::journal::JOURNAL_DIR;
 use super::{MISSING_PREFIX, Transport, TransportError};
 
 const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The OpenSSH extension that renames over an existing file (its request carries the old and the
+/// new path, as `hardlink@openssh.com`'s does).
+const POSIX_RENAME: &str = "posix-rename@openssh.com";
 
 /// Checks the host key against the site's known hosts.
 struct HostCheck {
@@ -67,6 +78,8 @@ impl client::Handler for HostCheck {
 pub struct Sftp {
     runtime: tokio::runtime::Runtime,
     session: SftpSession,
+    /// A second channel for `posix-rename@openssh.com`, when the server offers it.
+    renamer: Option<RawSftpSession>,
     _handle: Handle<HostCheck>,
     base: String,
     made: BTreeSet<String>,
@@ -129,7 +142,7 @@ impl Sftp {
             inactivity_timeout: Some(Duration::from_secs(120)),
             ..Default::default()
         });
-        let (handle, session) = runtime.block_on(async {
+        let (handle, session, renamer) = runtime.block_on(async {
             let connecting = client::connect(config, (host.as_str(), *port), check);
             let mut handle = match tokio::time::timeout(TIMEOUT, connecting).await {
                 Ok(Ok(handle)) => handle,
@@ -174,11 +187,22 @@ impl Sftp {
             let session = SftpSession::new(channel.into_stream())
                 .await
                 .map_err(failed)?;
-            Ok((handle, session))
+            // Without the extension, renames fall back to remove-then-rename.
+            let renamer = async {
+                let channel = handle.channel_open_session().await.ok()?;
+                channel.request_subsystem(true, "sftp").await.ok()?;
+                let raw = RawSftpSession::new(channel.into_stream());
+                let version = raw.init().await.ok()?;
+                (version.extensions.get(POSIX_RENAME).map(String::as_str) == Some("1"))
+                    .then_some(raw)
+            }
+            .await;
+            Ok((handle, session, renamer))
         })?;
         Ok(Sftp {
             runtime,
             session,
+            renamer,
             _handle: handle,
             base: path.clone(),
             made: BTreeSet::new(),
@@ -200,8 +224,9 @@ impl Transport for Sftp {
         }
     }
 
-    /// Written under a temporary name, then renamed. SFTP version 3 renames only onto a free
-    /// name: when the old file is there, it is removed just before the rename.
+    /// Written under a temporary name, then renamed over the old file in one step
+    /// (`posix-rename@openssh.com`); a server without it gets the old file removed just before
+    /// the rename (SFTP version 3 renames only onto a free name).
     fn put(&mut self, path: &str, bytes: &[u8]) -> Result<(), TransportError> {
         let folders: Vec<String> = super::new_parents(&mut self.made, path)
             .iter()
@@ -216,6 +241,7 @@ impl Transport for Sftp {
         let temporary = self.at(&temporary);
         let target = self.at(path);
         let session = &self.session;
+        let renamer = self.renamer.as_ref();
         self.runtime.block_on(async {
             for folder in folders {
                 // One already there is fine.
@@ -224,6 +250,18 @@ impl Transport for Sftp {
             let mut file = session.create(temporary.clone()).await.map_err(failed)?;
             file.write_all(bytes).await.map_err(failed)?;
             file.shutdown().await.map_err(failed)?;
+            if let Some(raw) = renamer {
+                let paths = HardlinkExtension {
+                    oldpath: temporary.clone(),
+                    newpath: target.clone(),
+                };
+                let data = russh_sftp::ser::to_bytes(&paths).map_err(failed)?.to_vec();
+                if let Ok(Packet::Status(status)) = raw.extended(POSIX_RENAME, data).await
+                    && status.status_code == StatusCode::Ok
+                {
+                    return Ok(());
+                }
+            }
             if session
                 .rename(temporary.clone(), target.clone())
                 .await
