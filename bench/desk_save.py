@@ -13,7 +13,10 @@ the first build, then BENCH_SAVES times: reads the form of one news item as a br
 (every field and the body), changes its body, posts it with the session token and measures
   * save ms: the POST until its answer (the whole site checked with the edit, the file written);
   * save-to-preview ms: the POST until the item's page on the preview carries the new sentence
-    (the save, the file event, the news-only rebuild, as a browser reloading sees it).
+    (the save, the file event, the news-only rebuild, as a browser reloading sees it);
+then removes BENCH_SAVES other news items ("Xoá tin bài này", then its confirmation) and measures
+  * remove ms: the POST until its answer (the whole site checked without the file, a copy kept);
+  * remove-to-preview ms: the POST until the item's page on the preview is gone (404).
 Writes only under bench/work/.
 """
 import html.parser
@@ -152,6 +155,41 @@ def main():
         print(f"desk_save: N={N}: save median {statistics.median(saves):.0f} ms, "
               f"save to preview median {statistics.median(previews):.0f} ms "
               f"(min {min(previews):.0f}, max {max(previews):.0f}) over {SAVES} saves")
+        token = dict(pairs)["_token"]
+        removes, gone = [], []
+        for i in range(SAVES):
+            victim = news[(len(news) // 3 + 7 * i) % len(news)]
+            if victim == key:
+                continue
+            body = urllib.parse.urlencode([("_token", token), ("_key", victim)]).encode()
+            request = urllib.request.Request(
+                f"{base}/ban-lam-viec/tin-tuc/xoa", data=body, method="POST",
+                headers={"Content-Type": "application/x-www-form-urlencoded"})
+            start = time.perf_counter()
+            try:
+                OPENER.open(request, timeout=120)
+                status = 200
+            except urllib.error.HTTPError as e:
+                status = e.code
+            answered = time.perf_counter()
+            if status not in (200, 303):
+                raise SystemExit(f"desk_save: the removal answered {status}")
+            while True:
+                try:
+                    get(f"{base}/tin-tuc/{victim}/")
+                except urllib.error.HTTPError as e:
+                    if e.code == 404:
+                        break
+                if time.perf_counter() - start > 120:
+                    raise SystemExit("desk_save: the preview still served a removed item")
+                time.sleep(0.005)
+            removes.append((answered - start) * 1000)
+            gone.append((time.perf_counter() - start) * 1000)
+            print(f"  remove {i + 1}: remove {removes[-1]:.0f} ms, remove to preview {gone[-1]:.0f} ms")
+            time.sleep(0.5)
+        print(f"desk_save: N={N}: remove median {statistics.median(removes):.0f} ms, "
+              f"remove to preview median {statistics.median(gone):.0f} ms "
+              f"(min {min(gone):.0f}, max {max(gone):.0f}) over {len(gone)} removals")
     finally:
         server.terminate()
         server.wait()
