@@ -53,6 +53,26 @@ def get(url):
         return r.read().decode("utf-8")
 
 
+def post(url, pairs):
+    """Posts a form as a browser does, without following the redirect; its HTTP status."""
+    request = urllib.request.Request(
+        url, data=urllib.parse.urlencode(pairs).encode(), method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        OPENER.open(request, timeout=120)
+        return 200
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def wait_until(done, what, since):
+    """Polls `done()` every 5 ms; stops the bench when it has not held for 120 s."""
+    while not done():
+        if time.perf_counter() - since > 120:
+            raise SystemExit(f"desk_save: {what}")
+        time.sleep(0.005)
+
+
 class Form(html.parser.HTMLParser):
     """The pairs a browser submits for the desk's item form."""
 
@@ -129,24 +149,13 @@ def main():
             pairs = form.pairs
             sentence = f"Câu thêm lần {i + 1} lúc {time.time_ns()}."
             pairs = [(n, (v.rstrip() + "\n\n" + sentence) if n == "_body" else v) for n, v in pairs]
-            body = urllib.parse.urlencode(pairs).encode()
-            request = urllib.request.Request(
-                f"{base}/ban-lam-viec/tin-tuc/luu", data=body, method="POST",
-                headers={"Content-Type": "application/x-www-form-urlencoded"})
             start = time.perf_counter()
-            try:
-                OPENER.open(request, timeout=120)
-                status = 200
-            except urllib.error.HTTPError as e:
-                status = e.code
+            status = post(f"{base}/ban-lam-viec/tin-tuc/luu", pairs)
             saved = time.perf_counter()
             if status != 303:
                 raise SystemExit(f"desk_save: the save answered {status}, not a redirect")
             url = f"{base}/tin-tuc/{key}/"
-            while sentence not in get(url):
-                if time.perf_counter() - start > 120:
-                    raise SystemExit("desk_save: the preview never showed the save")
-                time.sleep(0.005)
+            wait_until(lambda: sentence in get(url), "the preview never showed the save", start)
             shown = time.perf_counter()
             saves.append((saved - start) * 1000)
             previews.append((shown - start) * 1000)
@@ -161,28 +170,19 @@ def main():
             victim = news[(len(news) // 3 + 7 * i) % len(news)]
             if victim == key:
                 continue
-            body = urllib.parse.urlencode([("_token", token), ("_key", victim)]).encode()
-            request = urllib.request.Request(
-                f"{base}/ban-lam-viec/tin-tuc/xoa", data=body, method="POST",
-                headers={"Content-Type": "application/x-www-form-urlencoded"})
             start = time.perf_counter()
-            try:
-                OPENER.open(request, timeout=120)
-                status = 200
-            except urllib.error.HTTPError as e:
-                status = e.code
+            status = post(f"{base}/ban-lam-viec/tin-tuc/xoa", [("_token", token), ("_key", victim)])
             answered = time.perf_counter()
             if status not in (200, 303):
                 raise SystemExit(f"desk_save: the removal answered {status}")
-            while True:
+
+            def gone_from_preview():
                 try:
                     get(f"{base}/tin-tuc/{victim}/")
+                    return False
                 except urllib.error.HTTPError as e:
-                    if e.code == 404:
-                        break
-                if time.perf_counter() - start > 120:
-                    raise SystemExit("desk_save: the preview still served a removed item")
-                time.sleep(0.005)
+                    return e.code == 404
+            wait_until(gone_from_preview, "the preview still served a removed item", start)
             removes.append((answered - start) * 1000)
             gone.append((time.perf_counter() - start) * 1000)
             print(f"  remove {i + 1}: remove {removes[-1]:.0f} ms, remove to preview {gone[-1]:.0f} ms")

@@ -195,12 +195,7 @@ fn publishes_over_ftp_to_a_real_server() {
     assert_same(&tree(&web), &new, "the destination holds the built site");
     assert!(dead_links(&web).is_empty());
 
-    for (name, bytes) in tree(site.path()).into_iter().chain(tree(&web)) {
-        assert!(
-            !String::from_utf8_lossy(&bytes).contains(SECRET),
-            "the password is written in {name}"
-        );
-    }
+    assert_no_secret(tree(site.path()).into_iter().chain(tree(&web)));
     assert!(!stdout(&run).contains(SECRET) && !stderr(&run).contains(SECRET));
 }
 
@@ -333,7 +328,12 @@ FTPServer(('127.0.0.1', int(port)), TLS_FTPHandler).serve_forever()\n";
         &site_tree(&site.path().join("output")),
         "the site arrived over FTPS",
     );
-    for (name, bytes) in tree(site.path()) {
+    assert_no_secret(tree(site.path()));
+}
+
+/// The password is in none of `files` (`(name, bytes)`: the site folder, the destination).
+fn assert_no_secret(files: impl IntoIterator<Item = (String, Vec<u8>)>) {
+    for (name, bytes) in files {
         assert!(
             !String::from_utf8_lossy(&bytes).contains(SECRET),
             "the password is written in {name}"

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::kinds::{Kind, Storage};
-use super::store::{Candidate, draft_of, file_of, parse, read_text};
+use super::store::{Candidate, draft_of, file_of, is_draft_file, parse, read_text};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// Writes a file through a temporary file in its folder (never half a file), inside `root`.
@@ -88,20 +88,30 @@ fn put(root: &Path, relative: &Path, bytes: Option<&[u8]>) -> Result<(), Diagnos
     }
 }
 
-/// The errors of `after` that `known` (the preview's last build) did not have, or that are in
+/// Where the text a save replaces is kept, in case the machine stops in the middle.
+const BEFORE_SAVE: &str = ".loa/ban-lam-viec/truoc-khi-luu";
+
+/// The problems of `after` that `known` (the preview's last build) did not have, or that are in
 /// `file`: what a change brought.
-fn new_errors<'a>(
+fn brought<'a>(
     after: &'a Diagnostics,
     known: &[Diagnostic],
     file: &'a Path,
 ) -> impl Iterator<Item = &'a Diagnostic> {
     let key = |d: &Diagnostic| format!("{}|{:?}", d.code, d.args);
-    let baseline: std::collections::BTreeSet<String> =
-        known.iter().filter(|d| d.is_error()).map(key).collect();
+    let baseline: std::collections::BTreeSet<String> = known.iter().map(key).collect();
     after.iter().filter(move |d| {
-        d.is_error()
-            && (!baseline.contains(&key(d)) || d.location.as_ref().is_some_and(|l| l.file == file))
+        !baseline.contains(&key(d)) || d.location.as_ref().is_some_and(|l| l.file == file)
     })
+}
+
+/// The errors among [`brought`]: what refuses a change.
+fn new_errors<'a>(
+    after: &'a Diagnostics,
+    known: &[Diagnostic],
+    file: &'a Path,
+) -> impl Iterator<Item = &'a Diagnostic> {
+    brought(after, known, file).filter(|d| d.is_error())
 }
 
 /// The diagnostics the build would report with `files` written; the site folder is left as it
@@ -151,25 +161,16 @@ pub fn save(
     if extra.is_empty() && old.as_deref() == Some(candidate.text.as_bytes()) {
         return Ok(Saved::Unchanged);
     }
+    let files: Vec<(PathBuf, Option<Vec<u8>>)> = (extra.iter().cloned())
+        .chain([(candidate.file.clone(), candidate.text.clone().into_bytes())])
+        .map(|(path, bytes)| (path, Some(bytes)))
+        .collect();
     // A copy of what is replaced, in case the machine stops in the middle.
-    if let Some(old) = &old {
-        let backup = Path::new(".loa/ban-lam-viec/truoc-khi-luu").join(&candidate.file);
-        write_atomic(root, &backup, old)?;
-    }
-    for (file, _) in extra {
+    for (file, _) in &files {
         if let Ok(old) = std::fs::read(root.join(file)) {
-            let backup = Path::new(".loa/ban-lam-viec/truoc-khi-luu").join(file);
-            write_atomic(root, &backup, &old)?;
+            write_atomic(root, &Path::new(BEFORE_SAVE).join(file), &old)?;
         }
     }
-    let mut files: Vec<(PathBuf, Option<Vec<u8>>)> = extra
-        .iter()
-        .map(|(path, bytes)| (path.clone(), Some(bytes.clone())))
-        .collect();
-    files.push((
-        candidate.file.clone(),
-        Some(candidate.text.clone().into_bytes()),
-    ));
     let (after, kept) = check_with(root, date, &files, lock, |after| {
         new_errors(after, known, &candidate.file).next().is_none()
     })?;
@@ -249,10 +250,7 @@ pub fn remove(
         .find(|p| !root.join(p).exists())
         .unwrap_or_else(|| Path::new(REMOVED).join(&relative));
     write_atomic(root, &kept, &old)?;
-    let is_draft = relative
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with('_'));
-    if is_draft {
+    if is_draft_file(&relative) {
         put(root, &relative, None)?;
         return Ok(Removed::Done {
             kept,
@@ -266,12 +264,9 @@ pub fn remove(
         new_errors(checked, known, nowhere).next().is_none()
     })?;
     if done {
-        let key = |d: &Diagnostic| format!("{}|{:?}", d.code, d.args);
-        let before: std::collections::BTreeSet<String> = known.iter().map(key).collect();
         let mut warnings = Diagnostics::new();
-        checked
-            .iter()
-            .filter(|d| !d.is_error() && !before.contains(&key(d)))
+        brought(&checked, known, nowhere)
+            .filter(|d| !d.is_error())
             .for_each(|d| warnings.push(d.clone()));
         return Ok(Removed::Done { kept, warnings });
     }

@@ -118,7 +118,12 @@ impl Desk {
             for (id, text) in [("don-vi", units), ("van-ban", legal)] {
                 let registry = find(id).and_then(|k| store::file_of(k, ""));
                 if let (Some(file), false) = (registry, text.is_empty()) {
-                    let old = std::fs::read_to_string(self.root.join(&file)).unwrap_or_default();
+                    // Read as the loaders read it: a registry that cannot be read is reported,
+                    // never replaced by the new entries alone.
+                    let old = match store::read_text(&self.root, &file) {
+                        Ok(old) => old,
+                        Err(d) => return self.message(422, &d.text().vi, &[d]),
+                    };
                     extra.push((file, format!("{old}{text}").into_bytes()));
                 }
             }

@@ -142,7 +142,7 @@ impl Desk {
             &serde_json::json!({"ten": text.ten, "nhieu": text.nhieu, "mo_ta": text.mo_ta}),
         );
         c.insert("key", &key.unwrap_or(""));
-        c.insert("is_draft", &key.is_some_and(|k| k.starts_with('_')));
+        c.insert("is_draft", &key.is_some_and(store::is_draft));
         c.insert("controls", &controls);
         c.insert("general", &general);
         c.insert("has_body", &kind.has_body());
@@ -177,17 +177,13 @@ impl Desk {
         let mut body = value_of(&pairs, "_body").unwrap_or("").to_owned();
         let mut shown: Vec<Shown> = refused
             .iter()
-            .map(|r| {
-                let text = crate::messages::text(r.code, &[("value", r.value.clone())]);
-                Shown {
-                    severity: "loi",
-                    line: 0,
-                    body_line: 0,
-                    field: r.path.clone(),
-                    text: text.vi,
-                    hint: text.hint_vi.unwrap_or_default(),
-                    english: text.en,
-                }
+            .map(|r| Shown {
+                field: r.path.clone(),
+                ..Shown::message(
+                    true,
+                    0,
+                    crate::messages::text(r.code, &[("value", r.value.clone())]),
+                )
             })
             .collect();
         // A photo dropped on the item: kept beside it, as its lead photo or in its body.
@@ -198,18 +194,10 @@ impl Desk {
                     super::upload::use_photo(&mut values, &mut body, &placed);
                     extra.push((placed.file.clone(), file.bytes.clone()));
                 }
-                Err(d) => {
-                    let text = d.text();
-                    shown.push(Shown {
-                        severity: "loi",
-                        line: 0,
-                        body_line: 0,
-                        field: "anh".into(),
-                        text: text.vi,
-                        hint: text.hint_vi.unwrap_or_default(),
-                        english: text.en,
-                    });
-                }
+                Err(d) => shown.push(Shown {
+                    field: "anh".into(),
+                    ..Shown::of(&d)
+                }),
             }
         }
         if !shown.is_empty() {
@@ -272,23 +260,11 @@ impl Desk {
                 // plan): listed above the form with their file and line.
                 for d in &list {
                     if d.location.as_ref().is_none_or(|l| l.file != candidate.file) {
-                        let text = d.text();
-                        shown.push(Shown {
-                            severity: "loi",
-                            line: d.location.as_ref().map_or(0, |l| l.line),
-                            body_line: 0,
-                            field: String::new(),
-                            text: format!(
-                                "{}: {}",
-                                d.location
-                                    .as_ref()
-                                    .map(|l| l.to_string())
-                                    .unwrap_or_default(),
-                                text.vi
-                            ),
-                            hint: text.hint_vi.unwrap_or_default(),
-                            english: text.en,
-                        });
+                        let mut elsewhere = Shown::of(d);
+                        if let Some(location) = &d.location {
+                            elsewhere.text = format!("{location}: {}", elsewhere.text);
+                        }
+                        shown.push(elsewhere);
                     }
                 }
                 let note =
@@ -353,7 +329,7 @@ pub(super) struct Submitted {
 
 /// The address of an item's page on the preview.
 fn preview_url(kind: &Kind, key: &str, values: &Value) -> Option<String> {
-    if key.starts_with('_') {
+    if store::is_draft(key) {
         return None;
     }
     let slug = values

@@ -148,22 +148,13 @@ pub(super) fn shown_of(diagnostics: &Diagnostics) -> Vec<Shown> {
     diagnostics
         .sorted()
         .into_iter()
-        .map(|d| {
-            let text = d.text();
-            Shown {
-                severity: if d.is_error() { "loi" } else { "canh-bao" },
-                line: d.location.as_ref().map_or(0, |l| l.line),
-                body_line: 0,
-                field: d
-                    .location
-                    .as_ref()
-                    .map(|l| display_path(&l.file))
-                    .unwrap_or_default(),
-                // The catalogue's `code` marks read as quotes on a page.
-                text: text.vi.replace('`', "\""),
-                hint: text.hint_vi.unwrap_or_default().replace('`', "\""),
-                english: text.en,
-            }
+        .map(|d| Shown {
+            field: d
+                .location
+                .as_ref()
+                .map(|l| display_path(&l.file))
+                .unwrap_or_default(),
+            ..Shown::of(d)
         })
         .collect()
 }

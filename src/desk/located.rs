@@ -25,6 +25,31 @@ pub struct Shown {
     pub english: String,
 }
 
+impl Shown {
+    /// A diagnostic as the desk shows it: above the form (no field, no body line), at the line it
+    /// names.
+    pub fn of(d: &Diagnostic) -> Shown {
+        Shown::message(
+            d.is_error(),
+            d.location.as_ref().map_or(0, |l| l.line),
+            d.text(),
+        )
+    }
+
+    /// A catalogue message as the desk shows it; its `code` marks read as quotes on a page.
+    pub fn message(error: bool, line: usize, text: crate::messages::Text) -> Shown {
+        Shown {
+            severity: if error { "loi" } else { "canh-bao" },
+            line,
+            body_line: 0,
+            field: String::new(),
+            text: text.vi.replace('`', "\""),
+            hint: text.hint_vi.unwrap_or_default().replace('`', "\""),
+            english: text.en,
+        }
+    }
+}
+
 /// Where the keys of a TOML text are: for each line, the field path written on it
 /// (`tieu_de`, `chi_tieu.1.khop`), every line of a value written over several lines included
 /// (a list one item per line); `entry` keeps only the lines of the `entry`-th `[[table]]` (their
@@ -211,18 +236,13 @@ pub fn place(
                 .or_else(|| d.field.clone().filter(|_| entry.is_none()))
                 .unwrap_or_default()
         };
-        let text = d.text();
         shown.push(Shown {
-            severity: if d.is_error() { "loi" } else { "canh-bao" },
-            line,
             body_line: match front_lines {
                 Some((_, last)) if in_body => line.saturating_sub(last + 2),
                 _ => 0,
             },
             field,
-            text: text.vi.replace('`', "\""),
-            hint: text.hint_vi.unwrap_or_default().replace('`', "\""),
-            english: text.en,
+            ..Shown::of(d)
         });
     }
     shown

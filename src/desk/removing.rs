@@ -30,7 +30,7 @@ impl Desk {
             .filter(|t| !t.is_empty())
             .map(str::to_owned)
             .unwrap_or_else(|| display_path(&opened.file));
-        let draft = key.starts_with('_');
+        let draft = store::is_draft(key);
         let mut c = self.context(&format!(
             "{} {}",
             catalogue_text(if draft {

@@ -77,13 +77,7 @@ pub fn count(root: &Path, kind: &Kind) -> (usize, usize) {
     match kind.storage {
         Storage::Files { dir } => {
             let files = crate::load::files_in_with_drafts(root, dir, &["md"]);
-            let drafts = files
-                .iter()
-                .filter(|f| {
-                    f.file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('_'))
-                })
-                .count();
+            let drafts = files.iter().filter(|f| is_draft_file(f)).count();
             (files.len() - drafts, drafts)
         }
         Storage::Entries { .. } => (list(root, kind).len(), 0),
@@ -107,7 +101,7 @@ pub fn list(root: &Path, kind: &Kind) -> Vec<Listed> {
                     let stem = relative.file_stem()?.to_string_lossy().into_owned();
                     Some(Listed {
                         title: text_field(&values, kind.title),
-                        draft: stem.starts_with('_'),
+                        draft: is_draft(&stem),
                         date: text_field(&values, "ngay"),
                         file: crate::diagnostics::display_path(&relative),
                         key: stem,
@@ -382,6 +376,17 @@ pub fn candidate(
             })
         }
     }
+}
+
+/// Whether an item's key or file name is a draft's (`_a`, `_a.md`: the build skips them).
+pub fn is_draft(name: &str) -> bool {
+    name.starts_with('_')
+}
+
+/// Whether a file is a draft.
+pub fn is_draft_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| is_draft(&n.to_string_lossy()))
 }
 
 /// The draft beside a file (`content/news/_a.md`, `data/_units.toml`).

@@ -23,6 +23,13 @@ pub struct Upload {
     pub bytes: Vec<u8>,
 }
 
+impl Upload {
+    /// Its file name, without the folders some browsers send with it.
+    pub fn file_name(&self) -> &str {
+        self.name.rsplit(['/', '\\']).next().unwrap_or(&self.name)
+    }
+}
+
 /// The fields and the (first) file of a `multipart/form-data` body.
 #[derive(Debug, Default)]
 pub struct Parts {
@@ -74,8 +81,8 @@ pub fn multipart(request: &Request) -> Result<Parts, Diagnostic> {
 }
 
 /// A file name as loa writes it: the slug of its stem and its extension in lower case.
-fn clean_name(name: &str, fallback: &str) -> (String, String) {
-    let name = name.rsplit(['/', '\\']).next().unwrap_or(name);
+fn clean_name(upload: &Upload, fallback: &str) -> (String, String) {
+    let name = upload.file_name();
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
     let stem = match slugify(stem) {
         s if s.is_empty() => fallback.to_owned(),
@@ -136,7 +143,7 @@ pub fn place_photo(
                 .unwrap_or("anh"),
         ),
     };
-    let (_, extension) = clean_name(&upload.name, "anh");
+    let (_, extension) = clean_name(upload, "anh");
     let extension = match upload.bytes.get(..3) {
         Some([0xFF, 0xD8, 0xFF]) => "jpg".to_owned(),
         Some([0x89, b'P', b'N']) => "png".to_owned(),
@@ -232,30 +239,11 @@ fn as_display<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error
     s.serialize_str(&display_path(path))
 }
 
-fn shown(d: &Diagnostic) -> Shown {
-    let text = d.text();
-    Shown {
-        severity: if d.is_error() { "loi" } else { "canh-bao" },
-        line: d.location.as_ref().map_or(0, |l| l.line),
-        body_line: 0,
-        field: String::new(),
-        text: text.vi,
-        hint: text.hint_vi.unwrap_or_default(),
-        english: text.en,
-    }
-}
-
 /// Runs `loa import` on a dropped document, without writing anything.
 pub fn import_plan(root: &Path, upload: &Upload) -> Result<ImportResult, Diagnostic> {
     let site = crate::import::SiteData::read(root);
     let context = site.context();
-    let source = PathBuf::from(
-        upload
-            .name
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or(&upload.name),
-    );
+    let source = PathBuf::from(upload.file_name());
     let imported = crate::import::import(&source, &upload.bytes, &context)?;
     let stem = imported.file_name.trim_end_matches(".md").to_owned();
     let mut name = stem.clone();
@@ -272,7 +260,12 @@ pub fn import_plan(root: &Path, upload: &Upload) -> Result<ImportResult, Diagnos
         source: display_path(&source),
         file: Path::new("content/plans").join(format!("{name}.md")),
         summary: crate::import::report::summary(&imported, &display_path(&source)),
-        warnings: imported.warnings.sorted().into_iter().map(shown).collect(),
+        warnings: imported
+            .warnings
+            .sorted()
+            .into_iter()
+            .map(Shown::of)
+            .collect(),
         proposals: imported
             .proposed_units
             .iter()
@@ -299,12 +292,7 @@ pub fn import_plan(root: &Path, upload: &Upload) -> Result<ImportResult, Diagnos
         proposed: crate::import::RegistryProposals {
             units: imported.proposed_units,
             legal: imported.proposed_legal,
-            source: upload
-                .name
-                .rsplit(['/', '\\'])
-                .next()
-                .unwrap_or(&upload.name)
-                .to_owned(),
+            source: upload.file_name().to_owned(),
         },
         text: imported.text,
     })
@@ -344,7 +332,7 @@ pub fn check_figures(
     upload: &Upload,
     lock: &std::sync::Mutex<()>,
 ) -> Result<FiguresResult, Diagnostic> {
-    let (stem, extension) = clean_name(&upload.name, "so-lieu");
+    let (stem, extension) = clean_name(upload, "so-lieu");
     if !["csv", "xlsx", "xls", "ods"].contains(&extension.as_str()) {
         return Err(Diagnostic::error("desk_figures_kind", None).arg("file", upload.name.clone()));
     }

@@ -1,16 +1,16 @@
 //! The model: one immutable [`Site`] built from validated input. Every record keeps the file and
 //! line it came from so later stages can report located problems.
 
-pub mod article;
+mod article;
 pub mod benefit;
-pub mod budget;
-pub mod config;
+mod budget;
+mod config;
 pub mod date;
 pub mod document;
 pub mod fonts;
-pub mod leaflet;
+mod leaflet;
 pub mod photo;
-pub mod plan;
+mod plan;
 pub mod publish;
 pub mod registry;
 pub mod spoken;
